@@ -1,0 +1,48 @@
+# Vigie — `make run` starts the application, `make test` runs the whole suite.
+# Both install what they need first (a .venv here, Debian packages when run as root).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+
+.PHONY: run test lint i18n catalogs bench package screenshots docs clean sysdeps sysdeps-test
+
+run: sysdeps $(STAMP) catalogs
+	$(PY) -m wizard
+
+test: sysdeps-test $(STAMP) catalogs
+	$(VENV)/bin/ruff check wizard tests build
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+sysdeps:
+	@bash build/system-deps.sh run
+
+sysdeps-test:
+	@bash build/system-deps.sh test
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[test,build]'
+	rm -f $(VENV)/.installed-* && touch $@
+
+catalogs: $(STAMP)
+	$(PY) -m wizard.tools.catalogs compile
+
+i18n: $(STAMP)
+	$(PY) -m wizard.tools.catalogs update
+
+docs: $(STAMP)
+	$(PY) -m wizard.tools.reference_doc docs/questionnaires.md
+
+bench: sysdeps-test $(STAMP) catalogs
+	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks.run
+
+package: sysdeps $(STAMP) catalogs
+	bash build/build.sh
+
+screenshots: sysdeps-test $(STAMP) catalogs
+	QT_QPA_PLATFORM=offscreen $(PY) -m wizard.tools.screenshots docs/screenshots
+
+clean:
+	rm -rf build/dist build/work .pytest_cache

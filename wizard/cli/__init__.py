@@ -1,0 +1,63 @@
+"""Vigie's command line: the application's operations, headless, for scripts and tests.
+
+`vigie` with no command starts the GUI. Each command group lives in its own module and
+registers its sub-commands here. Errors in the user's input exit with code 2 and a message
+on stderr; nothing is written in that case.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+
+from wizard import __version__
+from wizard.cli.common import CliError, Context
+
+# Modules that add sub-commands; each exposes register(subparsers).
+_COMMAND_MODULES = ("wizard.cli.content", "wizard.cli.assessments", "wizard.cli.documents")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    import importlib
+
+    parser = argparse.ArgumentParser(
+        prog="vigie",
+        description="Vigie — auto-évaluation RGPD (articles 28, 29 et 32). "
+                    "Sans commande : lance l'application.")
+    parser.add_argument("--version", action="version", version=f"Vigie {__version__}")
+    parser.add_argument("--data-dir", help="dossier des données (sinon VIGIE_DATA_DIR ou le dossier utilisateur)")
+    parser.add_argument("--lang", choices=("fr", "en"), help="langue de l'interface et du contenu")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMANDE")
+    for name in _COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue  # a command group not written yet
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    context = Context.from_args(args)
+    handler: Callable[[argparse.Namespace, Context], int] | None = getattr(args, "handler", None)
+    if handler is None:
+        from wizard.ui.app import run_gui
+
+        return run_gui(context)
+    try:
+        return handler(args, context)
+    except CliError as exc:
+        print(f"vigie: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("vigie: interrompu", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

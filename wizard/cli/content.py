@@ -1,0 +1,104 @@
+"""Commands on the questionnaire content: questions, plan."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from wizard.cli.common import CliError, Context, print_json
+from wizard.core.action_plan import PlannedAction, build_plan, owner_label
+from wizard.core.answers_file import AnswersFileError, read_answers_file
+from wizard.core.model import ANSWER_LABELS, PRIORITY_LABELS, PROFILES, Assessment, Question
+from wizard.core.questionnaire import ContentError, Questionnaire, default_questionnaire
+from wizard.core.scoring import compute_scores
+from wizard.i18n import _
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("questions", help="le questionnaire d'un profil")
+    p.add_argument("--profile", choices=PROFILES, default="lab")
+    p.add_argument("--json", action="store_true", help="sortie JSON")
+    p.set_defaults(handler=cmd_questions)
+
+    p = sub.add_parser("plan", help="scores et plan d'action d'un fichier de réponses")
+    p.add_argument("answers", type=Path, help="fichier de réponses (JSON)")
+    p.add_argument("--json", action="store_true", help="sortie JSON")
+    p.set_defaults(handler=cmd_plan)
+
+
+def questionnaire() -> Questionnaire:
+    try:
+        return default_questionnaire()
+    except ContentError as exc:
+        raise CliError(f"questionnaire invalide : {exc}") from None
+
+
+def load_answers(path: Path) -> tuple[Questionnaire, Assessment]:
+    """The assessment of an answers file and the questionnaire of its profile."""
+    full = questionnaire()
+    try:
+        assessment = read_answers_file(path, full)
+    except AnswersFileError as exc:
+        raise CliError(str(exc)) from None
+    return full.for_profile(assessment.profile), assessment
+
+
+def question_json(q: Question, lang: str) -> dict[str, Any]:
+    help_ = {k: t.get(lang) for k, t in vars(q.help).items() if t is not None}
+    return {
+        "id": q.id, "section": q.section, "article": q.article, "text": q.text.get(lang),
+        "help": help_, "references": list(q.refs), "weight": q.weight,
+        "options": [{"value": v, "label": _(label)} for v, label in ANSWER_LABELS.items()],
+        "depends_on": [{"question": c.question, "in": list(c.values)} for c in q.depends_on],
+    }
+
+
+def cmd_questions(args: argparse.Namespace, ctx: Context) -> int:
+    view = questionnaire().for_profile(args.profile)
+    if args.json:
+        print_json({
+            "profile": args.profile,
+            "sections": [
+                {"id": s.id, "article": s.article, "title": s.title.get(ctx.lang),
+                 "questions": [question_json(q, ctx.lang) for q in s.questions]}
+                for s in view.sections
+            ],
+        })
+        return 0
+    for s in view.sections:
+        print(f"\n== {s.title.get(ctx.lang)} (art. {s.article})")
+        for q in s.questions:
+            print(f"  [{q.id}] {q.text.get(ctx.lang)}")
+    return 0
+
+
+def action_json(a: PlannedAction, lang: str) -> dict[str, Any]:
+    return {
+        "id": a.id, "title": a.title.get(lang), "description": a.description.get(lang),
+        "priority": a.priority, "references": list(a.refs), "owner_role": a.owner,
+        "owner": owner_label(a.owner), "due": a.due.isoformat(), "status": a.status,
+        "question_ids": list(a.question_ids), "custom": a.custom,
+        "priority_reason": a.priority_reason,
+    }
+
+
+def cmd_plan(args: argparse.Namespace, ctx: Context) -> int:
+    view, assessment = load_answers(args.answers)
+    scores = compute_scores(view, assessment.answers)
+    plan = build_plan(view, assessment)
+    if args.json:
+        print_json({"scores": scores.as_dict(), "actions": [action_json(a, ctx.lang) for a in plan]})
+        return 0
+    out = sys.stdout
+    overall = "—" if scores.overall is None else f"{scores.overall} %"
+    out.write(_("Score global : {score}").format(score=overall) + "\n")
+    for article, value in scores.articles.items():
+        shown = "—" if value is None else f"{value} %"
+        out.write(_("  Article {article} : {score}").format(article=article, score=shown) + "\n")
+    out.write("\n" + _("Plan d'action ({count})").format(count=len(plan)) + "\n")
+    for a in plan:
+        out.write(f"  {_(PRIORITY_LABELS[a.priority])}  {a.due.isoformat()}  {a.title.get(ctx.lang)}"
+                  f"  [{owner_label(a.owner)}]\n")
+    return 0

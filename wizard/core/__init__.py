@@ -1,0 +1,1 @@
+"""Questionnaire model, skip logic, scoring and action plan. Plain Python: no Qt here."""

@@ -1,0 +1,100 @@
+"""The action plan: what the answers call for, deduplicated, dated and ordered.
+
+An action called for by several answers appears once, with every question that called for
+it, its most urgent priority and its shortest delay. The user's edits (owner, due date,
+status, priority override with its reason) and custom actions are applied on top.
+Order: priority (P1 first), then due date, then questionnaire order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from wizard.core.flow import hidden_questions
+from wizard.core.model import OWNER_ROLES, Assessment, Text
+from wizard.core.questionnaire import Questionnaire
+
+
+@dataclass(frozen=True)
+class PlannedAction:
+    id: str
+    title: Text
+    description: Text
+    priority: str
+    owner: str  # a key of OWNER_ROLES, or a name the user typed
+    due: date
+    question_ids: tuple[str, ...]
+    refs: tuple[str, ...]
+    status: str = "todo"
+    done_when: Text | None = None
+    computed_priority: str = ""  # before any override; equal to priority when not overridden
+    priority_reason: str = ""
+    custom: bool = False
+
+    @property
+    def overridden(self) -> bool:
+        return self.priority != self.computed_priority
+
+
+def owner_label(owner: str) -> str:
+    from wizard.i18n import _
+
+    return _(OWNER_ROLES[owner]) if owner in OWNER_ROLES else owner
+
+
+def computed_plan(questionnaire: Questionnaire, assessment: Assessment) -> list[PlannedAction]:
+    """Actions from the answers alone, before the user's edits."""
+    hidden = hidden_questions(questionnaire, assessment.answers)
+    found: dict[str, PlannedAction] = {}
+    order: dict[str, int] = {}
+    for index, q in enumerate(questionnaire.questions):
+        answer = assessment.answers.get(q.id)
+        if q.id in hidden or answer is None:
+            continue
+        for ref in q.actions.get(answer.value, ()):
+            action = questionnaire.actions[ref.action]
+            priority = ref.priority or action.priority
+            due = assessment.date + timedelta(days=action.delay_days)
+            known = found.get(action.id)
+            if known is None:
+                found[action.id] = PlannedAction(
+                    id=action.id, title=action.title, description=action.description,
+                    priority=priority, owner=action.owner, due=due,
+                    question_ids=(q.id,), refs=q.refs, done_when=action.done_when,
+                    computed_priority=priority)
+                order[action.id] = index
+            else:
+                best = min(known.priority, priority)
+                found[action.id] = replace(
+                    known, priority=best, computed_priority=best,
+                    question_ids=known.question_ids + (q.id,),
+                    refs=known.refs + tuple(r for r in q.refs if r not in known.refs))
+    return sorted(found.values(), key=lambda a: (a.priority, a.due, order[a.id], a.id))
+
+
+def build_plan(questionnaire: Questionnaire, assessment: Assessment) -> list[PlannedAction]:
+    """The plan the user sees and signs: computed actions, edits applied, custom actions added."""
+    plan = []
+    for action in computed_plan(questionnaire, assessment):
+        edit = assessment.action_edits.get(action.id)
+        if edit:
+            action = replace(
+                action,
+                owner=edit.owner or action.owner,
+                due=date.fromisoformat(edit.due) if edit.due else action.due,
+                status=edit.status or action.status,
+                priority=edit.priority or action.priority,
+                priority_reason=edit.priority_reason if edit.priority else "",
+            )
+        plan.append(action)
+    for custom in assessment.custom_actions:
+        text = Text(custom.title, custom.title)
+        plan.append(PlannedAction(
+            id=custom.id, title=text, description=Text(custom.description, custom.description),
+            priority=custom.priority, owner=custom.owner,
+            due=date.fromisoformat(custom.due) if custom.due else assessment.date + timedelta(days=90),
+            question_ids=(), refs=(), status=custom.status, computed_priority=custom.priority,
+            custom=True))
+    index = {a.id: i for i, a in enumerate(plan)}
+    return sorted(plan, key=lambda a: (a.priority, a.due, index[a.id]))

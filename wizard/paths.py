@@ -1,0 +1,68 @@
+"""The one place that knows where things are.
+
+Bundled data (questionnaires, catalogs, fonts) lives in the source tree or, in a frozen
+executable, in PyInstaller's unpack folder. User data lives in the platform's data folder,
+in a folder given by --data-dir / VIGIE_DATA_DIR, or next to the executable in portable mode.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+APP_NAME = "Vigie"
+PORTABLE_MARKER = "vigie-portable.txt"
+
+
+def is_frozen() -> bool:
+    return bool(getattr(sys, "frozen", False))
+
+
+def bundle_root() -> Path:
+    """Folder holding questionnaires/, i18n/ and the package's own data."""
+    if is_frozen():
+        return Path(getattr(sys, "_MEIPASS", Path(sys.executable).parent))
+    return Path(__file__).resolve().parent.parent
+
+
+def questionnaires_dir() -> Path:
+    """The bundled questionnaire, or the folder named by VIGIE_QUESTIONNAIRE_DIR (custom content)."""
+    override = os.environ.get("VIGIE_QUESTIONNAIRE_DIR")
+    return Path(override) if override else bundle_root() / "questionnaires"
+
+
+def locale_dir() -> Path:
+    """Compiled gettext catalogs: <dir>/<lang>/LC_MESSAGES/wizard.mo."""
+    return bundle_root() / "i18n"
+
+
+def fonts_dir() -> Path:
+    return Path(__file__).resolve().parent / "report" / "fonts" if not is_frozen() else (
+        bundle_root() / "wizard" / "report" / "fonts"
+    )
+
+
+def portable_dir() -> Path | None:
+    """The folder beside the executable when the portable marker sits there."""
+    if not is_frozen():
+        return None
+    here = Path(sys.executable).resolve().parent
+    return here / "VigieData" if (here / PORTABLE_MARKER).exists() else None
+
+
+def user_data_dir(override: str | os.PathLike[str] | None = None) -> Path:
+    """Where assessments, identities and settings live, created on demand."""
+    chosen = override or os.environ.get("VIGIE_DATA_DIR")
+    if chosen:
+        path = Path(chosen).expanduser()
+    else:
+        path = portable_dir() or _platform_data_dir()
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def _platform_data_dir() -> Path:
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False)

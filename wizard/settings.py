@@ -1,0 +1,65 @@
+"""User settings, declared once with their type, default and translatable label.
+
+The settings dialog is driven from SETTINGS; values live in settings.json in the data folder.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from wizard import paths
+from wizard.i18n import N_
+from wizard.storage.atomic import atomic_write_bytes
+
+FILE_NAME = "settings.json"
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    label: str  # marked with N_, translated where shown
+    default: Any
+    choices: tuple[Any, ...] = ()
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("language", N_("Langue"), "fr", ("fr", "en")),
+    Setting("text_scale", N_("Taille du texte (%)"), 100, (100, 125, 150, 175, 200)),
+    Setting("signer_name", N_("Nom du signataire"), ""),
+    Setting("signer_role", N_("Fonction du signataire"), ""),
+)
+
+
+@dataclass
+class Settings:
+    language: str = "fr"
+    text_scale: int = 100
+    signer_name: str = ""
+    signer_role: str = ""
+
+
+def _path(data_dir: str | Path | None) -> Path:
+    return paths.user_data_dir(data_dir) / FILE_NAME
+
+
+def load_settings(data_dir: str | Path | None = None) -> Settings:
+    """Saved settings; a missing or unreadable file gives the defaults (it holds no user work)."""
+    try:
+        raw = json.loads(_path(data_dir).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return Settings()
+    known = {f.name for f in fields(Settings)}
+    values = {k: v for k, v in raw.items() if k in known} if isinstance(raw, dict) else {}
+    settings = Settings(**values)
+    for setting in SETTINGS:
+        if setting.choices and getattr(settings, setting.key) not in setting.choices:
+            setattr(settings, setting.key, setting.default)
+    return settings
+
+
+def save_settings(settings: Settings, data_dir: str | Path | None = None) -> None:
+    data = {f.name: getattr(settings, f.name) for f in fields(Settings)}
+    atomic_write_bytes(_path(data_dir), json.dumps(data, indent=2).encode("utf-8"))
