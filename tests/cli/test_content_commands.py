@@ -1,0 +1,110 @@
+"""`vigie questions` and `vigie plan`: the stable CLI contract, on the small fixture questionnaire."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.cli.helpers import answers_file, vigie
+from tests.conftest import MINI_QUESTIONNAIRE
+
+MINI = {"VIGIE_QUESTIONNAIRE_DIR": str(MINI_QUESTIONNAIRE)}
+
+
+def test_questions_json_lists_sections_questions_and_options():
+    result = vigie("questions", "--profile", "lab", "--json", env=MINI)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["profile"] == "lab"
+    assert [s["id"] for s in data["sections"]] == ["t.a28.contract", "t.a28.sub", "t.a32.access"]
+    q = data["sections"][1]["questions"][1]
+    assert q["id"] == "t.a28.sub.authorised"
+    assert q["section"] == "t.a28.sub"
+    assert q["text"] == "Avez-vous autorisé chaque sous-traitant ?"
+    assert q["references"] == ["28.2", "28.4"]
+    assert q["depends_on"] == [{"question": "t.a28.sub.any", "in": ["yes", "partial", "unknown"]}]
+    assert q["help"]["why"] == "Pourquoi."
+    assert q["options"] == [
+        {"value": "yes", "label": "Oui"}, {"value": "partial", "label": "Partiellement"},
+        {"value": "no", "label": "Non"}, {"value": "unknown", "label": "Je ne sais pas"},
+        {"value": "na", "label": "Non applicable"},
+    ]
+
+
+def test_questions_for_vendor_profile_only_hold_vendor_questions():
+    data = json.loads(vigie("questions", "--profile", "vendor", "--json", env=MINI).stdout)
+    ids = [q["id"] for s in data["sections"] for q in s["questions"]]
+    assert "t.a32.access.vendor_only" in ids and "t.a28.sub.any" not in ids
+
+
+def test_plan_json_scores_and_actions(tmp_path):
+    path = answers_file(tmp_path / "a.json", {
+        "t.a28.contract.signed": "no", "t.a28.contract.audit": "partial",
+        "t.a28.sub.any": "no", "t.a32.access.individual": "partial"})
+    result = vigie("plan", str(path), "--json", env=MINI)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    # Contract: 0.5 / 4 → 13 (half up); sub-processors: 0 / 1; access: 1.5 / 3 → 50.
+    assert data["scores"]["sections"] == {"t.a28.contract": 13, "t.a28.sub": 0, "t.a32.access": 50}
+    assert data["scores"]["articles"] == {"28": 10, "32": 50}
+    assert data["scores"]["overall"] == 25  # 2 / 8
+    actions = data["actions"]
+    assert [(a["id"], a["priority"], a["due"]) for a in actions] == [
+        ("t.act.contract", "P1", "2026-12-28"),
+        ("t.act.accounts", "P2", "2026-12-28"),
+        ("t.act.list_sub", "P3", "2027-01-27"),
+    ]
+    first = actions[0]
+    assert first["title"] == "Signer un contrat conforme"
+    assert first["owner_role"] == "purchasing"
+    assert first["question_ids"] == ["t.a28.contract.signed", "t.a28.contract.audit"]
+    assert first["references"] == ["28.3", "28.9", "28.3.h"]
+
+
+def test_plan_in_english_uses_english_content(tmp_path):
+    path = answers_file(tmp_path / "a.json", {"t.a28.contract.signed": "no"})
+    data = json.loads(vigie("--lang", "en", "plan", str(path), "--json", env=MINI).stdout)
+    assert data["actions"][0]["title"] == "Sign a compliant contract"
+
+
+@pytest.mark.parametrize("answers, extra, message", [
+    ({"t.zz.nothing": "no"}, {}, "answers.t.zz.nothing: unknown question id"),
+    ({"t.a28.contract.signed": "maybe"}, {}, "answers.t.a28.contract.signed.value: expected one of"),
+    ({"t.a32.access.vendor_only": "no"}, {}, "question not asked of profile 'lab'"),
+    ({}, {"profile": "hospital"}, "profile: expected one of lab, vendor"),
+    ({}, {"date": "28/11/2026"}, "date: expected YYYY-MM-DD"),
+    ({}, {"version": 9}, "version: this Vigie reads version 1"),
+    ({}, {"organisation": {"name": " "}}, "organisation.name"),
+])
+def test_plan_rejects_bad_answers_files_with_exit_2(tmp_path, answers, extra, message):
+    path = answers_file(tmp_path / "a.json", answers, **extra)
+    result = vigie("plan", str(path), "--json", env=MINI)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert result.stdout == ""
+
+
+def test_plan_rejects_invalid_json_and_missing_file(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "vigie-answers",', encoding="utf-8")
+    result = vigie("plan", str(bad), env=MINI)
+    assert result.returncode == 2 and "not valid JSON (line 1" in result.stderr
+    result = vigie("plan", str(tmp_path / "absent.json"), env=MINI)
+    assert result.returncode == 2 and "no such file" in result.stderr
+
+
+def test_broken_questionnaire_gives_exit_2(tmp_path):
+    folder = tmp_path / "q"
+    folder.mkdir()
+    (folder / "x.yaml").write_text("format: vigie-questionnaire\nversion: 2\n", encoding="utf-8")
+    result = vigie("questions", "--json", env={"VIGIE_QUESTIONNAIRE_DIR": str(folder)})
+    assert result.returncode == 2
+    assert "x.yaml" in result.stderr and "version" in result.stderr
+
+
+def test_version():
+    from wizard import __version__
+
+    result = vigie("--version")
+    assert result.returncode == 0 and __version__ in result.stdout

@@ -1,0 +1,53 @@
+"""Every test runs offscreen, in French, with a fresh data folder of its own."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.pop("VIGIE_QUESTIONNAIRE_DIR", None)
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+MINI_QUESTIONNAIRE = FIXTURES / "questionnaires"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_environment(tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    data.mkdir()
+    monkeypatch.setenv("VIGIE_DATA_DIR", str(data))
+    monkeypatch.delenv("VIGIE_LANG", raising=False)
+    for var in ("VIGIE_P12_PASSWORD", "VIGIE_IDENTITY_PASSPHRASE", "VIGIE_PKCS11_PIN", "VIGIE_STORE_PASSPHRASE"):
+        monkeypatch.delenv(var, raising=False)
+    from wizard import i18n
+
+    i18n.set_language("fr")
+    yield
+    i18n.set_language("fr")
+
+
+@pytest.fixture
+def data_dir() -> Path:
+    return Path(os.environ["VIGIE_DATA_DIR"])
+
+
+@pytest.fixture
+def mini_questionnaire_dir(monkeypatch) -> Path:
+    """Point the application at the small stable questionnaire of tests/fixtures."""
+    from wizard.core import questionnaire
+
+    monkeypatch.setenv("VIGIE_QUESTIONNAIRE_DIR", str(MINI_QUESTIONNAIRE))
+    questionnaire.default_questionnaire.cache_clear()
+    yield MINI_QUESTIONNAIRE
+    questionnaire.default_questionnaire.cache_clear()
+
+
+@pytest.fixture
+def mini():
+    from wizard.core.questionnaire import load_questionnaire
+
+    return load_questionnaire(MINI_QUESTIONNAIRE)
