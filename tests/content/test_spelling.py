@@ -1,0 +1,52 @@
+"""Every French string of the questionnaires passes hunspell fr_FR, with a short reviewed word list."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.content.test_questionnaire_content import all_texts
+from wizard.core.questionnaire import load_questionnaire
+
+WORDS = Path(__file__).parent / "words"
+
+pytestmark = pytest.mark.skipif(shutil.which("hunspell") is None, reason="hunspell not installed")
+
+
+def project_words() -> dict[str, str]:
+    words = {}
+    for file in sorted(WORDS.glob("*.txt")):
+        for line in file.read_text(encoding="utf-8").splitlines():
+            word = line.split("#")[0].strip()
+            if word:
+                words[word] = file.name
+    return words
+
+
+def unknown_words(text: str) -> set[str]:
+    result = subprocess.run(["hunspell", "-d", "fr_FR", "-l"], input=text, capture_output=True,
+                            text=True, check=True)
+    return set(result.stdout.split())
+
+
+@pytest.fixture(scope="module")
+def french_text() -> str:
+    return "\n".join(text.fr for _, text in all_texts(load_questionnaire()))
+
+
+def test_french_content_is_spelled_correctly(french_text):
+    misspelled = unknown_words(french_text) - set(project_words())
+    assert sorted(misspelled) == []
+
+
+def test_word_list_holds_only_words_hunspell_lacks_and_the_content_uses(french_text):
+    words = project_words()
+    flagged = unknown_words("\n".join(words))
+    not_needed = sorted(w for w in words if w not in flagged)
+    assert not_needed == [], "hunspell already knows these: remove them from the word list"
+    used = unknown_words(french_text)
+    unused = sorted(w for w in words if w not in used)
+    assert unused == [], "these listed words appear nowhere in the content"

@@ -1,0 +1,73 @@
+"""Write the whole questionnaire content as one readable Markdown document for review.
+
+  python -m wizard.tools.reference_doc docs/questionnaires.md   (make docs)
+
+A consultant or a DPO can review every question, help text and action outside the app.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from wizard.core.model import ANSWER_LABELS, OWNER_ROLES, PROFILE_LABELS, PROFILES, Question
+from wizard.core.questionnaire import Questionnaire, load_questionnaire
+from wizard.core.typography import french
+
+
+def _question(q: Questionnaire, question: Question) -> list[str]:
+    lines = [f"#### {french(question.text.fr)}", "",
+             f"`{question.id}` — références : {', '.join(question.refs)} — gravité : {question.weight}/3", ""]
+    help_ = question.help
+    lines += [f"- **Pourquoi :** {french(help_.why.fr)}"]
+    if help_.good:
+        lines += [f"- **Bonne réponse :** {french(help_.good.fr)}"]
+    lines += [f"- **Preuves attendues :** {french(help_.evidence.fr)}"]
+    if help_.na:
+        lines += [f"- **« Non applicable » accepté :** {french(help_.na.fr)}"]
+    for cond in question.depends_on:
+        values = ", ".join(ANSWER_LABELS[v] for v in cond.values)
+        reason = f" ({french(cond.reason.fr)})" if cond.reason else ""
+        lines += [f"- **Affichée si** `{cond.question}` vaut : {values}{reason}"]
+    for answer, refs in question.actions.items():
+        titles = []
+        for ref in refs:
+            action = q.actions[ref.action]
+            titles.append(f"{french(action.title.fr)} [{ref.priority or action.priority}]")
+        lines += [f"- **Si « {ANSWER_LABELS[answer]} » :** " + " ; ".join(titles)]
+    return lines + [""]
+
+
+def render(questionnaire: Questionnaire) -> str:
+    lines = ["# Référentiel des questionnaires Vigie", "",
+             "Document généré par `make docs` à partir de `questionnaires/*.yaml` : ne pas modifier à la main.", ""]
+    for profile in PROFILES:
+        view = questionnaire.for_profile(profile)
+        lines += [f"## Profil : {PROFILE_LABELS[profile]}", "",
+                  f"{len(view.sections)} sections, {len(view.questions)} questions.", ""]
+        for section in view.sections:
+            lines += [f"### {french(section.title.fr)} (article {section.article})", ""]
+            if section.intro:
+                lines += [french(section.intro.fr), ""]
+            for question in section.questions:
+                lines += _question(view, question)
+    lines += ["## Catalogue des actions", "",
+              "| Action | Priorité | Responsable | Délai (jours) | Preuve de réalisation |",
+              "|---|---|---|---|---|"]
+    for action in sorted(questionnaire.actions.values(), key=lambda a: a.id):
+        done = french(action.done_when.fr) if action.done_when else ""
+        lines.append(f"| **{french(action.title.fr)}** (`{action.id}`) — {french(action.description.fr)} | "
+                     f"{action.priority} | {OWNER_ROLES[action.owner]} | {action.delay_days} | {done} |")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str]) -> int:
+    out = Path(argv[0]) if argv else Path("docs/questionnaires.md")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(render(load_questionnaire()), encoding="utf-8")
+    print(f"{out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
