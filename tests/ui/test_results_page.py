@@ -1,0 +1,209 @@
+"""The results screen shows the core's scores, and the plan editor stores what the user changes."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QDialogButtonBox, QWidget
+
+from wizard.core.model import Organisation
+from wizard.service import Session
+from wizard.storage import Store
+from wizard.ui.results import ResultsPage
+from wizard.ui.results.plan_model import ACTION_ID_ROLE
+
+ANSWERS = {
+    "t.a28.contract.signed": "partial",   # weight 3, half credit
+    "t.a28.contract.audit": "no",         # weight 1
+    "t.a28.sub.any": "yes",               # weight 1
+    "t.a28.sub.authorised": "unknown",    # weight 2; hides t.a28.sub.same_terms
+    "t.a32.access.individual": "no",      # weight 3
+}
+
+
+@pytest.fixture
+def session(data_dir, mini) -> Session:
+    store = Store(data_dir)
+    made = store.create("lab", Organisation("Laboratoire Saint-Éloi"), assessor="Zoé Martin",
+                        when=date(2026, 11, 28))
+    session = Session(store, made.id, mini)
+    for qid, value in ANSWERS.items():
+        session.answer(qid, value)
+    return session
+
+
+@pytest.fixture
+def page(qtbot, session) -> ResultsPage:
+    page = ResultsPage()
+    qtbot.addWidget(page)
+    page.resize(1280, 800)
+    page.set_session(session)
+    page.show()
+    qtbot.waitExposed(page)
+    return page
+
+
+def stored(session: Session):
+    return Store(session.store.data_dir).load(session.assessment.id)
+
+
+def select(page: ResultsPage, action_id: str) -> None:
+    page.tabs.setCurrentWidget(page.plan)
+    assert page.plan.select(action_id)
+    assert page.plan.editor.action.id == action_id
+
+
+def test_scores_shown_are_the_hand_computed_ones(page):
+    # earned 1.5 + 0 + 1 + 0 + 0 = 2.5 of 3 + 1 + 1 + 2 + 3 = 10 possible -> 25;
+    # Art. 28: 2.5 / 7 -> 35.7 -> 36; Art. 32: 0 / 3 -> 0.
+    assert "25 / 100" in page.overall.text()
+    assert [score for _label, score in page.articles.items()] == [36, 0]
+    assert page.articles.items()[0][0].startswith("Article 28")
+    sections = dict(page.sections.items())
+    assert sections == {"Contrat": 38, "Sous-traitants ultérieurs": 33, "Accès": 0}
+    # Values are spoken too, not only drawn: nothing depends on the bar's colour.
+    assert "36 / 100" in page.articles.accessibleDescription()
+
+
+def test_weightiest_gaps_come_first(page):
+    rows = [(page.gaps.item(r, 0).text(), page.gaps.item(r, 3).text()) for r in range(page.gaps.rowCount())]
+    # Fixing the weight-3 "Non" gains 30 points, the weight-2 "Je ne sais pas" 20, and so on.
+    assert rows[0] == ("Chaque personne a-t-elle son propre compte\u202f?", "+30 points")
+    assert [gain for _q, gain in rows] == ["+30 points", "+20 points", "+15 points", "+10 points"]
+
+
+def test_refresh_follows_new_answers(page, session):
+    session.answer("t.a32.access.individual", "yes")
+    page.refresh()
+    assert "55 / 100" in page.overall.text()  # 5.5 / 10
+
+
+def test_plan_lists_the_core_plan_sorted_by_priority(page, session):
+    model = page.plan.proxy
+    ids = [model.index(r, 0).data(ACTION_ID_ROLE) for r in range(model.rowCount())]
+    assert sorted(ids) == sorted(a.id for a in session.plan())
+    priorities = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert priorities == sorted(priorities)
+    assert page.plan.count.text().startswith("3 actions affichées sur 3")
+
+
+def test_owner_due_and_status_edits_are_stored(qtbot, page, session):
+    select(page, "t.act.contract")
+    editor = page.plan.editor
+    editor.owner.setEditText("Zoé Martin")
+    editor.owner.lineEdit().editingFinished.emit()
+    editor.due.setDate(QDate(2027, 1, 15))
+    editor.due.editingFinished.emit()
+    editor.status.setCurrentIndex(editor.status.findData("doing"))
+
+    edit = stored(session).action_edits["t.act.contract"]
+    assert (edit.owner, edit.due, edit.status) == ("Zoé Martin", "2027-01-15", "doing")
+    row = page.plan.model.row_of("t.act.contract")
+    texts = [page.plan.model.index(row, c).data() for c in range(5)]
+    assert texts[2:] == ["Zoé Martin", "15/01/2027", "En cours"]
+    assert editor.message.text() == "Enregistré"
+
+
+def test_choosing_a_listed_role_stores_its_key(page, session):
+    select(page, "t.act.contract")
+    editor = page.plan.editor
+    editor.owner.setCurrentIndex(editor.owner.findData("dpo"))
+    editor.owner.activated.emit(editor.owner.currentIndex())
+    assert stored(session).action_edits["t.act.contract"].owner == "dpo"
+
+
+def test_priority_override_needs_a_reason(qtbot, page, session):
+    select(page, "t.act.list_sub")  # proposed P3
+    editor = page.plan.editor
+    editor.priority.setCurrentIndex(editor.priority.findData("P1"))
+    assert not editor.apply_priority.isEnabled()
+    qtbot.mouseClick(editor.apply_priority, Qt.MouseButton.LeftButton)
+    assert "t.act.list_sub" not in stored(session).action_edits
+
+    qtbot.keyClicks(editor.reason, "Audit ARS en mars")
+    assert editor.apply_priority.isEnabled()
+    qtbot.mouseClick(editor.apply_priority, Qt.MouseButton.LeftButton)
+    edit = stored(session).action_edits["t.act.list_sub"]
+    assert (edit.priority, edit.priority_reason) == ("P1", "Audit ARS en mars")
+    row = page.plan.model.row_of("t.act.list_sub")
+    assert page.plan.model.index(row, 0).data() == "P1 — urgent (modifiée)"
+
+    # Back to the proposal: the override and its reason go.
+    editor.priority.setCurrentIndex(editor.priority.findData("P3"))
+    qtbot.mouseClick(editor.apply_priority, Qt.MouseButton.LeftButton)
+    assert "t.act.list_sub" not in stored(session).action_edits
+
+
+def test_reset_restores_the_proposal(page, session):
+    select(page, "t.act.accounts")
+    editor = page.plan.editor
+    editor.status.setCurrentIndex(editor.status.findData("done"))
+    assert stored(session).action_edits["t.act.accounts"].status == "done"
+    editor.reset.click()
+    assert "t.act.accounts" not in stored(session).action_edits
+    assert editor.status.currentData() == "todo"
+
+
+def test_custom_action_added_edited_removed_and_restored(qtbot, page, session):
+    page.tabs.setCurrentWidget(page.plan)
+    qtbot.mouseClick(page.plan.add_button, Qt.MouseButton.LeftButton)
+    dialog = page.plan.custom_dialog
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert not ok.isEnabled()  # a title is required
+    dialog.title.setText("Former l’équipe à la sécurité")
+    dialog.priority.setCurrentIndex(dialog.priority.findData("P1"))
+    dialog.owner.setEditText("Qualité")
+    dialog.due.setDate(QDate(2027, 2, 1))
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+
+    customs = stored(session).custom_actions
+    assert [(c.title, c.priority, c.owner, c.due) for c in customs] == [
+        ("Former l’équipe à la sécurité", "P1", "Qualité", "2027-02-01")]
+    editor = page.plan.editor
+    assert editor.action.custom and editor.remove.isVisible() and not editor.reset.isVisible()
+
+    editor.status.setCurrentIndex(editor.status.findData("doing"))
+    assert stored(session).custom_actions[0].status == "doing"
+
+    qtbot.mouseClick(editor.remove, Qt.MouseButton.LeftButton)
+    assert stored(session).custom_actions == []
+    assert page.plan.model.row_of(customs[0].id) is None
+    qtbot.mouseClick(page.plan.undo_button, Qt.MouseButton.LeftButton)
+    assert [c.title for c in stored(session).custom_actions] == ["Former l’équipe à la sécurité"]
+
+
+def test_filters_and_search(page):
+    plan = page.plan
+    plan.priority_filter.setCurrentIndex(plan.priority_filter.findData("P3"))
+    assert plan.proxy.rowCount() == 1
+    assert plan.proxy.index(0, 0).data(ACTION_ID_ROLE) == "t.act.list_sub"
+    plan.priority_filter.setCurrentIndex(0)
+    plan.search.setText("comptes")
+    assert [plan.proxy.index(r, 0).data(ACTION_ID_ROLE) for r in range(plan.proxy.rowCount())] == [
+        "t.act.accounts"]
+    plan.search.clear()
+    select(page, "t.act.accounts")
+    plan.editor.status.setCurrentIndex(plan.editor.status.findData("done"))
+    plan.status_filter.setCurrentIndex(plan.status_filter.findData("open"))
+    assert plan.proxy.rowCount() == 2
+    assert "2 actions affichées sur 3" in plan.count.text()
+
+
+def test_sorting_by_due_date_uses_dates_not_text(page):
+    plan = page.plan
+    plan.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
+    dues = [plan.model.action_at(plan.proxy.mapToSource(plan.proxy.index(r, 0)).row()).due
+            for r in range(plan.proxy.rowCount())]
+    assert dues == sorted(dues, reverse=True)
+
+
+def test_every_control_has_an_accessible_name(page):
+    page.tabs.setCurrentWidget(page.plan)
+    page.plan.editor.show_action(page.plan.model.action_at(0))
+    unnamed = [type(w).__name__ for w in page.findChildren(QWidget)
+               if w.focusPolicy() != Qt.FocusPolicy.NoFocus and w.isVisibleTo(page)
+               and not w.accessibleName() and type(w).__name__ not in ("QScrollBar", "QTabBar", "QWidget")
+               and not w.objectName().startswith("qt_")]
+    assert unnamed == []

@@ -1,0 +1,69 @@
+"""How results values read on screen: content in the current language, dates, priorities.
+
+Pure functions with no Qt, so the table model, the editor and the tests agree on every label.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from babel.dates import format_date
+
+from wizard.core.action_plan import owner_label
+from wizard.core.model import ACTION_STATUSES, ANSWER_LABELS, PRIORITY_LABELS, Text
+from wizard.core.typography import for_language
+from wizard.i18n import N_, _, babel_locale, current_language
+
+ARTICLE_TOPICS: dict[str, str] = {
+    "28": N_("Sous-traitant"),
+    "29": N_("Sous l'autorité du responsable"),
+    "30": N_("Registre des activités"),
+    "32": N_("Sécurité du traitement"),
+}
+
+
+def typo(text: str) -> str:
+    """A user-visible text with the typography of the current language."""
+    return for_language(text, current_language())
+
+
+def content(text: Text | None) -> str:
+    """Questionnaire content (bilingual in the files) in the current language."""
+    return typo(text.get(current_language())) if text else ""
+
+
+def article_label(article: str) -> str:
+    topic = ARTICLE_TOPICS.get(article)
+    name = _("Article {n}").format(n=article)
+    return typo(f"{name} — {_(topic)}") if topic else name
+
+
+def score_text(score: int | None) -> str:
+    return typo(_("{score} / 100").format(score=score)) if score is not None else _("non évalué")
+
+
+def priority_label(priority: str) -> str:
+    return _(PRIORITY_LABELS[priority]) if priority in PRIORITY_LABELS else priority
+
+
+def status_label(status: str) -> str:
+    return _(ACTION_STATUSES[status]) if status in ACTION_STATUSES else status
+
+
+def answer_label(value: str) -> str:
+    return _(ANSWER_LABELS[value]) if value in ANSWER_LABELS else value
+
+
+def owner_text(owner: str) -> str:
+    return typo(owner_label(owner)) if owner else _("à désigner")
+
+
+def date_text(day: date) -> str:
+    """Numeric in French (28/11/2026: compact in a table), Babel's medium form otherwise."""
+    if current_language() == "fr":
+        return day.strftime("%d/%m/%Y")
+    return format_date(day, format="medium", locale=babel_locale())
+
+
+def refs_text(refs: tuple[str, ...]) -> str:
+    return ", ".join(typo(_("art. {ref}").format(ref=r)) for r in refs)

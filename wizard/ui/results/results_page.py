@@ -1,0 +1,155 @@
+"""The results screen: overall score, charts per article and per section, the weightiest gaps,
+and the action plan editor. Everything shown comes from the Session (scores(), plan()).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wizard.i18n import _, ngettext
+from wizard.service import Session
+from wizard.ui.results.gaps import weightiest_gaps
+from wizard.ui.results.labels import answer_label, article_label, content, score_text, typo
+from wizard.ui.results.plan_editor import PlanEditor
+from wizard.ui.results.score_chart import ScoreChart
+from wizard.ui.widgets.theme import scale_widget_font
+
+GAPS_SHOWN = 10
+
+
+def heading(text: str, level: int = 2) -> QLabel:
+    label = QLabel(text, wordWrap=True)
+    scale_widget_font(label, 1.5 if level == 1 else 1.2, bold=True)  # follows the text size setting
+    label.setAccessibleName(text)
+    return label
+
+
+class ResultsPage(QWidget):
+    """set_session() once an assessment is open; refresh() whenever answers may have changed."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session: Session | None = None
+        self.setAccessibleName(_("Résultats"))
+
+        self.title = heading(_("Résultats"), level=1)
+        self.overall = QLabel(wordWrap=True)
+        self.overall.setAccessibleName(_("Score global"))
+        scale_widget_font(self.overall, 1.3)
+        self.completeness = QLabel(wordWrap=True)
+        self.completeness.setAccessibleName(_("Questions répondues"))
+
+        self.articles = ScoreChart(_("Score par article"))
+        self.sections = ScoreChart(_("Score par thème"))
+        self.gaps = QTableWidget(0, 4)
+        self.gaps.setAccessibleName(_("Questions qui pèsent le plus"))
+        self.gaps.setAccessibleDescription(_(
+            "Les réponses qui font perdre le plus de points ; le gain indique ce que le score global "
+            "gagnerait avec la réponse « Oui »."))
+        self.gaps.setHorizontalHeaderLabels([_("Question"), _("Réponse"), _("Article"), _("Gain possible")])
+        self.gaps.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.gaps.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.gaps.setWordWrap(True)
+        self.gaps.verticalHeader().hide()
+        self.gaps.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        header = self.gaps.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.no_gaps = QLabel(_("Aucune réponse ne fait perdre de points."), wordWrap=True)
+        self.no_gaps.setAccessibleName(self.no_gaps.text())
+
+        summary = QWidget()
+        column = QVBoxLayout(summary)
+        column.addWidget(self.overall)
+        column.addWidget(self.completeness)
+        column.addWidget(heading(_("Score par article")))
+        column.addWidget(self.articles)
+        column.addWidget(heading(_("Score par thème")))
+        column.addWidget(self.sections)
+        column.addWidget(heading(_("Les questions qui pèsent le plus")))
+        explain = QLabel(typo(_(
+            "Les réponses qui coûtent le plus de points. Le gain possible est ce que le score global "
+            "gagnerait si la réponse devenait « Oui ».")), wordWrap=True)
+        explain.setAccessibleName(_("Explication"))
+        column.addWidget(explain)
+        column.addWidget(self.gaps)
+        column.addWidget(self.no_gaps)
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidget(summary)
+        scroll.setWidgetResizable(True)
+        scroll.setAccessibleName(_("Synthèse des scores"))
+
+        self.plan = PlanEditor()
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(_("Résultats"))
+        self.tabs.addTab(scroll, _("&Scores"))
+        self.tabs.addTab(self.plan, _("&Plan d’action"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.tabs, 1)
+
+    # -- public API used by the main window ---------------------------------------------
+    def set_session(self, session: Session) -> None:
+        self.session = session
+        self.plan.set_session(session)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Re-read scores, gaps and plan from the session (answers may have changed)."""
+        session = self.session
+        if session is None:
+            return
+        self.title.setText(typo(_("Résultats — {org}").format(org=session.assessment.organisation.name)))
+        scores = session.scores()
+        self.overall.setText(typo(_("Score global : {score}").format(score=score_text(scores.overall))))
+        progress = session.progress()
+        text = ngettext("{n} question répondue sur {total}", "{n} questions répondues sur {total}",
+                        progress.answered).format(n=progress.answered, total=progress.total)
+        if progress.answered < progress.total:
+            text += " " + _("— les scores ne portent que sur les questions répondues.")
+        self.completeness.setText(typo(text))
+        self.articles.set_items([(article_label(a), s) for a, s in scores.articles.items()])
+        titles = {s.id: content(s.title) for s in session.questionnaire.sections}
+        self.sections.set_items([(titles[sid], s) for sid, s in scores.sections.items()])
+        aligned = max(self.articles.longest_label(), self.sections.longest_label()) + 24
+        self.articles.label_width = self.sections.label_width = aligned
+        self._show_gaps()
+        self.plan.reload()
+
+    def _show_gaps(self) -> None:
+        assert self.session is not None
+        gaps = weightiest_gaps(self.session.questionnaire, self.session.assessment.answers, GAPS_SHOWN)
+        self.gaps.setRowCount(len(gaps))
+        for row, gap in enumerate(gaps):
+            gain = ngettext("+{n} point", "+{n} points", gap.gain).format(n=gap.gain)
+            cells = (content(gap.question.text), answer_label(gap.answer),
+                     typo(_("Art. {a}").format(a=gap.question.article)), gain)
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                if col == 3:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.gaps.setItem(row, col, item)
+        self.gaps.setVisible(bool(gaps))
+        self.no_gaps.setVisible(not gaps)
+        self.gaps.resizeRowsToContents()
+        height = self.gaps.horizontalHeader().height() + sum(
+            self.gaps.rowHeight(r) for r in range(self.gaps.rowCount())) + 4
+        self.gaps.setFixedHeight(height)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.refresh()
