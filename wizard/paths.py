@@ -13,6 +13,7 @@ from pathlib import Path
 
 APP_NAME = "Vigie"
 PORTABLE_MARKER = "vigie-portable.txt"
+LOCATION_FILE = "data-folder.txt"  # in the platform folder: the data folder chosen in the settings
 
 
 def is_frozen() -> bool:
@@ -57,9 +58,22 @@ def user_data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     if chosen:
         path = Path(chosen).expanduser()
     else:
-        path = portable_dir() or _platform_data_dir()
+        path = portable_dir() or chosen_data_dir() or _platform_data_dir()
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def location_file() -> Path:
+    """The file naming the data folder the user chose in the settings (read at start-up)."""
+    return _platform_data_dir() / LOCATION_FILE
+
+
+def chosen_data_dir(pointer: Path | None = None) -> Path | None:
+    try:
+        text = (pointer or location_file()).read_text(encoding="utf-8").strip()
+    except OSError:
+        return None
+    return Path(text) if text else None
 
 
 def _platform_data_dir() -> Path:
