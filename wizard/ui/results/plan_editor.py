@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,6 +27,8 @@ from wizard.ui.results.action_editor import ActionEditor
 from wizard.ui.results.custom_action_dialog import CustomActionDialog
 from wizard.ui.results.labels import priority_label, status_label, typo
 from wizard.ui.results.plan_model import ACTION_ID_ROLE, ActionPlanFilter, ActionPlanModel
+
+WIDE_ENOUGH_CHARS = 150  # below this many average characters across, the form goes under the table
 
 
 class PlanEditor(QWidget):
@@ -110,7 +112,7 @@ class PlanEditor(QWidget):
         notice.addStretch(1)
         notice.addWidget(self.undo_label)
         notice.addWidget(self.undo_button)
-        splitter = QSplitter()
+        self.splitter = splitter = QSplitter()
         splitter.addWidget(self.table)
         splitter.addWidget(scroll)
         splitter.setStretchFactor(0, 3)
@@ -122,6 +124,15 @@ class PlanEditor(QWidget):
         layout.addLayout(filters)
         layout.addLayout(notice)
         layout.addWidget(splitter, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        """Side by side when there is room; the form below the table with large text or narrow windows."""
+        super().resizeEvent(event)
+        room = self.width() / max(1, self.fontMetrics().averageCharWidth())
+        wanted = Qt.Orientation.Horizontal if room >= WIDE_ENOUGH_CHARS else Qt.Orientation.Vertical
+        if self.splitter.orientation() != wanted:
+            self.splitter.setOrientation(wanted)
+            self.splitter.setSizes([3000, 2000] if wanted == Qt.Orientation.Horizontal else [2000, 3000])
 
     # -- data ------------------------------------------------------------------------
     def set_session(self, session: Session) -> None:
