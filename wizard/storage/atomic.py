@@ -9,15 +9,19 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
 from tinydb.storages import Storage
 
 TMP_PREFIX = ".vigie-tmp-"
+# A temporary file of a live process is only removed when it is this old (a writer never
+# takes that long); one of a dead process is removed at once.
+STALE_AFTER_SECONDS = 24 * 3600
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
     if os.name != "posix":  # Windows cannot open a directory for fsync
         return
     fd = os.open(folder, os.O_RDONLY)
@@ -27,30 +31,76 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def atomic_write_bytes(path: Path, data: bytes, *, private: bool = True) -> None:
-    """Replace path with data atomically and durably; the file is owner-only where supported."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=TMP_PREFIX, dir=path.parent)  # mkstemp: mode 0600
+def private_mkdir(folder: Path) -> None:
+    """Create a folder (and its parents) readable by the owner only where the OS supports it."""
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+
+
+def atomic_write_bytes(path: Path, data: bytes, *, private: bool = True, durable: bool = True) -> None:
+    """Replace path with data atomically; durable (fsync'd) unless told otherwise.
+
+    The file is owner-only where supported. durable=False suits caches that are rebuilt
+    when damaged: the replace stays atomic, only the fsyncs are skipped.
+    """
+    private_mkdir(path.parent)
+    # The pid in the name lets the cleaner tell a dead writer's leftovers from a live one's.
+    fd, tmp = tempfile.mkstemp(prefix=f"{TMP_PREFIX}{os.getpid()}-", dir=path.parent)  # mode 0600
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         if not private:
             os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    _fsync_dir(path.parent)
+    if durable:
+        fsync_dir(path.parent)
+
+
+def pid_alive(pid: int) -> bool:
+    if pid <= 0:
+        return False
+    if pid == os.getpid():
+        return True
+    if os.name != "posix":
+        return True  # unknown: rely on the file's age
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _writer_pid(name: str) -> int:
+    rest = name[len(TMP_PREFIX):]
+    head = rest.split("-", 1)[0]
+    return int(head) if head.isdigit() else 0
 
 
 def clean_stale_temp_files(folder: Path) -> int:
-    """Remove temporary files left by a killed writer; return how many were removed."""
+    """Remove temporary files left by killed writers; return how many were removed.
+
+    Another Vigie process may be writing in the same folder right now: its temporary file
+    is left alone.
+    """
     removed = 0
+    if not folder.is_dir():
+        return 0
+    now = time.time()
     for stale in folder.glob(TMP_PREFIX + "*"):
-        stale.unlink(missing_ok=True)
-        removed += 1
+        try:
+            old = now - stale.stat().st_mtime > STALE_AFTER_SECONDS
+        except FileNotFoundError:
+            continue
+        if old or not pid_alive(_writer_pid(stale.name)):
+            stale.unlink(missing_ok=True)
+            removed += 1
     return removed
 
 

@@ -1,0 +1,311 @@
+"""Commands on stored assessments: new, list, show, answer, history, export, import, backups,
+restore, passphrase.
+
+Every command opens the data folder's store (asking for the passphrase of an encrypted
+folder: VIGIE_STORE_PASSPHRASE or a prompt). Bad input exits with code 2 and changes nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from wizard.cli.common import CliError, Context, print_json, secret
+from wizard.core.answers_file import AnswersFileError, assessment_from_dict, assessment_to_dict
+from wizard.core.model import ANSWER_VALUES, PROFILES, Organisation
+from wizard.core.typography import french
+from wizard.i18n import _, ngettext
+from wizard.storage import StorageError, Store
+from wizard.storage.atomic import atomic_write_bytes
+from wizard.storage.exchange import SUFFIX as EXCHANGE_SUFFIX
+
+PASSPHRASE_ENV = "VIGIE_STORE_PASSPHRASE"
+NEW_PASSPHRASE_ENV = "VIGIE_STORE_NEW_PASSPHRASE"
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("new", help="créer une évaluation (affiche son identifiant)")
+    p.add_argument("--profile", choices=PROFILES, required=True)
+    p.add_argument("--org", required=True, help="nom de l'organisme évalué")
+    p.add_argument("--assessor", default="", help="nom de l'évaluateur")
+    p.add_argument("--json", action="store_true", help="sortie JSON")
+    p.set_defaults(handler=cmd_new)
+
+    p = sub.add_parser("list", help="les évaluations enregistrées")
+    p.add_argument("--json", action="store_true", help="sortie JSON")
+    p.set_defaults(handler=cmd_list)
+
+    p = sub.add_parser("show", help="une évaluation (format du fichier de réponses, plus ses métadonnées)")
+    p.add_argument("id")
+    p.add_argument("--json", action="store_true", help="sortie JSON")
+    p.set_defaults(handler=cmd_show)
+
+    p = sub.add_parser("answer", help="enregistrer une réponse")
+    p.add_argument("id")
+    p.add_argument("question_id")
+    p.add_argument("value", help=" | ".join(ANSWER_VALUES))
+    p.add_argument("--note")
+    p.add_argument("--justification")
+    p.add_argument("--by", default="", help="qui a répondu (participant ; par défaut l'évaluateur)")
+    p.set_defaults(handler=cmd_answer)
+
+    p = sub.add_parser("history", help="l'historique des réponses à une question")
+    p.add_argument("id")
+    p.add_argument("question_id")
+    p.add_argument("--json", action="store_true", help="sortie JSON")
+    p.set_defaults(handler=cmd_history)
+
+    p = sub.add_parser("export", help="exporter une évaluation dans un fichier .vigie")
+    p.add_argument("id")
+    p.add_argument("-o", "--output", type=Path, required=True, help="fichier .vigie à écrire")
+    p.set_defaults(handler=cmd_export)
+
+    p = sub.add_parser("import", help="importer un fichier .vigie (ou le PDF d'un plan d'action Vigie)")
+    p.add_argument("file", type=Path)
+    p.add_argument("--replace", action="store_true",
+                   help="remplacer l'évaluation de même identifiant (sinon : une nouvelle copie)")
+    p.set_defaults(handler=cmd_import)
+
+    p = sub.add_parser("backups", help="les sauvegardes d'une évaluation")
+    p.add_argument("id")
+    p.add_argument("--json", action="store_true", help="sortie JSON")
+    p.set_defaults(handler=cmd_backups)
+
+    p = sub.add_parser("restore", help="revenir à une sauvegarde (la version actuelle reste sauvegardée)")
+    p.add_argument("id")
+    p.add_argument("backup", help="nom de la sauvegarde (voir « vigie backups ID »)")
+    p.set_defaults(handler=cmd_restore)
+
+    p = sub.add_parser("passphrase", help="chiffrer le dossier de données ou changer sa phrase de passe")
+    p.add_argument("action", choices=("set", "change"))
+    p.set_defaults(handler=cmd_passphrase)
+
+
+# -- shared ----------------------------------------------------------------------------------
+def _error(exc: Exception) -> CliError:
+    return CliError(str(exc))
+
+
+@contextmanager
+def opened_store(ctx: Context) -> Iterator[Store]:
+    """The data folder's store; its notices (a file repaired, a lock taken over) go to stderr."""
+    data_dir = ctx.data_dir
+    try:
+        passphrase = secret(PASSPHRASE_ENV, _("Phrase de passe du dossier")) \
+            if Store.is_encrypted(data_dir) else None
+        store = Store(data_dir, passphrase=passphrase)
+    except StorageError as exc:
+        raise _error(exc) from None
+    try:
+        yield store
+    except StorageError as exc:
+        raise _error(exc) from None
+    finally:
+        for notice in store.notices:
+            print(f"vigie: {notice}", file=sys.stderr)
+        store.close()
+
+
+def _questionnaire():  # noqa: ANN202 - the content module owns the error handling
+    from wizard.cli.content import questionnaire
+
+    return questionnaire()
+
+
+# -- commands --------------------------------------------------------------------------------
+def cmd_new(args: argparse.Namespace, ctx: Context) -> int:
+    with opened_store(ctx) as store:
+        a = store.create(args.profile, Organisation(args.org.strip()), assessor=args.assessor.strip())
+    if args.json:
+        print_json({"id": a.id, "profile": a.profile, "organisation": a.organisation.name,
+                    "date": a.date.isoformat()})
+    else:
+        print(a.id)
+    return 0
+
+
+def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
+    with opened_store(ctx) as store:
+        summaries = store.list()
+        for aid, problem in store.problems:
+            print(f"vigie: {aid}: {problem}", file=sys.stderr)
+    if args.json:
+        print_json([{"id": s.id, "organisation": s.organisation, "profile": s.profile,
+                     "date": s.date.isoformat(), "answered": s.answered, "modified": s.modified}
+                    for s in summaries])
+        return 0
+    for s in summaries:
+        print(f"{s.id}  {s.date.isoformat()}  {s.profile:<6}  {s.answered:>3}  {s.organisation}")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
+    with opened_store(ctx) as store:
+        a = store.load(args.id)
+        summary = next((s for s in store.list() if s.id == a.id), None)
+        holder = store.holder(a.id)
+        backups = store.list_backups(a.id)
+    data: dict[str, Any] = assessment_to_dict(a)
+    data["meta"] = {
+        "modified": summary.modified if summary else "", "position": a.position,
+        "answered": len(a.answers), "backups": len(backups),
+        "locked_by": None if holder is None else vars(holder),
+    }
+    if args.json:
+        print_json(data)
+        return 0
+    print(f"{a.organisation.name} — {a.profile} — {a.date.isoformat()} — {a.id}")
+    for qid, answer in a.answers.items():
+        print(f"  {qid}: {answer.value}" + (f"  ({answer.note})" if answer.note else ""))
+    return 0
+
+
+def cmd_answer(args: argparse.Namespace, ctx: Context) -> int:
+    from wizard.service import Session, SessionError
+
+    questionnaire = _questionnaire()
+    with opened_store(ctx) as store:
+        session = Session(store, args.id, questionnaire)
+        try:
+            if session.read_only:
+                raise CliError(session.read_only_reason)
+            session.answer(args.question_id, args.value, note=args.note,
+                           justification=args.justification, by=args.by.strip())
+        except SessionError as exc:
+            raise CliError(french(_("{id} : {error} ; rien n’a été enregistré.")).format(
+                id=args.id, error=exc)) from None
+        finally:
+            session.close()
+    return 0
+
+
+def cmd_history(args: argparse.Namespace, ctx: Context) -> int:
+    with opened_store(ctx) as store:
+        store.load(args.id)
+        entries = store.history(args.id, args.question_id)
+    if args.json:
+        print_json([{"at": e.at, "by": e.by, "old": e.old, "new": e.new} for e in entries])
+        return 0
+    for e in entries:
+        print(f"{e.at}  {e.by or '—'}  {e.old_value or '—'} → {e.new_value or '—'}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
+    out: Path = args.output
+    if out.suffix != EXCHANGE_SUFFIX:
+        raise CliError(french(_("{file} : le fichier d’échange doit finir par {suffix}")).format(
+            file=out, suffix=EXCHANGE_SUFFIX))
+    with opened_store(ctx) as store:
+        data = store.export_exchange(args.id)
+    try:
+        atomic_write_bytes(out, data)
+    except OSError as exc:
+        raise CliError(f"{out}: {exc.strerror or exc}") from None
+    print(out)
+    return 0
+
+
+def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
+    path: Path = args.file
+    questionnaire = _questionnaire()
+    if path.suffix.lower() == ".pdf":
+        assessment = _from_pdf(path, questionnaire)
+        with opened_store(ctx) as store:
+            stored, mode = store.import_assessment(assessment, [], replace=args.replace)
+    else:
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            raise CliError(f"{path}: {exc.strerror or exc}") from None
+        with opened_store(ctx) as store:
+            try:
+                stored, mode = store.import_exchange(raw, questionnaire, replace=args.replace)
+            except StorageError as exc:
+                raise CliError(f"{path}: {exc}") from None
+    messages = {
+        "new": _("importée : {id}"),
+        "copy": _("une évaluation de même identifiant existe déjà : importée comme nouvelle copie {id} "
+                  "(--replace pour la remplacer)"),
+        "replaced": _("évaluation {id} remplacée (l’ancienne version reste dans ses sauvegardes)"),
+    }
+    print(stored.id)
+    print("vigie: " + french(messages[mode]).format(id=stored.id), file=sys.stderr)
+    return 0
+
+
+def _from_pdf(path: Path, questionnaire):  # noqa: ANN001, ANN202
+    try:
+        from wizard.report.embedded import EmbeddedAssessmentError, read_embedded_assessment
+    except ImportError:
+        raise CliError(_("{file} : l’import depuis un PDF n’est pas disponible dans cette version.").format(
+            file=path)) from None
+    try:
+        data = read_embedded_assessment(path)
+        return assessment_from_dict(data, questionnaire)
+    except (EmbeddedAssessmentError, AnswersFileError) as exc:
+        raise CliError(str(exc)) from None
+
+
+def cmd_backups(args: argparse.Namespace, ctx: Context) -> int:
+    rows = []
+    with opened_store(ctx) as store:
+        for info in store.list_backups(args.id):
+            try:
+                answered: int | None = len(store.read_backup(args.id, info.name).answers)
+            except StorageError:
+                answered = None
+            rows.append({"name": info.name, "created": info.created.astimezone().isoformat(timespec="seconds"),
+                         "reason": info.reason, "size": info.size, "answered": answered})
+    if args.json:
+        print_json(rows)
+        return 0
+    if not rows:
+        print(_("aucune sauvegarde"), file=sys.stderr)
+    for r in rows:
+        count = "?" if r["answered"] is None else r["answered"]
+        print(f"{r['name']}  {r['created']}  {r['reason']:<9}  {count:>3}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
+    with opened_store(ctx) as store:
+        restored = store.restore(args.id, args.backup)
+    count = len(restored.answers)
+    print("vigie: " + french(ngettext("{id} : sauvegarde {backup} restaurée ({count} réponse)",
+                                      "{id} : sauvegarde {backup} restaurée ({count} réponses)", count)).format(
+        id=restored.id, backup=args.backup, count=count), file=sys.stderr)
+    return 0
+
+
+def _new_passphrase(*, also_env: str | None = None) -> str:
+    """VIGIE_STORE_NEW_PASSPHRASE (or also_env), else asked twice on the terminal."""
+    for name in (NEW_PASSPHRASE_ENV, also_env):
+        if name and os.environ.get(name) is not None:
+            return os.environ[name]
+    first = secret(NEW_PASSPHRASE_ENV, _("Nouvelle phrase de passe"))
+    if getpass.getpass(_("Confirmez la phrase de passe") + " : ") != first:
+        raise CliError(_("les deux saisies diffèrent ; rien n’a été modifié"))
+    return first
+
+
+def cmd_passphrase(args: argparse.Namespace, ctx: Context) -> int:
+    """set: encrypt a plain folder; change: re-encrypt with a new passphrase (the old one first)."""
+    encrypted = Store.is_encrypted(ctx.data_dir)
+    if args.action == "set" and encrypted:
+        raise CliError(french(_("ce dossier est déjà chiffré : utilisez « vigie passphrase change »")))
+    if args.action == "change" and not encrypted:
+        raise CliError(french(_("ce dossier n’est pas chiffré : utilisez « vigie passphrase set »")))
+    with opened_store(ctx) as store:
+        new = _new_passphrase(also_env=None if encrypted else PASSPHRASE_ENV)
+        if len(new) < 8:
+            raise CliError(french(_("phrase de passe trop courte (8 caractères au moins) ; rien n’a été modifié")))
+        store.change_passphrase(new)
+    print("vigie: " + _("dossier chiffré avec la nouvelle phrase de passe"), file=sys.stderr)
+    return 0

@@ -1,0 +1,100 @@
+"""The tables of one assessment file and the plain data they stand for.
+
+An assessment file's data holds TinyDB tables: meta (one document), answers (one per
+question), action_edits, custom_actions and history (the audit trail of answer changes).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from wizard.core.model import ActionEdit, Answer, Assessment, CustomAction, Organisation, Participant
+
+TABLES = ("meta", "answers", "action_edits", "custom_actions", "history")
+# Fields of an answer the audit trail compares and keeps as "previous value".
+AUDITED = ("value", "note", "justification", "evidence", "review")
+
+Tables = dict[str, dict[str, dict[str, Any]]]
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).astimezone().isoformat(timespec="seconds")
+
+
+def meta_of(a: Assessment, **extra: Any) -> dict[str, Any]:
+    return {
+        "id": a.id, "profile": a.profile, "organisation": asdict(a.organisation),
+        "date": a.date.isoformat(), "assessor": a.assessor,
+        "participants": [asdict(p) for p in a.participants], "previous_id": a.previous_id,
+        "position": a.position, "modified": now_iso(), **extra,
+    }
+
+
+def new_tables(a: Assessment, created: str) -> Tables:
+    tables: Tables = {name: {} for name in TABLES}
+    tables["meta"]["1"] = meta_of(a, created=created)
+    for i, (qid, answer) in enumerate(a.answers.items(), start=1):
+        tables["answers"][str(i)] = {"question": qid, **asdict(answer)}
+    for i, (aid, edit) in enumerate(a.action_edits.items(), start=1):
+        tables["action_edits"][str(i)] = {"action": aid, **asdict(edit)}
+    for i, custom in enumerate(a.custom_actions, start=1):
+        tables["custom_actions"][str(i)] = asdict(custom)
+    return tables
+
+
+def meta_doc(tables: Tables) -> dict[str, Any]:
+    metas = list(tables["meta"].values())
+    if len(metas) != 1:
+        raise ValueError("expected exactly one metadata document")
+    return metas[0]
+
+
+def assessment_of(tables: Tables) -> Assessment:
+    """Build the assessment; KeyError/TypeError/ValueError on a malformed file."""
+    meta = meta_doc(tables)
+    answers = {}
+    for doc in tables["answers"].values():
+        fields = dict(doc)
+        qid = str(fields.pop("question"))
+        answers[qid] = Answer(**fields)
+    edits = {doc["action"]: ActionEdit(**{k: v for k, v in doc.items() if k != "action"})
+             for doc in tables["action_edits"].values()}
+    customs = [CustomAction(**doc) for doc in tables["custom_actions"].values()]
+    return Assessment(
+        id=meta["id"], profile=meta["profile"],
+        organisation=Organisation(**meta["organisation"]), date=date.fromisoformat(meta["date"]),
+        assessor=meta["assessor"], participants=[Participant(**p) for p in meta["participants"]],
+        answers=answers, action_edits=edits, custom_actions=customs,
+        previous_id=meta.get("previous_id", ""), position=meta.get("position", ""))
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One change of one answer: when, by whom, the previous and the new value (None: no answer)."""
+
+    question: str
+    at: str
+    by: str
+    old: dict[str, Any] | None
+    new: dict[str, Any] | None
+
+    @property
+    def old_value(self) -> str | None:
+        return None if self.old is None else self.old.get("value")
+
+    @property
+    def new_value(self) -> str | None:
+        return None if self.new is None else self.new.get("value")
+
+
+def audited(answer: dict[str, Any] | None) -> dict[str, Any] | None:
+    return None if answer is None else {k: answer.get(k) for k in AUDITED}
+
+
+def history_of(tables: Tables, question: str | None = None) -> list[HistoryEntry]:
+    """Oldest first."""
+    docs = sorted(tables.get("history", {}).items(), key=lambda kv: int(kv[0]))
+    return [HistoryEntry(d["question"], d["at"], d["by"], d["old"], d["new"])
+            for _, d in docs if question is None or d["question"] == question]
