@@ -41,3 +41,9 @@ def lab(store):
     return store.create("lab", Organisation("Laboratoire des Tilleuls", "12345678900012"),
                         assessor="Claire Martin",
                         participants=[Participant("Jean Dupont", "DSI"), Participant("Zoé Leroy", "Qualité")])
+
+
+@pytest.fixture(autouse=True)
+def _mini_questionnaire(mini_questionnaire_dir):
+    """Storage tests answer the small stable questionnaire's questions."""
+    yield

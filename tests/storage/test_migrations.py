@@ -1,0 +1,109 @@
+"""Every on-disk version opens; old ones are upgraded after a backup; newer ones are never touched."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from tests.storage.conftest import FIXTURE_ID, FIXTURE_PASSPHRASE, STORAGE_FIXTURES, install, snapshot
+from wizard.core.model import Answer
+from wizard.service import Session
+from wizard.storage import NewerVersion, Store
+from wizard.storage.migrations import CURRENT_VERSION
+
+
+def _check_fixture_content(a):
+    assert a.organisation.name == "Laboratoire Béranger"
+    assert a.organisation.siret == "12345678900012"
+    assert a.assessor == "Claire Martin"
+    assert [(p.name, p.role) for p in a.participants] == [("Jean Dupont", "DSI"), ("Zoé Leroy", "Qualité")]
+    assert a.date.isoformat() == "2026-03-14"
+    signed = a.answers["t.a28.contract.signed"]
+    assert (signed.value, signed.note, signed.justification, signed.by) == (
+        "partial", "Avenant en cours", "Contrat de 2019", "Jean Dupont")
+    assert a.answers["t.a32.access.individual"].evidence == "Liste des comptes LDAP"
+    assert a.action_edits["t.act.contract"].owner == "dpo"
+    assert a.action_edits["t.act.contract"].status == "doing"
+    assert [(c.id, c.title, c.priority) for c in a.custom_actions] == [("c1", "Former l’équipe", "P3")]
+    assert a.position == "t.a28.sub.any"
+
+
+def test_version_1_is_upgraded_after_a_backup_copy_of_the_original_bytes(store):
+    original = (STORAGE_FIXTURES / "v1-lab.vigie.json").read_bytes()
+    path = install("v1-lab.vigie.json", store)
+    a = store.load(FIXTURE_ID)
+    _check_fixture_content(a)
+    assert a.answers["t.a28.sub.any"].value == "no"
+    # Upgraded on disk to the current version…
+    upgraded = json.loads(path.read_bytes())
+    assert (upgraded["format"], upgraded["version"]) == ("vigie-assessment", CURRENT_VERSION)
+    # …after a backup holding exactly the old file, which can still be restored.
+    backups = store.list_backups(FIXTURE_ID)
+    assert [b.reason for b in backups] == ["migration"]
+    assert (store.backups.folder(FIXTURE_ID) / backups[0].name).read_bytes() == original
+    _check_fixture_content(store.read_backup(FIXTURE_ID, backups[0].name))
+    # And it keeps working: an answer saved after the upgrade goes into the audit trail.
+    store.save_answer(FIXTURE_ID, "t.a28.sub.any", Answer("yes"), by="Zoé Leroy")
+    assert [(h.old_value, h.new_value, h.by) for h in store.history(FIXTURE_ID, "t.a28.sub.any")] == [
+        ("no", "yes", "Zoé Leroy")]
+
+
+def test_version_1_listed_and_upgraded_through_the_list(store):
+    install("v1-lab.vigie.json", store)
+    [summary] = store.list()
+    assert (summary.organisation, summary.answered, summary.profile) == ("Laboratoire Béranger", 3, "lab")
+    assert json.loads(store.path_of(FIXTURE_ID).read_bytes())["version"] == CURRENT_VERSION
+
+
+def test_version_2_opens_without_being_rewritten(store):
+    path = install("v2-lab.vigie.json", store)
+    before = path.read_bytes()
+    a = store.load(FIXTURE_ID)
+    _check_fixture_content(a)
+    assert a.answers["t.a28.sub.any"].value == "yes"
+    history = store.history(FIXTURE_ID, "t.a28.sub.any")
+    assert [(h.old_value, h.new_value, h.by) for h in history] == [("no", "yes", "Zoé Leroy")]
+    store.list()
+    assert path.read_bytes() == before  # reading never writes
+    assert store.list_backups(FIXTURE_ID) == []
+
+
+def test_encrypted_version_2_folder_opens_with_its_passphrase(tmp_path):
+    data = tmp_path / "enc"
+    shutil.copytree(STORAGE_FIXTURES / "v2-encrypted", data)
+    store = Store(data, passphrase=FIXTURE_PASSPHRASE)
+    _check_fixture_content(store.load(FIXTURE_ID))
+    assert store.history(FIXTURE_ID, "t.a28.sub.authorised")[0].new_value == "unknown"
+    store.close()
+
+
+def _newer_copy(store, version=CURRENT_VERSION + 1):
+    doc = json.loads((STORAGE_FIXTURES / "v2-lab.vigie.json").read_bytes())
+    doc["version"], doc["app"] = version, "9.4.0"
+    path = store.path_of(FIXTURE_ID)
+    path.write_bytes(json.dumps(doc).encode())
+    return path
+
+
+def test_newer_version_is_refused_with_the_version_needed_and_never_modified(store):
+    path = _newer_copy(store)
+    before = snapshot(store.data_dir)
+    with pytest.raises(NewerVersion) as err:
+        store.load(FIXTURE_ID)
+    message = str(err.value)
+    assert "9.4.0" in message and f"format {CURRENT_VERSION + 1}" in message
+    assert "n’a pas été modifié" in message
+    with pytest.raises(NewerVersion):
+        store.save_answer(FIXTURE_ID, "t.a28.sub.any", Answer("no"))
+    with pytest.raises(NewerVersion):
+        Session(store, FIXTURE_ID)
+    assert store.list() == []
+    assert [aid for aid, _ in store.problems] == [FIXTURE_ID]
+    Store(store.data_dir).list()  # a fresh start does not touch it either
+    after = snapshot(store.data_dir)
+    assert after[str(path.relative_to(store.data_dir))] == before[str(path.relative_to(store.data_dir))]
+    assert not (store.data_dir / "quarantine").exists()
+    assert store.list_backups(FIXTURE_ID) == []
+    assert store.holder(FIXTURE_ID) is None  # the refused session released its lock
