@@ -1,0 +1,151 @@
+"""The export dialog produces a signed PDF in a worker thread, and fails cleanly."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.hazmat.primitives.serialization import pkcs12
+from cryptography.x509.oid import NameOID
+from PySide6.QtCore import Qt
+
+from wizard.core.model import Organisation
+from wizard.service import Session
+from wizard.settings import load_settings
+from wizard.signing import personal_identity, verify_pdf
+from wizard.storage import Store
+from wizard.ui.dialogs.export_dialog import ExportDialog
+
+needs_pdfsig = pytest.mark.skipif(shutil.which("pdfsig") is None, reason="poppler-utils (pdfsig) not installed")
+
+
+@pytest.fixture
+def session(data_dir, mini) -> Session:
+    store = Store(data_dir)
+    made = store.create("lab", Organisation("Laboratoire Saint-Éloi"), assessor="Zoé Martin",
+                        when=date(2026, 11, 28))
+    session = Session(store, made.id, mini)
+    for qid, value in {"t.a28.contract.signed": "no", "t.a32.access.individual": "partial"}.items():
+        session.answer(qid, value)
+    return session
+
+
+@pytest.fixture
+def p12_file(tmp_path) -> Path:
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Jérôme Consultant")])
+    now = datetime.now(UTC)
+    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+            .serial_number(x509.random_serial_number()).not_valid_before(now - timedelta(minutes=5))
+            .not_valid_after(now + timedelta(days=30))
+            .add_extension(x509.KeyUsage(True, True, False, False, False, False, False, False, False), critical=True)
+            .sign(key, hashes.SHA256()))
+    path = tmp_path / "consultant.p12"
+    path.write_bytes(pkcs12.serialize_key_and_certificates(
+        b"consultant", key, cert, None, serialization.BestAvailableEncryption(b"bon-mot-de-passe")))
+    return path
+
+
+@pytest.fixture
+def dialog(qtbot, session, data_dir):
+    opened: list[Path] = []
+    dialog = ExportDialog(session, data_dir, open_pdf=opened.append)
+    dialog.opened = opened
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def run(qtbot, dialog) -> None:
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert dialog.task is not None, dialog.status.text()
+    with qtbot.waitSignal(dialog.task.done, timeout=60000):
+        pass
+
+
+@needs_pdfsig
+def test_p12_export_gives_a_pdf_that_pdfsig_calls_valid(qtbot, dialog, p12_file, tmp_path, data_dir):
+    out = tmp_path / "out" / "plan.pdf"
+    out.parent.mkdir()
+    dialog.set_kind("p12")
+    dialog.fields.p12_path.setText(str(p12_file))
+    dialog.fields.p12_password.setText("bon-mot-de-passe")
+    dialog.signer_name.setText("Jérôme Dupré")
+    dialog.signer_role.setText("Consultant RGPD")
+    dialog.out_path.setText(str(out))
+    progress: list[int] = []
+    dialog.progress.valueChanged.connect(progress.append)
+    run(qtbot, dialog)
+
+    assert dialog.task.error is None, dialog.status.text()
+    assert out.exists() and dialog.opened == [out]
+    assert progress and max(progress) == 100  # progress was shown while the worker ran
+    pdfsig = subprocess.run(["pdfsig", str(out)], capture_output=True, text=True)
+    assert "Signature is Valid." in pdfsig.stdout
+    checks = verify_pdf(out, data_dir=data_dir)
+    assert [(c.signer, c.intact) for c in checks] == [("Jérôme Consultant", True)]
+    # The signer's name and role are remembered for the next export.
+    settings = load_settings(data_dir)
+    assert (settings.signer_name, settings.signer_role) == ("Jérôme Dupré", "Consultant RGPD")
+    assert not dialog.fields.p12_password.text()  # secrets are not kept
+
+
+def test_wrong_p12_password_shows_an_error_and_leaves_no_file(qtbot, dialog, p12_file, tmp_path):
+    out = tmp_path / "plan.pdf"
+    dialog.set_kind("p12")
+    dialog.fields.p12_path.setText(str(p12_file))
+    dialog.fields.p12_password.setText("mauvais")
+    dialog.out_path.setText(str(out))
+    run(qtbot, dialog)
+
+    assert "Mot de passe incorrect" in dialog.status.text()
+    assert dialog.status.text().startswith("✗")
+    assert not out.exists()
+    assert [p.name for p in tmp_path.iterdir() if p.suffix != ".p12"] == ["data"]  # no temporary left
+    assert dialog.isVisible() and dialog.export_button.isEnabled()  # the user can correct and retry
+    assert dialog.opened == []
+
+
+def test_unwritable_folder_is_reported(qtbot, dialog, p12_file, tmp_path):
+    out = tmp_path / "absent" / "plan.pdf"
+    dialog.set_kind("p12")
+    dialog.fields.p12_path.setText(str(p12_file))
+    dialog.fields.p12_password.setText("bon-mot-de-passe")
+    dialog.out_path.setText(str(out))
+    run(qtbot, dialog)
+    assert "n’existe pas" in dialog.status.text()
+    assert not out.parent.exists()
+
+
+@needs_pdfsig
+def test_personal_identity_is_created_on_first_use(qtbot, dialog, tmp_path, data_dir):
+    assert personal_identity(data_dir) is None
+    out = tmp_path / "plan.pdf"
+    dialog.set_kind("personal")
+    dialog.fields.passphrase.setText("phrase secrète")
+    dialog.fields.confirm.setText("phrase differente")
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert dialog.task is None and "pas identiques" in dialog.status.text()
+
+    dialog.fields.confirm.setText("phrase secrète")
+    dialog.out_path.setText(str(out))
+    run(qtbot, dialog)
+    assert dialog.task.error is None, dialog.status.text()
+    identity = personal_identity(data_dir)
+    assert identity is not None and identity.name == "Zoé Martin"
+    assert identity.organisation == "Laboratoire Saint-Éloi"
+    pdfsig = subprocess.run(["pdfsig", str(out)], capture_output=True, text=True)
+    assert "Signature is Valid." in pdfsig.stdout
+
+
+def test_missing_fields_are_named_before_anything_runs(qtbot, dialog):
+    dialog.set_kind("pkcs11")
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert dialog.task is None
+    assert "module PKCS#11" in dialog.status.text()

@@ -1,0 +1,390 @@
+"""The export window: who signs, with which identity, where the PDF goes; then the worker.
+
+Layout and signature run in a worker thread (wizard.export.export_signed_plan), so the
+window keeps answering; export_signed_plan writes the file only once everything succeeded,
+so an error leaves no half-written PDF. Passwords, passphrases and PINs are never stored.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wizard import paths
+from wizard.core.typography import for_language
+from wizard.export import export_signed_plan
+from wizard.i18n import N_, _, current_language
+from wizard.service import Session
+from wizard.settings import load_settings, save_settings
+from wizard.signing import IdentitySpec, create_personal_identity, personal_identity
+from wizard.ui import workers
+
+KINDS = (("personal", N_("Mon identité personnelle (créée par Vigie)")),
+         ("p12", N_("Un certificat dans un fichier .p12 ou .pfx")),
+         ("pkcs11", N_("Une carte ou une clé (PKCS#11, carte CPS…)")),
+         ("none", N_("Ne pas signer maintenant (les cadres de signature restent vides)")))
+
+
+def typo(text: str) -> str:
+    return for_language(text, current_language())
+
+
+def open_with_system(path: Path) -> None:
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def default_pdf_name(session: Session) -> str:
+    name = re.sub(r'[\\/:*?"<>|]+', " ", session.assessment.organisation.name).strip() or "Vigie"
+    return f"Plan d’action - {name} - {session.assessment.date.isoformat()}.pdf"
+
+
+def secret_edit(name: str, placeholder: str = "") -> QLineEdit:
+    edit = QLineEdit(echoMode=QLineEdit.EchoMode.Password, placeholderText=placeholder)
+    edit.setAccessibleName(name)
+    return edit
+
+
+class IdentityFields(QStackedWidget):
+    """The fields of each kind of identity, one page per kind."""
+
+    def __init__(self, data_dir: Path, organisation: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.data_dir = data_dir
+        self.setAccessibleName(_("Détails de l’identité de signature"))
+        # Personal identity: unlock it, or create it on first use.
+        self.personal_info = QLabel(wordWrap=True)
+        self.personal_info.setAccessibleName(_("Identité personnelle"))
+        self.passphrase = secret_edit(_("Phrase de passe de l’identité personnelle"))
+        self.confirm = secret_edit(_("Confirmation de la phrase de passe"), _("la même, une seconde fois"))
+        self.organisation = QLineEdit(organisation)
+        self.organisation.setAccessibleName(_("Organisation inscrite dans le certificat"))
+        personal = QWidget()
+        self.personal_form = QFormLayout(personal)
+        self.personal_form.addRow(self.personal_info)
+        self.personal_form.addRow(typo(_("&Organisation :")), self.organisation)
+        self.personal_form.addRow(typo(_("&Phrase de passe :")), self.passphrase)
+        self.personal_form.addRow(typo(_("Con&firmation :")), self.confirm)
+        # A .p12 / .pfx file.
+        self.p12_path = QLineEdit(placeholderText=_("Fichier .p12 ou .pfx"))
+        self.p12_path.setAccessibleName(_("Fichier du certificat (.p12 ou .pfx)"))
+        p12_browse = QPushButton(_("Parcourir…"))
+        p12_browse.setAccessibleName(_("Choisir le fichier du certificat"))
+        p12_browse.clicked.connect(lambda: self._browse(self.p12_path, _("Certificats (*.p12 *.pfx)")))
+        self.p12_password = secret_edit(_("Mot de passe du fichier de certificat"))
+        p12 = QWidget()
+        p12_form = QFormLayout(p12)
+        p12_form.addRow(typo(_("F&ichier :")), self._with_button(self.p12_path, p12_browse))
+        p12_form.addRow(typo(_("&Mot de passe :")), self.p12_password)
+        # A PKCS#11 token (CPS card through its middleware).
+        self.module = QLineEdit(placeholderText=_("Bibliothèque du logiciel de la carte (.dll, .so)"))
+        self.module.setAccessibleName(_("Module PKCS#11"))
+        module_browse = QPushButton(_("Parcourir…"))
+        module_browse.setAccessibleName(_("Choisir le module PKCS#11"))
+        module_browse.clicked.connect(lambda: self._browse(self.module, _("Modules (*.dll *.so *.dylib)")))
+        self.token_label = QLineEdit()
+        self.token_label.setAccessibleName(_("Nom du support (token)"))
+        self.key_label = QLineEdit()
+        self.key_label.setAccessibleName(_("Nom de la clé"))
+        self.pin = secret_edit(_("Code PIN"), _("vide : variable VIGIE_PKCS11_PIN"))
+        token = QWidget()
+        token_form = QFormLayout(token)
+        token_form.addRow(typo(_("M&odule :")), self._with_button(self.module, module_browse))
+        token_form.addRow(typo(_("&Support :")), self.token_label)
+        token_form.addRow(typo(_("C&lé :")), self.key_label)
+        token_form.addRow(typo(_("Code &PIN :")), self.pin)
+        none = QLabel(typo(_("Le PDF est enregistré sans signature ; il pourra être signé plus tard "
+                             "(commande « vigie sign »).")), wordWrap=True)
+        none.setAccessibleName(_("Export sans signature"))
+        self.pages = {"personal": personal, "p12": p12, "pkcs11": token, "none": none}
+        for page in self.pages.values():
+            self.addWidget(page)
+        self.refresh()
+
+    @staticmethod
+    def _with_button(edit: QLineEdit, button: QPushButton) -> QWidget:
+        box = QWidget()
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(edit, 1)
+        row.addWidget(button)
+        return box
+
+    def _browse(self, edit: QLineEdit, filters: str) -> None:
+        name, _filter = QFileDialog.getOpenFileName(self, _("Choisir un fichier"), edit.text(), filters)
+        if name:
+            edit.setText(name)
+
+    def refresh(self) -> None:
+        """Show whether the personal identity exists (unlock it) or will be created."""
+        existing = personal_identity(self.data_dir)
+        self.has_personal = existing is not None
+        if existing:
+            who = f"{existing.name} ({existing.organisation})" if existing.organisation else existing.name
+            self.personal_info.setText(typo(_("Identité : {who}, valable jusqu’au {day}. Saisissez sa phrase "
+                                              "de passe.").format(who=who, day=existing.not_after.strftime("%d/%m/%Y"))))
+        else:
+            self.personal_info.setText(typo(_(
+                "Vous n’avez pas encore d’identité personnelle : elle sera créée à cet export, au nom du "
+                "signataire, et protégée par une phrase de passe (8 caractères au moins) que Vigie ne "
+                "conserve pas. Sauvegardez-la ensuite depuis les paramètres.")))
+        for widget in (self.organisation, self.confirm):
+            self.personal_form.setRowVisible(widget, not self.has_personal)
+
+    def show_kind(self, kind: str) -> None:
+        self.setCurrentWidget(self.pages[kind])
+
+    def problem(self, kind: str) -> str:
+        """What is missing before starting, in plain words ('' when nothing)."""
+        if kind == "personal":
+            if not self.passphrase.text():
+                return _("Saisissez la phrase de passe de votre identité personnelle.")
+            if not self.has_personal and self.confirm.text() != self.passphrase.text():
+                return _("Les deux phrases de passe ne sont pas identiques.")
+        if kind == "p12" and not self.p12_path.text().strip():
+            return _("Choisissez le fichier .p12 ou .pfx du certificat.")
+        if kind == "pkcs11" and not (self.module.text().strip() and self.token_label.text().strip()
+                                     and self.key_label.text().strip()):
+            return _("Indiquez le module PKCS#11, le nom du support et celui de la clé.")
+        if kind == "pkcs11" and not (self.pin.text() or os.environ.get("VIGIE_PKCS11_PIN")):
+            return _("Saisissez le code PIN de la carte.")
+        return ""
+
+    def creation(self, signer_name: str) -> dict[str, str] | None:
+        if self.has_personal:
+            return None
+        return {"name": signer_name.strip(), "organisation": self.organisation.text().strip(),
+                "passphrase": self.passphrase.text()}
+
+    def spec(self, kind: str) -> IdentitySpec | None:
+        if kind == "personal":
+            return IdentitySpec("personal", secret=self.passphrase.text(), data_dir=self.data_dir)
+        if kind == "p12":
+            return IdentitySpec("p12", path=Path(self.p12_path.text().strip()), secret=self.p12_password.text())
+        if kind == "pkcs11":
+            return IdentitySpec("pkcs11", path=Path(self.module.text().strip()),
+                                token_label=self.token_label.text().strip(), key_label=self.key_label.text().strip(),
+                                secret=self.pin.text() or os.environ.get("VIGIE_PKCS11_PIN", ""))
+        return None
+
+    def forget_secrets(self) -> None:
+        for edit in (self.passphrase, self.confirm, self.p12_password, self.pin):
+            edit.clear()
+
+
+class ExportDialog(QDialog):
+    """exported(Path) is emitted once the PDF is in place; open_pdf(path) opens it
+    (QDesktopServices by default; tests pass their own)."""
+
+    exported = Signal(object)
+
+    def __init__(self, session: Session, data_dir: str | Path | None = None, parent: QWidget | None = None,
+                 *, open_pdf: Callable[[Path], None] | None = open_with_system) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.data_dir = paths.user_data_dir(data_dir)
+        self.open_pdf = open_pdf
+        self.task: workers.Task | None = None
+        self.output: Path | None = None
+        settings = load_settings(self.data_dir)
+        self.setWindowTitle(_("Exporter le plan d’action signé"))
+        self.setAccessibleName(_("Exporter le plan d’action signé"))
+
+        # Who signs.
+        self.signer_name = QLineEdit(settings.signer_name or session.assessment.assessor)
+        self.signer_name.setAccessibleName(_("Nom du signataire"))
+        self.signer_role = QLineEdit(settings.signer_role)
+        self.signer_role.setPlaceholderText(_("ex. : biologiste responsable, consultant RGPD"))
+        self.signer_role.setAccessibleName(_("Fonction du signataire"))
+        signer = QGroupBox(_("Signataire"))
+        signer_form = QFormLayout(signer)
+        signer_form.addRow(typo(_("&Nom :")), self.signer_name)
+        signer_form.addRow(typo(_("&Fonction :")), self.signer_role)
+
+        # With which identity.
+        identity = QGroupBox(_("Identité de signature"))
+        identity_layout = QVBoxLayout(identity)
+        self.kind_group = QButtonGroup(self)
+        self.kind_buttons: dict[str, QRadioButton] = {}
+        for i, (kind, label) in enumerate(KINDS):
+            button = QRadioButton(typo(_(label)))
+            button.setAccessibleName(typo(_(label)))
+            self.kind_group.addButton(button, i)
+            self.kind_buttons[kind] = button
+            identity_layout.addWidget(button)
+        self.fields = IdentityFields(self.data_dir, session.assessment.organisation.name, self)
+        identity_layout.addWidget(self.fields)
+        self.kind_group.idToggled.connect(lambda _i, checked: checked and self._kind_changed())
+        self.certify = QCheckBox(_("Certifier le document : toute modification ultérieure autre "
+                                   "qu’une signature sera signalée"))
+        self.certify.setAccessibleName(_("Certifier le document"))
+        identity_layout.addWidget(self.certify)
+
+        # Where the PDF goes.
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) \
+            or str(Path.home())
+        self.out_path = QLineEdit(str(Path(folder) / default_pdf_name(session)))
+        self.out_path.setAccessibleName(_("Fichier PDF à enregistrer"))
+        self.browse = QPushButton(_("&Choisir…"))
+        self.browse.setAccessibleName(_("Choisir où enregistrer le PDF"))
+        self.browse.clicked.connect(self.choose_output)
+        self.open_when_done = QCheckBox(_("Ouvrir le PDF une fois enregistré"))
+        self.open_when_done.setChecked(open_pdf is not None)
+        self.open_when_done.setEnabled(open_pdf is not None)
+        self.open_when_done.setAccessibleName(_("Ouvrir le PDF une fois enregistré"))
+        output = QGroupBox(_("Fichier"))
+        output_layout = QVBoxLayout(output)
+        row = QHBoxLayout()
+        row.addWidget(self.out_path, 1)
+        row.addWidget(self.browse)
+        output_layout.addLayout(row)
+        output_layout.addWidget(self.open_when_done)
+
+        # Progress and verdict.
+        self.progress = QProgressBar(minimum=0, maximum=100)
+        self.progress.setAccessibleName(_("Avancement de l’export"))
+        self.progress.hide()
+        self.status = QLabel(wordWrap=True)
+        self.status.setAccessibleName(_("État de l’export"))
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.export_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.export_button.setText(_("&Exporter"))
+        self.export_button.setAccessibleName(_("Exporter le plan d’action"))
+        self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setText(_("Annuler"))
+        self.cancel_button.setAccessibleName(_("Annuler"))
+        self.buttons.accepted.connect(self.start_export)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        for widget in (signer, identity, output, self.progress, self.status, self.buttons):
+            layout.addWidget(widget)
+        self.kind_buttons["personal"].setChecked(True)  # created on first use if missing
+        self._kind_changed()
+        self.resize(640, self.sizeHint().height())
+
+    # -- choices ---------------------------------------------------------------------
+    def kind(self) -> str:
+        return KINDS[self.kind_group.checkedId()][0]
+
+    def set_kind(self, kind: str) -> None:
+        self.kind_buttons[kind].setChecked(True)
+
+    def _kind_changed(self) -> None:
+        self.fields.show_kind(self.kind())
+        self.certify.setEnabled(self.kind() != "none")
+
+    def choose_output(self) -> None:
+        name, _filter = QFileDialog.getSaveFileName(self, _("Enregistrer le plan d’action"), self.out_path.text(),
+                                                    _("Documents PDF (*.pdf)"))
+        if name:
+            self.out_path.setText(name if name.lower().endswith(".pdf") else name + ".pdf")
+
+    # -- the export ------------------------------------------------------------------
+    def start_export(self) -> workers.Task | None:
+        """Check the form, then lay out and sign in a worker thread."""
+        if self.task is not None and self.task.is_running():
+            return None
+        problem = self.fields.problem(self.kind())
+        out_text = self.out_path.text().strip()
+        if not problem and not out_text:
+            problem = _("Indiquez où enregistrer le PDF.")
+        if not problem and self.kind() != "none" and not self.signer_name.text().strip():
+            problem = _("Indiquez le nom de la personne qui signe.")
+        if problem:
+            self.show_error(problem)
+            return None
+        out = Path(out_text).expanduser()
+        self.output = out
+        self._remember_signer()
+        spec = self.fields.spec(self.kind())
+        creation = self.fields.creation(self.signer_name.text()) if self.kind() == "personal" else None
+        name, role = self.signer_name.text().strip(), self.signer_role.text().strip()
+        certify = self.certify.isChecked() and spec is not None
+        session, data_dir, lang = self.session, self.data_dir, current_language()
+
+        def work(progress: workers.ProgressCallback) -> Path:
+            if creation is not None:
+                progress(0.02, _("Création de votre identité personnelle…"))
+                create_personal_identity(creation["name"], creation["organisation"], creation["passphrase"],
+                                         data_dir=data_dir)
+            return export_signed_plan(session, None, out, spec, signer_name=name, signer_role=role, lang=lang,
+                                      certify=certify,
+                                      progress=lambda message, fraction: progress(fraction, message))
+
+        self._set_running(True)
+        self.status.setStyleSheet("")
+        self.status.setText(_("Préparation du plan d’action…"))
+        self.task = workers.run_in_thread(work, on_progress=self._progress, on_success=self._done,
+                                          on_failure=self._failed, parent=self)
+        self.task.done.connect(lambda: self._set_running(False))
+        return self.task
+
+    def _remember_signer(self) -> None:
+        settings = load_settings(self.data_dir)
+        updated = replace(settings, signer_name=self.signer_name.text().strip(),
+                          signer_role=self.signer_role.text().strip())
+        if updated != settings:
+            try:
+                save_settings(updated, self.data_dir)
+            except OSError:
+                pass  # remembering the name is a convenience; the export itself goes on
+
+    def _set_running(self, running: bool) -> None:
+        for widget in (self.export_button, self.cancel_button, self.browse, self.out_path, self.fields,
+                       self.signer_name, self.signer_role, self.certify, *self.kind_buttons.values()):
+            widget.setEnabled(not running)
+        self.progress.setVisible(running or self.progress.value() == 100)
+
+    def _progress(self, fraction: float, message: str) -> None:
+        self.progress.setValue(int(fraction * 100))
+        if message:
+            self.status.setText(typo(message))
+
+    def _done(self, path: Path) -> None:
+        self.progress.setValue(100)
+        self.status.setStyleSheet("")
+        self.status.setText(typo(_("✓ Plan d’action enregistré : {path}").format(path=path)))
+        self.fields.forget_secrets()
+        self.exported.emit(path)
+        if self.open_pdf is not None and self.open_when_done.isChecked():
+            self.open_pdf(path)
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self.progress.setValue(0)
+        self.progress.hide()
+        self.fields.refresh()  # a personal identity may exist now even if the signature failed
+        self.show_error(str(error) or type(error).__name__)
+
+    def show_error(self, message: str) -> None:
+        self.status.setStyleSheet("font-weight: bold;")
+        self.status.setText(typo(_("✗ Export impossible : {message}").format(message=message)))
+
+    def reject(self) -> None:
+        if self.task is not None and self.task.is_running():
+            return  # the file is being written: closing now would hide the outcome
+        super().reject()
