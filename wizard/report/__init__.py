@@ -1,0 +1,111 @@
+"""The PDF action plan: ReportLab layout, French typography, the attached assessment.
+
+render_report() is the entry point; wizard.signing signs what it produces, and
+wizard.export chains both for the UI and the CLI.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from io import BytesIO
+from pathlib import Path
+
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.sign.fields import SigFieldSpec, append_signature_field
+
+from wizard import __version__
+from wizard.core.model import PROFILE_LABELS, Assessment
+from wizard.core.questionnaire import Questionnaire
+from wizard.i18n import _
+from wizard.report.context import ReportContext, SignerSlot
+from wizard.report.cover import build_cover
+from wizard.report.detail import build_detail
+from wizard.report.document import PageDecor, ReportDocument, numbered_canvas
+from wizard.report.embedded import assessment_payload, attach_assessment, read_embedded_assessment
+from wizard.report.fonts import register_fonts
+from wizard.report.method import build_method
+from wizard.report.plan import build_plan_section
+from wizard.report.signature_page import build_signature_page
+from wizard.report.summary import build_summary
+
+__all__ = ["ReportInfo", "SignerSlot", "build_report", "default_signers", "read_embedded_assessment",
+           "render_report"]
+
+_PDF_LANG = {"fr": "fr-FR", "en": "en-GB"}
+
+
+@dataclass(frozen=True)
+class ReportInfo:
+    """What was produced: file (None when built in memory), page and action counts, the
+    SHA-256 of the attached assessment, and the names of the empty signature fields."""
+
+    path: Path | None
+    pages: int
+    actions: int
+    digest: str
+    signature_fields: tuple[str, ...]
+
+
+def default_signers(assessment: Assessment) -> tuple[SignerSlot, ...]:
+    """The assessor, then the organisation's management, who countersigns."""
+    director = _("Direction du laboratoire") if assessment.profile == "lab" else _("Direction de l'entreprise")
+    return (SignerSlot(_("Évaluateur ou évaluatrice"), assessment.assessor, "Signature1"),
+            SignerSlot(director, "", "Signature2"))
+
+
+def build_report(assessment: Assessment, questionnaire: Questionnaire, *, lang: str = "fr",
+                 signers: Sequence[SignerSlot] | None = None) -> tuple[bytes, ReportInfo]:
+    """Lay out the report in memory; see render_report."""
+    register_fonts()
+    slots = tuple(s if s.field_name else SignerSlot(s.role, s.name, f"Signature{i}")
+                  for i, s in enumerate(signers or default_signers(assessment), start=1))
+    payload, digest = assessment_payload(assessment)
+    ctx = ReportContext(assessment, questionnaire, lang, digest, slots)
+    ty = ctx.typo
+    org = assessment.organisation.name
+    title = ty.plain(_("Plan d'action RGPD — {organisation}").format(organisation=org))
+    decor = PageDecor(
+        organisation=ty.plain(org), confidential=ty.plain(_("Confidentiel")), title=title,
+        page_label=lambda page, total: _("page {page} sur {total}").format(page=page, total=total))
+    story = (build_cover(ctx) + build_summary(ctx) + build_plan_section(ctx) + build_detail(ctx)
+             + build_method(ctx) + build_signature_page(ctx))
+    buffer = BytesIO()
+    doc = ReportDocument(
+        buffer, title=title, author=assessment.assessor or org,
+        subject=ty.plain(_("Auto-évaluation RGPD (articles 28, 29 et 32) — {profile}").format(
+            profile=_(PROFILE_LABELS[assessment.profile]))),
+        keywords=[ty.plain(k) for k in ("RGPD", "article 28", "article 29", "article 32", _("plan d'action"))],
+        creator=f"Vigie {__version__}", producer=f"Vigie {__version__}", lang=_PDF_LANG.get(lang, "fr-FR"))
+    doc.build(story, canvasmaker=numbered_canvas(decor))
+
+    # The attachment and the empty signature fields are added with pyHanko, which the signing
+    # step uses too; ReportLab has no API for either.
+    buffer.seek(0)
+    writer = IncrementalPdfFileWriter(buffer, strict=False)
+    attach_assessment(writer, payload, digest)
+    for placement in ctx.placements:
+        append_signature_field(writer, SigFieldSpec(placement.name, on_page=placement.page,
+                                                    box=placement.box))
+    out = BytesIO()
+    writer.write(out)
+    pages = int(writer.root["/Pages"]["/Count"])
+    info = ReportInfo(None, pages, len(ctx.plan), digest, tuple(p.name for p in ctx.placements))
+    return out.getvalue(), info
+
+
+def render_report(assessment: Assessment, questionnaire: Questionnaire, out_path: Path | str, *,
+                  lang: str = "fr", signers: Sequence[SignerSlot] | None = None) -> ReportInfo:
+    """Write the unsigned report to out_path (atomically) and describe it.
+
+    questionnaire is the profile view (Questionnaire.for_profile); scores, the plan and the
+    hidden questions come from wizard.core. signers lists the expected signers in signing
+    order, one visible empty signature field each (default: the assessor, then the
+    management). The assessment is attached as an answers file whose SHA-256 is printed.
+    """
+    from wizard.storage.atomic import atomic_write_bytes
+
+    data, info = build_report(assessment, questionnaire, lang=lang, signers=signers)
+    path = Path(out_path)
+    atomic_write_bytes(path, data, private=False)
+    return ReportInfo(path, info.pages, info.actions, info.digest, info.signature_fields)

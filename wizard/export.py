@@ -1,0 +1,95 @@
+"""Export of the signed action plan: lay out, sign, and only then put the file in place.
+
+The PDF is built in memory, signed, written to a temporary file in the target folder and
+moved over the target with os.replace() once everything succeeded: a wrong password, a
+wrong PIN, a missing PKCS#11 module or an unwritable folder leaves no file behind (and an
+existing file with the same name untouched). The UI calls this from a worker thread.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from wizard.core.model import Assessment
+from wizard.core.questionnaire import Questionnaire
+from wizard.i18n import _
+from wizard.report import build_report
+from wizard.signing.identities import IdentitySpec, SigningError
+from wizard.signing.sign import SignatureRequest, sign_pdf
+
+Progress = Callable[[str, float], None]  # (what is happening, fraction done 0–1)
+
+
+class ExportError(Exception):
+    """The plan could not be exported; the message is plain French, nothing was written."""
+
+
+def _assessment_and_questionnaire(source: Any, questionnaire: Questionnaire | None) -> tuple[Assessment, Questionnaire]:
+    if isinstance(source, Assessment):
+        if questionnaire is None:
+            raise ExportError(_("Questionnaire manquant pour l'export."))
+        return source, questionnaire
+    # A wizard.service.Session: its questionnaire is already the profile view.
+    return source.assessment, questionnaire or source.questionnaire
+
+
+def write_replacing(out_path: Path, data: bytes) -> None:
+    """Temporary file in the target folder, fsync, os.replace(); plain French errors."""
+    folder = out_path.parent
+    if not folder.is_dir():
+        raise ExportError(_("Le dossier {folder} n'existe pas.").format(folder=folder))
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".vigie-export-", suffix=".pdf.part", dir=folder)
+    except OSError as exc:
+        raise ExportError(_("Impossible d'écrire dans le dossier {folder} : {error}").format(
+            folder=folder, error=exc.strerror or exc)) from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, out_path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise ExportError(_("Impossible d'écrire {file} : {error}").format(
+            file=out_path, error=exc.strerror or exc)) from None
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def export_signed_plan(session_or_assessment: Any, questionnaire: Questionnaire | None, out_path: Path | str,
+                       identity: IdentitySpec | None, *, signer_name: str, signer_role: str, lang: str = "fr",
+                       progress: Progress | None = None, certify: bool = False) -> Path:
+    """Write the signed action plan to out_path and return it.
+
+    session_or_assessment: a wizard.service.Session (its profile questionnaire is used when
+    questionnaire is None) or an Assessment with the profile view of the questionnaire.
+    identity: who signs, with its secret (password, passphrase or PIN); None writes the
+    report unsigned, with its empty signature fields. The signature goes in the first
+    signature field (the assessor's). Raises ExportError with a plain French message.
+    """
+    report = progress or (lambda _message, _fraction: None)
+    assessment, view = _assessment_and_questionnaire(session_or_assessment, questionnaire)
+    target = Path(out_path)
+    report(_("Mise en page du plan d'action…"), 0.1)
+    try:
+        data, _info = build_report(assessment, view, lang=lang)
+    except OSError as exc:
+        raise ExportError(_("Le rapport n'a pas pu être mis en page : {error}").format(error=exc)) from None
+    if identity is not None:
+        report(_("Signature…"), 0.6)
+        try:
+            data = sign_pdf(data, identity, SignatureRequest(signer_name=signer_name, signer_role=signer_role,
+                                                             certify=certify, lang=lang))
+        except SigningError as exc:
+            raise ExportError(str(exc)) from None
+    report(_("Enregistrement du fichier…"), 0.9)
+    write_replacing(target, data)
+    report(_("Plan d'action enregistré."), 1.0)
+    return target

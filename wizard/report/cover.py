@@ -1,0 +1,62 @@
+"""The cover page: who, what, when, and the confidentiality mark."""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, PageBreak, Spacer
+
+from wizard.core.model import PROFILE_LABELS
+from wizard.i18n import _
+from wizard.report.context import ReportContext
+from wizard.report.document import CONTENT_WIDTH, Heading
+from wizard.report.styles import ACCENT, ACCENT_LIGHT, PRIORITY_COLOURS, make_table
+
+
+def build_cover(ctx: ReportContext) -> list[Flowable]:
+    a, ty = ctx.assessment, ctx.typo
+    title = _("Plan d'action RGPD")
+    story: list[Flowable] = [
+        Spacer(1, 28 * mm),
+        Heading(ty.t(title), "cover_title", 0, ty.plain(title)),
+        ty.para(_("Auto-évaluation des articles 28, 29 et 32 du RGPD : sous-traitance, "
+                  "instructions et sécurité des traitements"), "cover_sub"),
+        ty.para(a.organisation.name, "cover_org"),
+    ]
+    if a.organisation.address:
+        story.append(ty.para(a.organisation.address, "cover_label"))
+    if a.organisation.siret:
+        story.append(ty.para(_("SIRET : {siret}").format(siret=a.organisation.siret), "cover_label"))
+    story.append(Spacer(1, 14 * mm))
+
+    rows = [
+        (_("Profil évalué"), _(PROFILE_LABELS[a.profile])),
+        (_("Date de l'évaluation"), ctx.long_date(a.date)),
+        (_("Évaluateur ou évaluatrice"), a.assessor or "—"),
+    ]
+    if a.participants:
+        people = ", ".join(f"{p.name} ({p.role})" if p.role else p.name for p in a.participants)
+        rows.append((_("Participants"), people))
+    for label, value in rows:
+        story.append(ty.para(label, "cover_label"))
+        story.append(ty.para(value, "cover_value"))
+
+    story.append(Spacer(1, 16 * mm))
+    badge = make_table([[ty.para(_("Confidentiel"), "badge")]], [52 * mm], [
+        ("BACKGROUND", (0, 0), (-1, -1), PRIORITY_COLOURS["P1"]),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+    ], rowHeights=[11 * mm])
+    story.append(badge)
+    story.append(Spacer(1, 5 * mm))
+    notice = make_table([[ty.para(_(
+        "Document réservé à la direction de l'organisation évaluée et aux personnes chargées du "
+        "plan d'action. Il décrit des faiblesses de sécurité : ne le diffusez pas au-delà."),
+        "small")]], [CONTENT_WIDTH], [
+        ("BACKGROUND", (0, 0), (-1, -1), ACCENT_LIGHT),
+        ("LINEBEFORE", (0, 0), (0, -1), 2, ACCENT),
+        ("LEFTPADDING", (0, 0), (-1, -1), 8),
+        ("TOPPADDING", (0, 0), (-1, -1), 6),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+    ])
+    story.append(notice)
+    story.append(PageBreak())
+    return story

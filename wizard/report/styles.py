@@ -1,0 +1,131 @@
+"""Colours, paragraph styles and the small text helpers every page builder shares.
+
+Text shown in the report goes through `para()` / `markup()`: French typography first (the one
+function of wizard.core.typography), then XML escaping for ReportLab's mini-markup — in that
+order, because escaping first would put a no-break space inside "&amp;".
+"""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, Table, TableStyle
+
+from wizard.core.typography import for_language
+from wizard.report.fonts import BOLD, ITALIC, REGULAR
+
+INK = colors.HexColor("#1d2733")
+MUTED = colors.HexColor("#5b6673")
+ACCENT = colors.HexColor("#1f4e79")
+ACCENT_LIGHT = colors.HexColor("#e8eff6")
+RULE = colors.HexColor("#c9d2dc")
+ZEBRA = colors.HexColor("#f6f8fa")
+PRIORITY_COLOURS = {
+    "P1": colors.HexColor("#b3261e"),
+    "P2": colors.HexColor("#c77700"),
+    "P3": colors.HexColor("#2e7d32"),
+}
+
+PAGE_MARGIN = 20 * mm
+
+
+def _keep_narrow_no_break_space() -> None:
+    """Make ReportLab treat U+202F as the no-break space it is.
+
+    ReportLab's paragraph splitter counts U+202F as ordinary white space: it breaks lines
+    there (« at the end of a line, its word on the next) and draws a full space instead of
+    the narrow glyph. Its own list of breakable characters already leaves U+00A0 out; this
+    removes U+202F too and always uses that list.
+    """
+    import re
+
+    from reportlab.platypus import paragraph
+
+    if "\u202f" not in paragraph._wsc:
+        return
+    paragraph._wsc = paragraph._wsc.replace("\u202f", "")
+    paragraph._wsc_re_split = re.compile(f"[{re.escape(paragraph._wsc)}]+").split
+    paragraph._wsc_end_search = re.compile(f"[{re.escape(paragraph._wsc)}]+$").search
+
+    def split(text: str, delim: str | None = None) -> list[str]:
+        return list(paragraph._wsc_re_split(text)) if delim is None else text.split(delim)
+
+    paragraph.split = split
+
+
+_keep_narrow_no_break_space()
+
+
+def _style(name: str, **kw: object) -> ParagraphStyle:
+    base: dict[str, object] = {"fontName": REGULAR, "fontSize": 9.5, "leading": 13, "textColor": INK}
+    base.update(kw)
+    return ParagraphStyle(name, **base)  # type: ignore[arg-type]
+
+
+STYLES: dict[str, ParagraphStyle] = {
+    "body": _style("body", spaceAfter=5),
+    "small": _style("small", fontSize=8, leading=10.5, textColor=MUTED),
+    "cell": _style("cell", fontSize=8.5, leading=11),
+    "cell_bold": _style("cell_bold", fontName=BOLD, fontSize=8.5, leading=11),
+    "cell_small": _style("cell_small", fontSize=7.5, leading=9.5, textColor=MUTED),
+    "cell_head": _style("cell_head", fontName=BOLD, fontSize=8, leading=10, textColor=colors.white),
+    "h1": _style("h1", fontName=BOLD, fontSize=17, leading=21, textColor=ACCENT, spaceBefore=2,
+                 spaceAfter=10),
+    # No keepWithNext: followed by a table longer than a page, it would push the whole table to
+    # the next page and leave a blank one. Builders put a CondPageBreak before headings instead.
+    "h2": _style("h2", fontName=BOLD, fontSize=12.5, leading=16, textColor=ACCENT, spaceBefore=10,
+                 spaceAfter=5),
+    "h3": _style("h3", fontName=BOLD, fontSize=10, leading=13, spaceBefore=6, spaceAfter=3),
+    "cover_title": _style("cover_title", fontName=BOLD, fontSize=26, leading=32, textColor=ACCENT,
+                          spaceAfter=6),
+    "cover_sub": _style("cover_sub", fontSize=13, leading=18, textColor=MUTED, spaceAfter=24),
+    "cover_org": _style("cover_org", fontName=BOLD, fontSize=18, leading=23, spaceAfter=4),
+    "cover_label": _style("cover_label", fontSize=8.5, leading=11, textColor=MUTED),
+    "cover_value": _style("cover_value", fontSize=11, leading=14.5, spaceAfter=8),
+    "badge": _style("badge", fontName=BOLD, fontSize=13, leading=16, textColor=colors.white,
+                    alignment=TA_CENTER),
+    "big_number": _style("big_number", fontName=BOLD, fontSize=34, leading=38, textColor=ACCENT,
+                         alignment=TA_CENTER),
+    "centered_small": _style("centered_small", fontSize=8, leading=10.5, textColor=MUTED,
+                             alignment=TA_CENTER),
+    "notice": _style("notice", fontName=ITALIC, fontSize=8.5, leading=11.5, textColor=MUTED,
+                     alignment=TA_LEFT),
+    "mono": _style("mono", fontSize=7.5, leading=10, textColor=INK),
+}
+
+
+class Typo:
+    """Typography and markup for one language: `t(text)` is safe to put in a Paragraph."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def t(self, text: str) -> str:
+        """Typographed and escaped text, ready for ReportLab markup."""
+        return escape(for_language(text, self.lang))
+
+    def plain(self, text: str) -> str:
+        """Typographed text without escaping (canvas drawString, metadata, bookmarks)."""
+        return for_language(text, self.lang)
+
+    def para(self, text: str, style: str = "body") -> Paragraph:
+        return Paragraph(self.t(text), STYLES[style])
+
+    def markup(self, markup: str, style: str = "body") -> Paragraph:
+        """A paragraph from markup whose text parts were already passed through t()."""
+        return Paragraph(markup, STYLES[style])
+
+
+def make_table(rows: list[list[object]], col_widths: list[float], commands: list[tuple[object, ...]],
+               **kwargs: object) -> Table:
+    """A table whose cell font is ours: ReportLab sets each cell's font (Helvetica by default)
+    even when the cell holds paragraphs, which would add an unembedded font to the PDF."""
+    table = Table(rows, colWidths=col_widths, hAlign=kwargs.pop("hAlign", "LEFT"), **kwargs)  # type: ignore[arg-type]
+    table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), REGULAR, 8.5),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+                               *commands]))
+    return table

@@ -1,0 +1,109 @@
+"""The executive summary: scores with a chart, actions per priority, the five most urgent."""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer
+
+from wizard.core.action_plan import owner_label
+from wizard.core.model import PRIORITIES, PRIORITY_LABELS
+from wizard.i18n import N_, _, ngettext
+from wizard.report.charts import score_chart
+from wizard.report.context import ReportContext
+from wizard.report.document import CONTENT_WIDTH, Heading
+from wizard.report.styles import ACCENT, PRIORITY_COLOURS, RULE, ZEBRA, make_table
+
+ARTICLE_TOPICS: dict[str, str] = {
+    "28": N_("sous-traitance"),
+    "29": N_("instructions"),
+    "30": N_("registre"),
+    "32": N_("sécurité"),
+}
+
+
+def article_label(article: str) -> str:
+    topic = ARTICLE_TOPICS.get(article)
+    return _("Art. {article} — {topic}").format(article=article, topic=_(topic)) if topic else \
+        _("Art. {article}").format(article=article)
+
+
+def director_sentences(ctx: ReportContext) -> list[str]:
+    """Two or three plain sentences a director reads first."""
+    a, scores, plan = ctx.assessment, ctx.scores, ctx.plan
+    out = []
+    if scores.overall is None:
+        out.append(_("Au {date}, aucune réponse ne permet encore de calculer un score pour {org}.")
+                   .format(date=ctx.long_date(a.date), org=a.organisation.name))
+    else:
+        out.append(_("Au {date}, {org} atteint un score global de {score} sur les points contrôlés "
+                     "des articles 28, 29 et 32 du RGPD.")
+                   .format(date=ctx.long_date(a.date), org=a.organisation.name,
+                           score=ctx.percent(scores.overall)))
+    urgent = [x for x in plan if x.priority == "P1"]
+    if not plan:
+        out.append(_("Les réponses données n'appellent aucune action."))
+    elif urgent:
+        first_due = min(x.due for x in urgent)
+        count = ngettext("Le plan compte {n} action", "Le plan compte {n} actions", len(plan))
+        detail = ngettext(", dont {p1} urgente (P1) à lancer d'ici le {due}.",
+                          ", dont {p1} urgentes (P1) à lancer d'ici le {due}.", len(urgent))
+        out.append(count.format(n=len(plan)) + detail.format(p1=len(urgent), due=ctx.long_date(first_due)))
+    else:
+        out.append(ngettext("Le plan compte {n} action ; aucune n'est urgente.",
+                            "Le plan compte {n} actions ; aucune n'est urgente.", len(plan))
+                   .format(n=len(plan)))
+    scored = [(v, k) for k, v in scores.articles.items() if v is not None]
+    if scored and min(scored)[0] < 80:
+        value, article = min(scored)
+        out.append(_("Le point le plus faible est l'article {article} ({topic}), à {score} : "
+                     "c'est là que l'effort doit porter en premier.")
+                   .format(article=article, topic=_(ARTICLE_TOPICS.get(article, "")),
+                           score=ctx.percent(value)))
+    return out
+
+
+def build_summary(ctx: ReportContext) -> list[Flowable]:
+    ty = ctx.typo
+    title = _("Synthèse")
+    story: list[Flowable] = [Heading(ty.t(title), "h1", 0, ty.plain(title))]
+    for sentence in director_sentences(ctx):
+        story.append(ty.para(sentence, "body"))
+    story.append(Spacer(1, 3 * mm))
+
+    story.append(ty.para(_("Scores de conformité"), "h2"))
+    rows = [(_("Score global"), ctx.scores.overall, ctx.percent(ctx.scores.overall))]
+    rows += [(article_label(k), v, ctx.percent(v)) for k, v in ctx.scores.articles.items()]
+    story.append(score_chart([(ty.plain(label), v, text) for label, v, text in rows], CONTENT_WIDTH))
+    story.append(ty.para(_("100 % : toutes les mesures contrôlées sont en place. Les questions "
+                           "« Non applicable » ne comptent pas."), "small"))
+
+    story += [CondPageBreak(35 * mm), ty.para(_("Actions par priorité"), "h2")]
+    counts = [[ty.para(_(PRIORITY_LABELS[p]), "cell_bold"),
+               ty.para(str(sum(1 for x in ctx.plan if x.priority == p)), "cell_bold")]
+              for p in PRIORITIES]
+    counts.append([ty.para(_("Total"), "cell"), ty.para(str(len(ctx.plan)), "cell")])
+    style = [("LINEBELOW", (0, 0), (-1, -2), 0.4, RULE), ("LINEABOVE", (0, -1), (-1, -1), 0.8, ACCENT),
+             ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
+    for i, p in enumerate(PRIORITIES):
+        style.append(("LINEBEFORE", (0, i), (0, i), 3, PRIORITY_COLOURS[p]))
+    story.append(make_table(counts, [60 * mm, 20 * mm], style))
+
+    top = ctx.plan[:5]
+    if top:
+        story += [CondPageBreak(40 * mm), ty.para(_("Les cinq actions les plus urgentes") if len(top) == 5
+                                                  else _("Les actions les plus urgentes"), "h2")]
+        head = [ty.para(h, "cell_head") for h in (_("Priorité"), _("Action"), _("Responsable"),
+                                                    _("Échéance"))]
+        body = [[ty.para(x.priority, "cell_bold"), ty.para(x.title.get(ctx.lang), "cell"),
+                 ty.para(owner_label(x.owner), "cell"), ty.para(ctx.short_date(x.due), "cell")]
+                for x in top]
+        urgent_style = [("BACKGROUND", (0, 0), (-1, 0), ACCENT), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                        ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE)]
+        for i, x in enumerate(top, start=1):
+            urgent_style.append(("LINEBEFORE", (0, i), (0, i), 3, PRIORITY_COLOURS[x.priority]))
+            if i % 2 == 0:
+                urgent_style.append(("BACKGROUND", (0, i), (-1, i), ZEBRA))
+        story.append(make_table([head, *body], [18 * mm, CONTENT_WIDTH - 82 * mm, 40 * mm, 24 * mm],
+                                urgent_style, repeatRows=1))
+    story.append(PageBreak())
+    return story

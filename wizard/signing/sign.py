@@ -1,0 +1,157 @@
+"""PAdES signatures with pyHanko: into the next free field, or a named one; optionally certified.
+
+A counter-signature is simply the next signature: each one goes in an incremental update,
+so the earlier ones keep covering exactly the bytes they signed. The visible stamp shows
+signer, role, date and reason in French, in the DejaVu font rescaled for pyHanko.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from io import BytesIO
+from pathlib import Path
+
+from babel.dates import format_datetime
+from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.pdf_utils.layout import AxisAlignment, Margins, SimpleBoxLayoutRule
+from pyhanko.pdf_utils.misc import PdfError
+from pyhanko.pdf_utils.text import TextBoxStyle
+from pyhanko.sign import fields, signers
+from pyhanko.sign.general import SigningError as PyHankoSigningError
+from pyhanko.stamp import TextStampStyle
+
+from wizard.core.typography import for_language
+from wizard.i18n import _
+from wizard.report.fonts import stamp_font_path
+from wizard.signing.identities import IdentitySpec, SigningError, open_signer
+
+_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
+
+
+@dataclass(frozen=True)
+class SignatureRequest:
+    """What the stamp says and where the signature goes."""
+
+    signer_name: str = ""
+    signer_role: str = ""
+    reason: str = ""
+    location: str = ""
+    field: str | None = None  # None: the next free signature field
+    certify: bool = False  # first signature only: later changes other than forms/signatures are flagged
+    lang: str = "fr"
+
+
+def _read_pdf(source: Path | bytes) -> bytes:
+    if isinstance(source, bytes):
+        return source
+    try:
+        return Path(source).read_bytes()
+    except FileNotFoundError:
+        raise SigningError(_("Fichier introuvable : {file}").format(file=source)) from None
+    except OSError as exc:
+        raise SigningError(_("Impossible de lire {file} : {error}").format(file=source, error=exc.strerror)) from None
+
+
+def _writer(data: bytes) -> IncrementalPdfFileWriter:
+    try:
+        return IncrementalPdfFileWriter(BytesIO(data), strict=False)
+    except (PdfError, ValueError, KeyError, TypeError) as exc:
+        raise SigningError(_("Ce fichier n'est pas un PDF lisible ({error}).").format(error=exc)) from None
+
+
+def choose_field(writer: IncrementalPdfFileWriter, wanted: str | None) -> tuple[str, bool]:
+    """(field name, whether it already exists): the named field, or the first empty one."""
+    all_fields = {name: value for name, value, _ref in fields.enumerate_sig_fields(writer)}
+    if wanted:
+        if all_fields.get(wanted) is not None:
+            raise SigningError(_("Le champ de signature « {field} » est déjà signé.").format(field=wanted))
+        return wanted, wanted in all_fields
+    for name, value in all_fields.items():
+        if value is None:
+            return name, True
+    raise SigningError(_("Tous les cadres de signature de ce document sont déjà signés ; indiquez un "
+                         "nom de champ pour ajouter une signature supplémentaire."))
+
+
+def stamp_style() -> TextStampStyle:
+    font = GlyphAccumulatorFactory(str(stamp_font_path()), font_size=10)
+    return TextStampStyle(
+        stamp_text="%(line1)s\n%(line2)s\n%(line3)s\n%(line4)s",
+        text_box_style=TextBoxStyle(font=font, font_size=10, leading=13),
+        border_width=1,
+        inner_content_layout=SimpleBoxLayoutRule(
+            x_align=AxisAlignment.ALIGN_MIN, y_align=AxisAlignment.ALIGN_MID, margins=Margins.uniform(6)),
+    )
+
+
+def stamp_lines(request: SignatureRequest, when: datetime, certificate_name: str) -> dict[str, str]:
+    name = request.signer_name or certificate_name
+    date = format_datetime(when, "d MMMM y 'à' HH:mm (ZZZZ)" if request.lang == "fr"
+                           else "d MMMM y 'at' HH:mm (ZZZZ)", locale=_LOCALES.get(request.lang, "fr_FR"))
+    lines = {
+        "line1": _("Signé par {name}").format(name=name),
+        "line2": request.signer_role or " ",
+        "line3": _("Le {date}").format(date=date),
+        "line4": _("Motif : {reason}").format(reason=request.reason or default_reason()),
+    }
+    return {k: for_language(v, request.lang) for k, v in lines.items()}
+
+
+def default_reason() -> str:
+    return _("approbation du plan d'action")
+
+
+def sign_pdf(source: Path | bytes, identity: IdentitySpec, request: SignatureRequest | None = None, *,
+             out_path: Path | None = None) -> bytes:
+    """Sign a PDF and return the signed bytes; also write them atomically to out_path if given.
+
+    The signature goes into request.field, or the first empty signature field (the visible
+    frames of the report's signature page, in order). request.certify makes it a
+    certification signature allowing later form filling and signatures only.
+    Raises SigningError (plain French) on any failure; out_path is then left untouched.
+    """
+    request = request or SignatureRequest()
+    data = _read_pdf(source)
+    writer = _writer(data)
+    field_name, _exists = choose_field(writer, request.field)
+    if request.certify and any(v is not None for _n, v, _r in fields.enumerate_sig_fields(writer)):
+        raise SigningError(_("Seule la première signature d'un document peut le certifier."))
+    out = BytesIO()
+    with open_signer(identity) as signer:
+        try:
+            cert_name = signer.signing_cert.subject.native.get("common_name", "")
+            meta = signers.PdfSignatureMetadata(
+                field_name=field_name, reason=request.reason or default_reason(),
+                location=request.location or None, name=request.signer_name or cert_name or None,
+                subfilter=fields.SigSeedSubFilter.PADES, md_algorithm="sha256",
+                certify=request.certify,
+                docmdp_permissions=fields.MDPPerm.FILL_FORMS)
+            pdf_signer = signers.PdfSigner(meta, signer=signer, stamp_style=stamp_style())
+            pdf_signer.sign_pdf(writer, output=out, appearance_text_params=stamp_lines(
+                request, datetime.now().astimezone(), cert_name))
+        except SigningError:
+            raise
+        except (PyHankoSigningError, PdfError) as exc:
+            raise SigningError(_("La signature a échoué : {error}").format(error=exc)) from None
+        except Exception as exc:  # token and crypto back-ends raise their own types
+            raise SigningError(_("La signature a échoué ({kind}) : {error}").format(
+                kind=type(exc).__name__, error=exc or _("erreur sans détail"))) from None
+    signed = out.getvalue()
+    if out_path is not None:
+        write_output(Path(out_path), signed)
+    return signed
+
+
+def write_output(path: Path, data: bytes) -> None:
+    """Replace path with data atomically; a plain French error when the folder is not writable."""
+    from wizard.storage.atomic import atomic_write_bytes
+
+    if not path.parent.is_dir():
+        raise SigningError(_("Le dossier {folder} n'existe pas.").format(folder=path.parent))
+    try:
+        atomic_write_bytes(path, data, private=False)
+    except OSError as exc:
+        raise SigningError(_("Impossible d'écrire {file} : {error}").format(
+            file=path, error=exc.strerror or exc)) from None
