@@ -1,0 +1,91 @@
+"""The verify window lists each signature of a plan with plain verdicts."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from wizard.core.model import Organisation
+from wizard.export import export_signed_plan
+from wizard.service import Session
+from wizard.signing import IdentitySpec, add_trusted, create_personal_identity, personal_identity
+from wizard.storage import Store
+from wizard.ui.dialogs.verify_dialog import VerifyDialog
+
+PASSPHRASE = "phrase secrète"
+
+
+@pytest.fixture
+def session(data_dir, mini) -> Session:
+    store = Store(data_dir)
+    made = store.create("lab", Organisation("Laboratoire Saint-Éloi"), assessor="Zoé Martin",
+                        when=date(2026, 11, 28))
+    session = Session(store, made.id, mini)
+    session.answer("t.a28.contract.signed", "no")
+    return session
+
+
+@pytest.fixture
+def signed(tmp_path, data_dir, session) -> Path:
+    create_personal_identity("Zoé Martin", "Laboratoire Saint-Éloi", PASSPHRASE, data_dir=data_dir)
+    out = tmp_path / "plan.pdf"
+    export_signed_plan(session, None, out, IdentitySpec("personal", secret=PASSPHRASE, data_dir=data_dir),
+                       signer_name="Zoé Martin", signer_role="Biologiste responsable")
+    return out
+
+
+def verify(qtbot, path: Path, data_dir: Path) -> VerifyDialog:
+    dialog = VerifyDialog(data_dir=data_dir)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    task = dialog.open_file(path)
+    with qtbot.waitSignal(task.done, timeout=60000):
+        pass
+    return dialog
+
+
+def cells(dialog: VerifyDialog) -> list[list[str]]:
+    return [[dialog.table.item(r, c).text() for c in range(dialog.table.columnCount())]
+            for r in range(dialog.table.rowCount())]
+
+
+def test_lists_the_signature_of_an_exported_plan(qtbot, signed, data_dir):
+    dialog = verify(qtbot, signed, data_dir)
+    [row] = cells(dialog)
+    signer, when, integrity, coverage, trust = row
+    assert signer == "Zoé Martin (Laboratoire Saint-Éloi)"
+    assert re.fullmatch(r"\d\d/\d\d/20\d\d \d\d:\d\d", when)
+    assert integrity.startswith("✓ intacte")
+    assert coverage.startswith("tout le document")
+    assert "auto-signé" in trust
+    assert dialog.verdict.text().startswith("✓ 1 signature")
+    assert "correspond à l’empreinte" in dialog.digest.text()
+
+
+def test_trust_list_changes_the_trust_verdict(qtbot, signed, data_dir):
+    add_trusted(personal_identity(data_dir).certificate_path, data_dir)
+    [row] = cells(verify(qtbot, signed, data_dir))
+    assert row[4].startswith("✓ de confiance")
+
+
+def test_modified_copy_is_reported(qtbot, signed, data_dir, tmp_path):
+    data = bytearray(signed.read_bytes())
+    at = data.index(b"/Title") + 8  # inside the signed range (document information)
+    data[at] = ord("X") if data[at] != ord("X") else ord("Y")
+    tampered = tmp_path / "modifie.pdf"
+    tampered.write_bytes(bytes(data))
+    dialog = verify(qtbot, tampered, data_dir)
+    [row] = cells(dialog)
+    assert row[2].startswith("✗ modifiée")
+    assert dialog.verdict.text().startswith("✗")
+
+
+def test_not_a_pdf_says_so(qtbot, tmp_path, data_dir):
+    bogus = tmp_path / "note.pdf"
+    bogus.write_text("bonjour", encoding="utf-8")
+    dialog = verify(qtbot, bogus, data_dir)
+    assert dialog.table.rowCount() == 0
+    assert "n’est pas un fichier PDF" in dialog.verdict.text()

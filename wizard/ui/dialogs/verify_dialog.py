@@ -1,0 +1,200 @@
+"""The verify window: open a signed PDF and list every signature with plain verdicts.
+
+Verification runs in a worker thread (validation reads the whole file and checks the
+certificates); each verdict is written in words, with a ✓ or ✗ mark, never by colour alone.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wizard.core.typography import for_language
+from wizard.i18n import N_, _, current_language, ngettext
+from wizard.signing import SignatureCheck, document_ok, verify_pdf
+from wizard.ui import workers
+
+COLUMNS = (N_("Signataire"), N_("Date"), N_("Intégrité"), N_("Couverture"), N_("Confiance"))
+OK, BAD = "✓", "✗"
+
+
+def typo(text: str) -> str:
+    return for_language(text, current_language())
+
+
+class VerifyDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None, *, data_dir: str | Path | None = None) -> None:
+        super().__init__(parent)
+        self.data_dir = data_dir  # its trust list decides which signers are "trusted"
+        self.task: workers.Task | None = None
+        self.checks: list[SignatureCheck] = []
+        self.setWindowTitle(_("Vérifier un plan signé"))
+        self.setAccessibleName(_("Vérifier un plan signé"))
+
+        self.path = QLineEdit(placeholderText=_("Fichier PDF signé"))
+        self.path.setAccessibleName(_("Fichier PDF à vérifier"))
+        self.path.returnPressed.connect(self.verify_current)
+        self.browse = QPushButton(_("&Ouvrir…"))
+        self.browse.setAccessibleName(_("Choisir le fichier PDF à vérifier"))
+        self.browse.clicked.connect(self.choose_file)
+        self.verdict = QLabel(_("Choisissez un plan d’action signé pour vérifier ses signatures."), wordWrap=True)
+        self.verdict.setAccessibleName(_("Résultat de la vérification"))
+        self.verdict.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.setAccessibleName(_("Vérification en cours"))
+        self.progress.hide()
+
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels([_(c) for c in COLUMNS])
+        self.table.setAccessibleName(_("Signatures du document"))
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setToolTip(_("Ordre des signatures"))  # numbers: signing order
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for column in (0, 3, 4):  # the long verdicts wrap instead of widening the window
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        header.sectionResized.connect(lambda *_a: self.table.resizeRowsToContents())
+        self.digest = QLabel(wordWrap=True)
+        self.digest.setAccessibleName(_("Copie de l’évaluation jointe"))
+        self.digest.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close = self.buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setText(_("Fermer"))
+        close.setAccessibleName(_("Fermer"))
+        self.buttons.rejected.connect(self.reject)
+
+        row = QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(self.browse)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.verdict)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.digest)
+        layout.addWidget(self.buttons)
+        self.resize(960, 460)
+
+    def choose_file(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(self, _("Ouvrir un plan signé"), self.path.text(),
+                                                    _("Documents PDF (*.pdf)"))
+        if name:
+            self.open_file(Path(name))
+
+    def verify_current(self) -> None:
+        if self.path.text().strip():
+            self.open_file(Path(self.path.text().strip()))
+
+    def open_file(self, path: Path) -> workers.Task:
+        """Start verifying path; the result fills the table when the worker is done."""
+        self.path.setText(str(path))
+        self.table.setRowCount(0)
+        self.digest.clear()
+        self.verdict.setText(typo(_("Vérification de « {name} »…").format(name=path.name)))
+        self.progress.show()
+        self.browse.setEnabled(False)
+        self.task = workers.run_in_thread(lambda progress: verify_pdf(path, data_dir=self.data_dir),
+                                          on_success=self._show, on_failure=self._failed, parent=self)
+        self.task.done.connect(self._finished)
+        return self.task
+
+    def _finished(self) -> None:
+        self.progress.hide()
+        self.browse.setEnabled(True)
+
+    def _failed(self, error: BaseException) -> None:
+        self.verdict.setText(typo(_("{mark} Vérification impossible : {e}").format(mark=BAD, e=error)))
+
+    def _show(self, checks: list[SignatureCheck]) -> None:
+        self.checks = checks
+        rows = [signature_row(check) for check in checks]
+        self.table.setRowCount(len(rows))
+        for r, cells in enumerate(rows):
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text if c != 4 else f"{text}\n{_('Empreinte SHA-256')} : {checks[r].fingerprint}")
+                self.table.setItem(r, c, item)
+        self.table.resizeRowsToContents()
+        self.verdict.setText(overall_verdict(checks))
+        self.digest.setText(digest_text(checks))
+
+
+# -- what wizard.signing reports, in words ---------------------------------------------------
+COVERAGE = {
+    "whole": N_("tout le document"),
+    "revision": N_("le document tel qu’il était alors ; des ajouts ont suivi"),
+    "partial": N_("une partie du document seulement"),
+}
+CHANGES = {
+    "signatures": N_("signatures ajoutées ensuite"),
+    "forms": N_("cadres de signature ou champs de formulaire remplis ensuite"),
+    "annotations": N_("annotations ajoutées ensuite"),
+    "other": N_("contenu modifié ensuite"),
+    "unknown": N_("modifications ultérieures non analysables"),
+}
+TRUST = {
+    "trusted": N_("de confiance (certificat dans votre liste)"),
+    "self-signed": N_("auto-signé : vérifiez l’empreinte auprès du signataire"),
+    "unknown-issuer": N_("émetteur inconnu : certificat absent de votre liste de confiance"),
+}
+
+
+def signature_row(check: SignatureCheck) -> tuple[str, ...]:
+    who = f"{check.signer} ({check.organisation})" if check.organisation else check.signer
+    when = check.signing_time.astimezone().strftime("%d/%m/%Y %H:%M") if check.signing_time else _("inconnue")
+    integrity = f"{OK} " + _("intacte") if check.intact else f"{BAD} " + _("modifiée")
+    coverage = _(COVERAGE.get(check.coverage, check.coverage))
+    if check.changes_after not in ("none", ""):
+        mark = OK if check.changes_allowed else BAD
+        coverage += f" ; {mark} " + _(CHANGES.get(check.changes_after, check.changes_after))
+    trust = ("✓ " if check.trust == "trusted" else "! ") + _(TRUST.get(check.trust, check.trust))
+    if check.fingerprint:
+        short = " ".join(check.fingerprint[i:i + 4].upper() for i in range(0, 16, 4))
+        trust += " — " + _("empreinte {fp}…").format(fp=short)
+    if check.problem:
+        integrity += " — " + check.problem
+    return tuple(typo(text) for text in (who or _("inconnu"), when, integrity, coverage, trust))
+
+
+def overall_verdict(checks: list[SignatureCheck]) -> str:
+    if not checks:
+        return typo(_("{mark} Ce document ne porte aucune signature.").format(mark=BAD))
+    count = ngettext("{n} signature", "{n} signatures", len(checks)).format(n=len(checks))
+    if document_ok(checks):
+        return typo(_("{mark} {count} : toutes intactes, la dernière couvre tout le document.")
+                    .format(mark=OK, count=count))
+    return typo(_("{mark} {count} : au moins une signature n’est plus valable ou le document a été "
+                  "modifié après la dernière signature.").format(mark=BAD, count=count))
+
+
+def digest_text(checks: list[SignatureCheck]) -> str:
+    state = checks[0].assessment if checks else ""
+    text = {
+        "match": _("{mark} La copie de l’évaluation jointe au PDF correspond à l’empreinte imprimée.")
+        .format(mark=OK),
+        "mismatch": _("{mark} La copie de l’évaluation jointe ne correspond pas à l’empreinte imprimée.")
+        .format(mark=BAD),
+        "absent": _("Aucune copie de l’évaluation n’est jointe à ce PDF."),
+    }.get(state, "")
+    return typo(text)
