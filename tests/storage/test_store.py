@@ -63,10 +63,10 @@ def test_missing_or_damaged_index_is_rebuilt(store, lab):
 def test_backups_keep_the_last_versions_and_one_per_day(store, lab):
     folder = store.backups.folder(lab.id)
     # Old copies from earlier days: one of 40 days ago, two of 3 days ago.
-    now = datetime.now(UTC)
+    noon = datetime.now().astimezone().replace(hour=12, minute=0).astimezone(UTC)  # away from midnight
     old_names = []
     for days, minute in ((40, 0), (3, 1), (3, 2)):
-        when = now - timedelta(days=days, minutes=minute)
+        when = noon - timedelta(days=days, minutes=minute)
         name = f"{when:%Y%m%dT%H%M%S.%fZ}-{days:012x}-auto.bak"
         (folder / name).write_bytes(store.path_of(lab.id).read_bytes())
         old_names.append(name)
