@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: run test lint i18n catalogs bench package screenshots docs clean sysdeps sysdeps-test
+.PHONY: run test lint i18n catalogs bench package smoke screenshots docs clean sysdeps sysdeps-test
 
 run: sysdeps $(STAMP) catalogs
 	$(PY) -m wizard
@@ -46,3 +46,7 @@ screenshots: sysdeps-test $(STAMP) catalogs
 
 clean:
 	rm -rf build/dist build/work .pytest_cache
+
+# Build the one-file executable, then smoke-test the built binary (not the source).
+smoke: package sysdeps-test
+	VIGIE_EXECUTABLE=$(CURDIR)/build/dist/vigie QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q tests/frozen

@@ -45,10 +45,10 @@ def test_plan_json_scores_and_actions(tmp_path):
     result = vigie("plan", str(path), "--json", env=MINI)
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    # Contract: 0.5 / 4 → 13 (half up); sub-processors: 0 / 1; access: 1.5 / 3 → 50.
-    assert data["scores"]["sections"] == {"t.a28.contract": 13, "t.a28.sub": 0, "t.a32.access": 50}
-    assert data["scores"]["articles"] == {"28": 10, "32": 50}
-    assert data["scores"]["overall"] == 25  # 2 / 8
+    # Contract: 0.5 / 4 → 13 (half up); sub-processors: only the gate, not scored; access: 1.5 / 3 → 50.
+    assert data["scores"]["sections"] == {"t.a28.contract": 13, "t.a28.sub": None, "t.a32.access": 50}
+    assert data["scores"]["articles"] == {"28": 13, "32": 50}
+    assert data["scores"]["overall"] == 29  # 2 / 7
     actions = data["actions"]
     assert [(a["id"], a["priority"], a["due"]) for a in actions] == [
         ("t.act.contract", "P1", "2026-12-28"),

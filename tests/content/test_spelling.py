@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -26,7 +27,15 @@ def project_words() -> dict[str, str]:
     return words
 
 
+# Elided articles and pronouns (l’, d’, qu’…) are checked by the dictionary's affix rules, but a
+# listed project word after one (« l’AIPD ») would not be: drop the elision before checking.
+ELISION = re.compile(r"\b(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu|presqu)[’'](?=\w)", re.IGNORECASE)
+# hunspell keeps a full stop glued to a word it does not know (« RGPD. ») as a possible abbreviation.
+FULL_STOP = re.compile(r"(?<=\w)\.(?=\s|$)")
+
+
 def unknown_words(text: str) -> set[str]:
+    text = FULL_STOP.sub(" ", ELISION.sub("", text))
     result = subprocess.run(["hunspell", "-d", "fr_FR", "-l"], input=text, capture_output=True,
                             text=True, check=True)
     return set(result.stdout.split())

@@ -61,26 +61,29 @@ def test_scores_by_hand(mini):
     a = assessment({
         "t.a28.contract.signed": "yes",      # w3 × 1
         "t.a28.contract.audit": "partial",   # w1 × 0.5
-        "t.a28.sub.any": "yes",              # w1 × 1
+        "t.a28.sub.any": "yes",              # gate question (scored: false): left out
         "t.a28.sub.authorised": "unknown",   # w2 × 0 (not knowing counts as a gap)
         "t.a28.sub.same_terms": "na",        # left out
         "t.a32.access.individual": "no",     # w3 × 0
     })
     scores = compute_scores(lab, a.answers)
-    # Contract: (3 + 0.5) / 4 = 87.5 → 88 (half up); sub-processors: 1 / 3 = 33.3 → 33
-    assert scores.sections == {"t.a28.contract": 88, "t.a28.sub": 33, "t.a32.access": 0}
-    # Article 28: (3 + 0.5 + 1) / 7 = 64.3 → 64; overall: 4.5 / 10 = 45
-    assert scores.articles == {"28": 64, "32": 0}
-    assert scores.overall == 45
+    # Contract: (3 + 0.5) / 4 = 87.5 → 88 (half up); sub-processors: 0 / 2
+    assert scores.sections == {"t.a28.contract": 88, "t.a28.sub": 0, "t.a32.access": 0}
+    # Article 28: 3.5 / 6 = 58.3 → 58; overall: 3.5 / 9 = 38.9 → 39
+    assert scores.articles == {"28": 58, "32": 0}
+    assert scores.overall == 39
 
 
 def test_hidden_and_unanswered_questions_do_not_count(mini):
     lab = mini.for_profile("lab")
-    a = assessment({"t.a28.sub.any": "no", "t.a28.sub.authorised": "no"})  # the second is hidden
+    a = assessment({"t.a28.sub.any": "no", "t.a28.sub.authorised": "no",  # the second is hidden
+                    "t.a32.access.individual": "yes"})
     scores = compute_scores(lab, a.answers)
-    assert scores.sections["t.a28.sub"] == 0
+    # "No sub-processor" is a fact, not a gap, and the hidden "no" does not count.
+    assert scores.sections["t.a28.sub"] is None
     assert scores.sections["t.a28.contract"] is None
-    assert scores.overall == 0
+    assert scores.articles == {"28": None, "32": 100}
+    assert scores.overall == 100
 
 
 def test_all_na_gives_no_score(mini):

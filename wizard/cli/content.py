@@ -49,7 +49,7 @@ def question_json(q: Question, lang: str) -> dict[str, Any]:
     help_ = {k: t.get(lang) for k, t in vars(q.help).items() if t is not None}
     return {
         "id": q.id, "section": q.section, "article": q.article, "text": q.text.get(lang),
-        "help": help_, "references": list(q.refs), "weight": q.weight,
+        "help": help_, "references": list(q.refs), "weight": q.weight, "scored": q.scored,
         "options": [{"value": v, "label": _(label)} for v, label in ANSWER_LABELS.items()],
         "depends_on": [{"question": c.question, "in": list(c.values)} for c in q.depends_on],
     }

@@ -110,6 +110,7 @@ class Question:
     help: Help
     depends_on: tuple[Condition, ...] = ()
     actions: dict[str, tuple[ActionRef, ...]] = field(default_factory=dict)
+    scored: bool = True  # False for a gate question: its "no" is a fact, not a gap
 
 
 @dataclass(frozen=True)

@@ -87,6 +87,7 @@ def _build_section(raw: dict[str, Any]) -> Section:
                     for c in q.get("depends_on", ())
                 ),
                 actions={k: tuple(_action_ref(r) for r in v) for k, v in q["actions"].items()},
+                scored=q.get("scored", True),
             )
         )
     return Section(

@@ -4,7 +4,8 @@ Method (also printed in the report):
 - each visible, answered question counts with its weight w (1 to 3, the gravity of a gap);
 - "Oui" earns w, "Partiellement" earns w/2, "Non" and "Je ne sais pas" earn 0 — not knowing
   whether a measure exists is treated as a gap, because it cannot be shown to an auditor;
-- "Non applicable" and unanswered or hidden questions are left out of both sides;
+- "Non applicable", unanswered or hidden questions, and gate questions (scored: false, such as
+  "does the vendor use sub-processors?", whose "no" is a fact and not a gap) are left out;
 - score = 100 × earned / possible, rounded half up (12.5 → 13); a group with nothing to score has no score (None).
 """
 
@@ -35,7 +36,7 @@ def score_of(questions: Iterable[Question], answers: Mapping[str, Answer]) -> in
     earned = possible = 0.0
     for q in questions:
         answer = answers.get(q.id)
-        if answer is None or answer.value not in CREDIT:
+        if answer is None or answer.value not in CREDIT or not q.scored:
             continue
         earned += q.weight * CREDIT[answer.value]
         possible += q.weight

@@ -1,0 +1,77 @@
+"""Smoke test of the BUILT one-file executable (make smoke builds it, then runs this).
+
+Skipped unless VIGIE_EXECUTABLE names the executable: the source tree is tested elsewhere.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from wizard import __version__
+
+EXE = os.environ.get("VIGIE_EXECUTABLE")
+pytestmark = pytest.mark.skipif(not EXE, reason="VIGIE_EXECUTABLE not set (run `make smoke`)")
+
+
+def run(*args: str, env: dict[str, str] | None = None, timeout: int = 120) -> subprocess.CompletedProcess[str]:
+    assert EXE
+    return subprocess.run([EXE, *args], capture_output=True, text=True, timeout=timeout,
+                          env={**os.environ, **(env or {})})
+
+
+def test_version():
+    result = run("--version")
+    assert result.returncode == 0 and result.stdout.strip() == f"Vigie {__version__}"
+
+
+def test_questions_json_holds_the_bundled_content():
+    result = run("questions", "--profile", "vendor", "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    questions = [q for s in data["sections"] for q in s["questions"]]
+    assert len(questions) >= 45
+    assert all(q["text"] for q in questions)
+
+
+def test_report_signed_with_personal_identity_passes_pdfsig(tmp_path):
+    data = json.loads(run("questions", "--profile", "lab", "--json").stdout)
+    answers = {q["id"]: {"value": "no"} for s in data["sections"] for q in s["questions"] if not q["depends_on"]}
+    answers_path = tmp_path / "answers.json"
+    answers_path.write_text(json.dumps({
+        "format": "vigie-answers", "version": 1, "profile": "lab",
+        "organisation": {"name": "Laboratoire des Tilleuls"}, "assessor": "Zoé Martin",
+        "date": "2026-11-28", "answers": answers}, ensure_ascii=False), encoding="utf-8")
+    env = {"VIGIE_IDENTITY_PASSPHRASE": "phrase secrète de test"}
+    created = run("identity", "create", "--name", "Zoé Martin", "--organisation", "Laboratoire des Tilleuls",
+                  env=env)
+    assert created.returncode == 0, created.stderr
+    out = tmp_path / "plan.pdf"
+    result = run("report", str(answers_path), "-o", str(out), "--signer-name", "Zoé Martin", env=env)
+    assert result.returncode == 0, result.stderr
+    assert run("verify", str(out)).returncode == 0
+    if shutil.which("pdfsig"):
+        check = subprocess.run(["pdfsig", str(out)], capture_output=True, text=True)
+        assert "Signature is Valid." in check.stdout
+
+
+def test_gui_starts_offscreen_and_closes_cleanly():
+    result = run(env={"QT_QPA_PLATFORM": "offscreen", "VIGIE_READY_PROBE": "1"}, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "ready"
+
+
+def test_bad_input_exits_2(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text("{}", encoding="utf-8")
+    result = run("plan", str(bad))
+    assert result.returncode == 2 and "format" in result.stderr
+
+
+def test_bundle_is_self_contained():
+    assert Path(EXE).stat().st_size > 10_000_000

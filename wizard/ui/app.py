@@ -1,0 +1,54 @@
+"""Start the GUI: language first (Vigie's and Qt's own strings), then the look, then the window."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from wizard import i18n
+from wizard.settings import load_settings
+from wizard.ui.widgets.theme import apply_look
+
+QT_LOCALES = {"fr": (QLocale.Language.French, QLocale.Country.France),
+              "en": (QLocale.Language.English, QLocale.Country.UnitedKingdom)}
+
+
+def install_language(app: QApplication, lang: str) -> None:
+    """Vigie's catalogs, QLocale (dates, numbers) and Qt's translations (Cancel, Yes, file dialogs)."""
+    i18n.set_language(lang)
+    QLocale.setDefault(QLocale(*QT_LOCALES[lang]))
+    if lang != "en":
+        translator = QTranslator(app)
+        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if translator.load(f"qtbase_{lang}", folder):
+            app.installTranslator(translator)
+            app.setProperty("vigieQtTranslator", translator)  # kept alive with the app
+
+
+def make_app(lang: str, data_dir: Path | None = None, argv: list[str] | None = None) -> QApplication:
+    """The QApplication, translated and styled, before any widget exists."""
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("Vigie")
+    app.setOrganizationName("Vigie")
+    install_language(app, lang)
+    settings = load_settings(data_dir)
+    apply_look(app, text_scale=settings.text_scale, presentation=False)
+    return app
+
+
+def run_gui(context) -> int:
+    app = make_app(context.lang, context.data_dir)
+    from wizard.ui.main_window import MainWindow  # after the language is set: labels are translated
+
+    window = MainWindow(context.data_dir)
+    window.show()
+    if os.environ.get("VIGIE_READY_PROBE"):
+        # Start-up benchmark and smoke test: say "ready" once the event loop runs, then quit cleanly.
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, lambda: (print("ready", flush=True), window.close(), app.quit()))
+    return app.exec()
