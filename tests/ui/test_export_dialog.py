@@ -149,3 +149,14 @@ def test_missing_fields_are_named_before_anything_runs(qtbot, dialog):
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     assert dialog.task is None
     assert "module PKCS#11" in dialog.status.text()
+
+
+def test_every_control_has_an_accessible_name(dialog):
+    from PySide6.QtWidgets import QWidget
+
+    for kind in ("personal", "p12", "pkcs11", "none"):
+        dialog.set_kind(kind)
+        unnamed = [type(w).__name__ for w in dialog.findChildren(QWidget)
+                   if w.isVisibleTo(dialog) and w.focusPolicy() != Qt.FocusPolicy.NoFocus
+                   and not w.accessibleName() and not w.objectName().startswith("qt_")]
+        assert unnamed == [], kind

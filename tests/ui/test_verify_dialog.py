@@ -89,3 +89,17 @@ def test_not_a_pdf_says_so(qtbot, tmp_path, data_dir):
     dialog = verify(qtbot, bogus, data_dir)
     assert dialog.table.rowCount() == 0
     assert "n’est pas un fichier PDF" in dialog.verdict.text()
+
+
+def test_every_control_has_an_accessible_name(qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QWidget
+
+    dialog = VerifyDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    unnamed = [type(w).__name__ for w in dialog.findChildren(QWidget)
+               if w.isVisibleTo(dialog) and w.focusPolicy() != Qt.FocusPolicy.NoFocus
+               and not w.accessibleName() and type(w).__name__ not in ("QScrollBar",)
+               and not w.objectName().startswith("qt_")]
+    assert unnamed == []
