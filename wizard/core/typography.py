@@ -1,8 +1,9 @@
 """French typography, applied in one place to every text shown or printed.
 
 Authors write ordinary spaces; this turns them into the right non-breaking spaces:
-U+202F (narrow) before ; ! ? and inside « », U+00A0 before : and in numbers' thousands
-separators when written with a plain space by mistake. Straight apostrophes become ’.
+U+202F (narrow) before ; ! ? and inside « », U+00A0 before :, U+202F in numbers written
+with a plain space as thousands separator and before %. Straight apostrophes between
+letters become ’. Format placeholders ({name!r}), URLs and times (10:30) are left alone.
 """
 
 from __future__ import annotations
@@ -11,34 +12,53 @@ import re
 
 NNBSP = "\u202f"  # espace fine insécable
 NBSP = "\u00a0"  # espace insécable
+_SPACES = " \u00a0\u202f"
 
-_BEFORE_TIGHT = re.compile(r"[ \u00a0\u202f]*([;!?])")
-_BEFORE_COLON = re.compile(r"[ \u00a0\u202f]*:(?!//)")
-_OPEN_QUOTE = re.compile(r"«[ \u00a0\u202f]*")
-_CLOSE_QUOTE = re.compile(r"[ \u00a0\u202f]*»")
+_PROTECTED = re.compile(r"\{[^{}]*\}|[a-z][a-z0-9+.-]*://\S+|\b\d{1,2}:\d{2}\b", re.IGNORECASE)
+_BEFORE_TIGHT = re.compile(rf"(^|[\n(\[{{/]|[{_SPACES}]+)?([;!?])")
+_BEFORE_COLON = re.compile(rf"(^|[\n(\[{{/]|[{_SPACES}]+)?:")
+_OPEN_QUOTE = re.compile(rf"«[{_SPACES}]*")
+_CLOSE_QUOTE = re.compile(rf"[{_SPACES}]*»")
 _APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
 _THOUSANDS = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
-_PERCENT = re.compile(r"(?<=\d) ?%")
+_PERCENT = re.compile(rf"(?<=\d)[{_SPACES}]?%")
+
+
+def _tight(match: re.Match[str]) -> str:
+    lead, mark = match.group(1), match.group(2)
+    if lead is not None and lead.strip(_SPACES) == lead:
+        return lead + mark  # start of the text or a line, or after a bracket: "(?)" stays
+    return NNBSP + mark
+
+
+def _colon(match: re.Match[str]) -> str:
+    lead = match.group(1)
+    if lead is not None and lead.strip(_SPACES) == lead:
+        return lead + ":"  # start of the text or a line, or after a bracket
+    return NBSP + ":"
+
+
+def _apply(text: str) -> str:
+    text = _APOSTROPHE.sub("’", text)
+    text = _BEFORE_TIGHT.sub(_tight, text)
+    text = _BEFORE_COLON.sub(_colon, text)
+    text = _OPEN_QUOTE.sub("«" + NNBSP, text)
+    text = _CLOSE_QUOTE.sub(NNBSP + "»", text)
+    text = _THOUSANDS.sub(NNBSP, text)
+    return _PERCENT.sub(NNBSP + "%", text)
 
 
 def french(text: str) -> str:
     """Return text with French typographic spaces and apostrophes; idempotent."""
     if not text:
         return text
-    text = _APOSTROPHE.sub("’", text)
-    # No space is added at the start of a line or after an opening bracket: "(?)" stays.
-    text = _BEFORE_TIGHT.sub(lambda m: m.group(1) if _starts(text, m) else NNBSP + m.group(1), text)
-    text = _BEFORE_COLON.sub(lambda m: ":" if _starts(text, m) else NBSP + ":", text)
-    text = _OPEN_QUOTE.sub("«" + NNBSP, text)
-    text = _CLOSE_QUOTE.sub(NNBSP + "»", text)
-    text = _THOUSANDS.sub(NNBSP, text)
-    text = _PERCENT.sub(NNBSP + "%", text)
-    return text
-
-
-def _starts(text: str, match: re.Match[str]) -> bool:
-    start = match.start()
-    return start == 0 or text[start - 1] in "\n([{/" or text[start - 1].isdigit() and match.group(0)[0] != " "
+    out, last = [], 0
+    for match in _PROTECTED.finditer(text):
+        out.append(_apply(text[last:match.start()]))
+        out.append(match.group(0))
+        last = match.end()
+    out.append(_apply(text[last:]))
+    return "".join(out)
 
 
 def for_language(text: str, lang: str) -> str:

@@ -54,8 +54,30 @@ def update() -> None:
             path.parent.mkdir(parents=True, exist_ok=True)
             catalog = Catalog(locale=lang, project="Vigie", charset="utf-8")
         catalog.update(template, update_header_comment=False)
+        if lang == "fr":
+            fill_french(catalog)
         with open(path, "wb") as handle:
             write_po(handle, catalog, width=100, ignore_obsolete=True, sort_by_file=True)
+
+
+def fill_french(catalog) -> None:
+    """The sources are French: the French catalog carries them with French typography
+    (non-breaking spaces, ’) and Babel's three French plural forms filled. Entries a
+    person has already written are kept."""
+    from wizard.core.typography import french
+
+    for message in catalog:
+        if not message.id:
+            continue
+        message.flags.discard("fuzzy")
+        if isinstance(message.id, tuple | list):
+            singular, plural = (french(part) for part in message.id)
+            current = list(message.string) if isinstance(message.string, tuple | list) else []
+            if not all(current) or len(current) != catalog.num_plurals:
+                # Form 0 serves 0 and 1, form 1 large round numbers, form 2 the other plurals.
+                message.string = (singular, plural, plural)[: catalog.num_plurals]
+        elif not message.string:
+            message.string = french(message.id)
 
 
 def compile_all() -> int:

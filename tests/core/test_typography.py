@@ -1,0 +1,34 @@
+"""The one French typography function: what a French reader expects, and nothing broken."""
+
+from __future__ import annotations
+
+import pytest
+
+from wizard.core.typography import NBSP, NNBSP, french
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("Le contrat est-il signé ?", f"Le contrat est-il signé{NNBSP}?"),
+    ("Preuves : le contrat; la liste!", f"Preuves{NBSP}: le contrat{NNBSP}; la liste{NNBSP}!"),
+    ("« Confidentiel »", f"«{NNBSP}Confidentiel{NNBSP}»"),
+    ("l'action d'urgence", "l’action d’urgence"),
+    ("1 234 patients", f"1{NNBSP}234 patients"),
+    ("50 %", f"50{NNBSP}%"),
+    ("50%", f"50{NNBSP}%"),
+    ("Empreinte SHA-256 : {v}", f"Empreinte SHA-256{NBSP}: {{v}}"),
+    ("Empreinte SHA-256: {v}", f"Empreinte SHA-256{NBSP}: {{v}}"),
+    ("voir https://exemple.fr/a?b=1 ici", "voir https://exemple.fr/a?b=1 ici"),
+    ("à 10:30 précises", "à 10:30 précises"),
+    ("aucune évaluation {id!r} ?", f"aucune évaluation {{id!r}}{NNBSP}?"),
+    ("(?)", "(?)"),
+    ("?", "?"),
+    ("", ""),
+])
+def test_french(raw, expected):
+    assert french(raw) == expected
+
+
+@pytest.mark.parametrize("raw", ["Le contrat ? Oui : « bien » ; 1 234,5 % l'été", "SHA-256 : {v}", "a\u00a0: b"])
+def test_idempotent(raw):
+    once = french(raw)
+    assert french(once) == once
