@@ -17,7 +17,7 @@ from wizard.ui.results.plan_model import ACTION_ID_ROLE
 ANSWERS = {
     "t.a28.contract.signed": "partial",   # weight 3, half credit
     "t.a28.contract.audit": "no",         # weight 1
-    "t.a28.sub.any": "yes",               # weight 1
+    "t.a28.sub.any": "yes",               # a gate question: not scored
     "t.a28.sub.authorised": "unknown",    # weight 2; hides t.a28.sub.same_terms
     "t.a32.access.individual": "no",      # weight 3
 }
@@ -56,28 +56,30 @@ def select(page: ResultsPage, action_id: str) -> None:
 
 
 def test_scores_shown_are_the_hand_computed_ones(page):
-    # earned 1.5 + 0 + 1 + 0 + 0 = 2.5 of 3 + 1 + 1 + 2 + 3 = 10 possible -> 25;
-    # Art. 28: 2.5 / 7 -> 35.7 -> 36; Art. 32: 0 / 3 -> 0.
-    assert "25 / 100" in page.overall.text()
-    assert [score for _label, score in page.articles.items()] == [36, 0]
+    # earned 1.5 + 0 + 0 + 0 = 1.5 of 3 + 1 + 2 + 3 = 9 possible -> 16.7 -> 17;
+    # Art. 28: 1.5 / 6 -> 25; Art. 32: 0 / 3 -> 0.
+    assert "17 / 100" in page.overall.text()
+    assert [score for _label, score in page.articles.items()] == [25, 0]
     assert page.articles.items()[0][0].startswith("Article 28")
     sections = dict(page.sections.items())
-    assert sections == {"Contrat": 38, "Sous-traitants ultérieurs": 33, "Accès": 0}
+    assert sections == {"Contrat": 38, "Sous-traitants ultérieurs": 0, "Accès": 0}
     # Values are spoken too, not only drawn: nothing depends on the bar's colour.
-    assert "36 / 100" in page.articles.accessibleDescription()
+    assert "25 / 100" in page.articles.accessibleDescription()
 
 
 def test_weightiest_gaps_come_first(page):
     rows = [(page.gaps.item(r, 0).text(), page.gaps.item(r, 3).text()) for r in range(page.gaps.rowCount())]
-    # Fixing the weight-3 "Non" gains 30 points, the weight-2 "Je ne sais pas" 20, and so on.
-    assert rows[0] == ("Chaque personne a-t-elle son propre compte\u202f?", "+30 points")
-    assert [gain for _q, gain in rows] == ["+30 points", "+20 points", "+15 points", "+10 points"]
+    # Out of 9 possible points, from 17: the weight-3 "Non" to "Oui" gives 4.5 / 9 = 50 (+33);
+    # the weight-2 "Je ne sais pas" 3.5 / 9 -> 39 (+22); the weight-3 "Partiellement" 3 / 9 -> 33
+    # (+16); the weight-1 "Non" 2.5 / 9 -> 28 (+11). The gate question is never a gap.
+    assert rows[0] == ("Chaque personne a-t-elle son propre compte\u202f?", "+33 points")
+    assert [gain for _q, gain in rows] == ["+33 points", "+22 points", "+16 points", "+11 points"]
 
 
 def test_refresh_follows_new_answers(page, session):
     session.answer("t.a32.access.individual", "yes")
     page.refresh()
-    assert "55 / 100" in page.overall.text()  # 5.5 / 10
+    assert "50 / 100" in page.overall.text()  # 4.5 / 9
 
 
 def test_plan_lists_the_core_plan_sorted_by_priority(page, session):
@@ -207,3 +209,11 @@ def test_every_control_has_an_accessible_name(page):
                and not w.accessibleName() and type(w).__name__ not in ("QScrollBar", "QTabBar", "QWidget")
                and not w.objectName().startswith("qt_")]
     assert unnamed == []
+
+
+def test_a_gate_question_answered_no_is_not_a_gap(page, session):
+    session.answer("t.a28.sub.any", "no")  # no sub-processor: a fact, which also hides what follows
+    page.refresh()
+    questions = [page.gaps.item(r, 0).text() for r in range(page.gaps.rowCount())]
+    assert "Le prestataire a-t-il des sous-traitants\u202f?" not in questions
+    assert "Avez-vous autorisé chaque sous-traitant\u202f?" not in questions  # hidden now

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -118,8 +119,13 @@ class SettingsDialog(QDialog):
 
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(_("Catégories de paramètres"))
-        self.tabs.addTab(general, _("&Général"))
-        self.tabs.addTab(signing, _("&Signature"))
+        for page, title in ((general, _("&Général")), (signing, _("&Signature"))):
+            scroll = QScrollArea()  # large text on a small screen: scroll rather than clip
+            scroll.setWidget(page)
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+            scroll.setAccessibleName(title.replace("&", ""))
+            self.tabs.addTab(scroll, title)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -138,7 +144,8 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
-        self.resize(640, 520)
+        fm = self.fontMetrics()  # sized in characters, so that larger text gets a larger window
+        self.resize(max(self.sizeHint().width(), fm.averageCharWidth() * 95), max(520, fm.height() * 30))
 
     # -- data folder -----------------------------------------------------------------
     def _data_folder_box(self) -> QGroupBox:

@@ -94,7 +94,8 @@ class VerifyDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.digest)
         layout.addWidget(self.buttons)
-        self.resize(960, 460)
+        fm = self.fontMetrics()
+        self.resize(max(960, fm.averageCharWidth() * 130), max(460, fm.height() * 22))
 
     def choose_file(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(self, _("Ouvrir un plan signé"), self.path.text(),

@@ -31,8 +31,8 @@ def weightiest_gaps(questionnaire: Questionnaire, answers: Mapping[str, Answer],
     gaps = []
     for index, q in enumerate(questionnaire.questions):
         answer = answers.get(q.id)
-        if q.id in hidden or answer is None or answer.value not in GAP_VALUES:
-            continue
+        if q.id in hidden or answer is None or answer.value not in GAP_VALUES or not q.scored:
+            continue  # a gate question's "no" is a fact, not a gap
         fixed = dict(answers)
         fixed[q.id] = replace(answer, value="yes")
         gain = (compute_scores(questionnaire, fixed).overall or 0) - now
