@@ -1,0 +1,97 @@
+"""Test identities: a personal identity made once per session, .p12 files from a small test CA,
+and poppler/qpdf wrappers used by the report, signing and CLI tests."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.hazmat.primitives.serialization import pkcs12
+from cryptography.x509.oid import NameOID
+
+PASSPHRASE = "phrase-de-passe-1"
+P12_PASSWORD = "mot-de-passe-p12"
+
+
+def _name(cn: str, org: str) -> x509.Name:
+    return x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, cn),
+                      x509.NameAttribute(NameOID.ORGANIZATION_NAME, org)])
+
+
+def make_ca(cn: str = "Autorité de test Vigie") -> tuple[rsa.RSAPrivateKey, x509.Certificate]:
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    now = datetime.now(UTC)
+    cert = (x509.CertificateBuilder().subject_name(_name(cn, "Tests")).issuer_name(_name(cn, "Tests"))
+            .public_key(key.public_key()).serial_number(x509.random_serial_number())
+            .not_valid_before(now - timedelta(days=1)).not_valid_after(now + timedelta(days=30))
+            .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
+            .add_extension(x509.KeyUsage(digital_signature=False, content_commitment=False, key_encipherment=False,
+                                         data_encipherment=False, key_agreement=False, key_cert_sign=True,
+                                         crl_sign=True, encipher_only=False, decipher_only=False), critical=True)
+            .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
+            .sign(key, hashes.SHA256()))
+    return key, cert
+
+
+def make_leaf(ca: tuple[rsa.RSAPrivateKey, x509.Certificate], cn: str,
+              org: str = "Cabinet Conseil Santé") -> tuple[rsa.RSAPrivateKey, x509.Certificate]:
+    ca_key, ca_cert = ca
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    now = datetime.now(UTC)
+    cert = (x509.CertificateBuilder().subject_name(_name(cn, org)).issuer_name(ca_cert.subject)
+            .public_key(key.public_key()).serial_number(x509.random_serial_number())
+            .not_valid_before(now - timedelta(days=1)).not_valid_after(now + timedelta(days=30))
+            .add_extension(x509.KeyUsage(digital_signature=True, content_commitment=True, key_encipherment=False,
+                                         data_encipherment=False, key_agreement=False, key_cert_sign=False,
+                                         crl_sign=False, encipher_only=False, decipher_only=False), critical=True)
+            .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), critical=False)
+            .sign(ca_key, hashes.SHA256()))
+    return key, cert
+
+
+def write_p12(path: Path, key: rsa.RSAPrivateKey, cert: x509.Certificate, chain: list[x509.Certificate],
+              password: str = P12_PASSWORD) -> Path:
+    path.write_bytes(pkcs12.serialize_key_and_certificates(
+        b"test", key, cert, chain, serialization.BestAvailableEncryption(password.encode())))
+    return path
+
+
+def write_pem(path: Path, cert: x509.Certificate) -> Path:
+    path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    return path
+
+
+def install_identity(source: Path, data_dir: Path) -> None:
+    """Copy a ready-made personal identity (RSA 3072 keys are slow to generate) into data_dir."""
+    shutil.copytree(source / "identities", data_dir / "identities", dirs_exist_ok=True)
+
+
+# --- poppler and qpdf ---------------------------------------------------------------------------
+
+def run(*cmd: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(list(cmd), capture_output=True, text=True, errors="replace", timeout=120)
+
+
+def pdfsig_verdicts(pdf: Path) -> list[str]:
+    """One integrity line per signed field, e.g. 'Signature is Valid.' or 'Digest Mismatch.'."""
+    out = run("pdfsig", str(pdf)).stdout
+    return re.findall(r"Signature Validation: (.+)", out)
+
+
+def pdffonts_rows(pdf: Path) -> list[str]:
+    return run("pdffonts", str(pdf)).stdout.splitlines()[2:]
+
+
+def pdftext(pdf: Path) -> str:
+    return run("pdftotext", str(pdf), "-").stdout
+
+
+def flat(text: str) -> str:
+    """Text with every run of white space (line ends, no-break spaces) as one plain space."""
+    return re.sub(r"[\s\u00a0\u202f]+", " ", text)

@@ -1,0 +1,223 @@
+"""Signing and counter-signing, failures that must leave no file, trust, tampering, attachment."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.signing.helpers import P12_PASSWORD, PASSPHRASE, pdfsig_verdicts
+
+
+@pytest.fixture
+def mini_plan(mini, tmp_path):
+    """An unsigned report of the mini questionnaire: (path, assessment, view)."""
+    from datetime import date
+
+    from wizard.core.model import Answer, Assessment, Organisation
+    from wizard.report import render_report
+
+    view = mini.for_profile("lab")
+    assessment = Assessment("lab", Organisation("Laboratoire Émile Roux"), date(2026, 11, 28), assessor="Zoé Martin",
+                            answers={q.id: Answer("no") for q in view.questions})
+    path = tmp_path / "plan.pdf"
+    render_report(assessment, view, path)
+    return path, assessment, view
+
+
+def test_counter_signature_keeps_the_first_valid(signed_plan, consultant_p12, tmp_path):
+    from wizard.signing import IdentitySpec, SignatureRequest, document_ok, sign_pdf, verify_pdf
+
+    source, _a, _v = signed_plan
+    out = tmp_path / "countersigned.pdf"
+    sign_pdf(source, IdentitySpec("p12", path=consultant_p12.path, secret=P12_PASSWORD),
+             SignatureRequest(signer_name="Étienne Léger", signer_role="Directeur du laboratoire"), out_path=out)
+    assert pdfsig_verdicts(out) == ["Signature is Valid.", "Signature is Valid."]
+    checks = verify_pdf(out)
+    assert [(c.field, c.signer, c.intact) for c in checks] == [
+        ("Signature1", "Zoé Martin", True), ("Signature2", "Étienne Léger", True)]
+    assert checks[0].coverage == "revision" and checks[0].changes_allowed
+    assert checks[1].covers_whole_document
+    assert document_ok(checks)
+
+
+def test_all_frames_signed_then_a_named_field_adds_one(signed_plan, consultant_p12, tmp_path):
+    from wizard.signing import IdentitySpec, SignatureRequest, SigningError, sign_pdf, verify_pdf
+
+    source, _a, _v = signed_plan
+    identity = IdentitySpec("p12", path=consultant_p12.path, secret=P12_PASSWORD)
+    twice = sign_pdf(source, identity)
+    with pytest.raises(SigningError, match="déjà signés"):
+        sign_pdf(twice, identity)
+    with pytest.raises(SigningError, match="déjà signé"):
+        sign_pdf(twice, identity, SignatureRequest(field="Signature1"))
+    out = tmp_path / "third.pdf"
+    sign_pdf(twice, identity, SignatureRequest(field="Auditeur"), out_path=out)
+    assert [c.field for c in verify_pdf(out)] == ["Signature1", "Signature2", "Auditeur"]
+    assert pdfsig_verdicts(out) == ["Signature is Valid."] * 3
+
+
+def test_only_the_first_signature_may_certify(signed_plan, consultant_p12):
+    from wizard.signing import IdentitySpec, SignatureRequest, SigningError, sign_pdf
+
+    source, _a, _v = signed_plan
+    with pytest.raises(SigningError, match="première signature"):
+        sign_pdf(source, IdentitySpec("p12", path=consultant_p12.path, secret=P12_PASSWORD),
+                 SignatureRequest(certify=True))
+
+
+def test_tampered_byte_is_detected(signed_plan, tmp_path):
+    from wizard.signing import document_ok, verify_pdf
+
+    source, _a, _v = signed_plan
+    data = bytearray(source.read_bytes())
+    index = data.find(b"Vigie")  # the Creator entry: inside the signed range, not the signature itself
+    assert 0 < index
+    data[index] = ord("W")
+    bad = tmp_path / "tampered.pdf"
+    bad.write_bytes(bytes(data))
+    checks = verify_pdf(bad)
+    assert [c.intact for c in checks] == [False]
+    assert "modifié" in checks[0].problem
+    assert not document_ok(checks)
+    assert pdfsig_verdicts(bad) != ["Signature is Valid."]
+
+
+@pytest.mark.parametrize("case", ["wrong p12 password", "wrong passphrase", "missing module", "missing folder"])
+def test_failures_leave_no_file_and_keep_the_old_one(case, mini_plan, personal, consultant_p12, tmp_path):
+    from wizard.export import ExportError, export_signed_plan
+    from wizard.signing import IdentitySpec
+
+    _path, assessment, view = mini_plan
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    target = out_dir / "plan-signé.pdf"
+    identity = {
+        "wrong p12 password": IdentitySpec("p12", path=consultant_p12.path, secret="faux"),
+        "wrong passphrase": IdentitySpec("personal", secret="pas la bonne", data_dir=personal.data_dir),
+        "missing module": IdentitySpec("pkcs11", path=tmp_path / "absent.so", token_label="t", key_label="k",
+                                       secret="1234"),
+        "missing folder": personal,
+    }[case]
+    if case == "missing folder":
+        target = out_dir / "absent" / "plan.pdf"
+    else:
+        target.write_bytes(b"previous export")
+    expected = {"wrong p12 password": "Mot de passe incorrect", "wrong passphrase": "Phrase de passe incorrecte",
+                "missing module": "Module PKCS#11 introuvable", "missing folder": "existe pas"}[case]
+    with pytest.raises(ExportError, match=expected):
+        export_signed_plan(assessment, view, target, identity, signer_name="Zoé Martin", signer_role="")
+    if case == "missing folder":
+        assert not target.parent.exists()
+    else:
+        assert target.read_bytes() == b"previous export"
+    assert sorted(p.name for p in out_dir.iterdir()) == ([] if case == "missing folder" else [target.name])
+
+
+def test_export_reports_progress_and_signs_with_the_session(mini_plan, personal, tmp_path):
+    from wizard.export import export_signed_plan
+    from wizard.signing import verify_pdf
+
+    _path, assessment, view = mini_plan
+    steps: list[float] = []
+    out = export_signed_plan(assessment, view, tmp_path / "p.pdf", personal, signer_name="Zoé Martin",
+                             signer_role="Biologiste", progress=lambda _m, f: steps.append(f))
+    assert steps == sorted(steps) and steps[-1] == 1.0
+    assert [c.intact for c in verify_pdf(out)] == [True]
+
+
+def test_trust_list_moves_a_signer_from_unknown_to_trusted(signed_plan, consultant_p12, tmp_path, data_dir):
+    from wizard.signing import IdentitySpec, add_trusted, list_trusted, remove_trusted, sign_pdf, verify_pdf
+
+    source, _a, _v = signed_plan
+    out = tmp_path / "two.pdf"
+    sign_pdf(source, IdentitySpec("p12", path=consultant_p12.path, secret=P12_PASSWORD), out_path=out)
+    assert [c.trust for c in verify_pdf(out)] == ["self-signed", "unknown-issuer"]
+    ca = add_trusted(consultant_p12.ca_certificate)
+    assert [c.trust for c in verify_pdf(out)] == ["self-signed", "trusted"]
+    assert [t.fingerprint for t in list_trusted()] == [ca.fingerprint]
+    remove_trusted(ca.fingerprint[:12])
+    assert list_trusted() == []
+    assert [c.trust for c in verify_pdf(out)] == ["self-signed", "unknown-issuer"]
+
+
+def test_personal_identity_export_and_restore(personal, mini_plan, tmp_path, data_dir):
+    from tests.signing.helpers import run
+    from wizard.signing import (
+        IdentitySpec,
+        SigningError,
+        export_personal_identity,
+        personal_identity,
+        restore_personal_identity,
+        sign_pdf,
+        verify_pdf,
+    )
+
+    original = personal_identity(data_dir)
+    assert original.name == "Zoé Martin" and original.organisation == "Laboratoire des Tilleuls"
+    backup = export_personal_identity(tmp_path / "sauvegarde.p12", PASSPHRASE, "export-secret-9", data_dir=data_dir)
+    with pytest.raises(SigningError, match="Phrase de passe incorrecte"):
+        export_personal_identity(tmp_path / "x.p12", "mauvaise-phrase", "export-secret-9", data_dir=data_dir)
+    # The backup is a standard .p12 that other software opens.
+    assert run("openssl", "pkcs12", "-in", str(backup), "-passin", "pass:export-secret-9",
+               "-nokeys").returncode == 0
+    other = tmp_path / "other-pc"
+    restored = restore_personal_identity(backup, "export-secret-9", "nouvelle-phrase-1", data_dir=other)
+    assert restored.fingerprint == original.fingerprint
+    source, _a, _v = mini_plan
+    signed = tmp_path / "signed.pdf"
+    sign_pdf(source, IdentitySpec("personal", secret="nouvelle-phrase-1", data_dir=other), out_path=signed)
+    assert [c.fingerprint for c in verify_pdf(signed)] == [original.fingerprint]
+
+
+def test_short_passphrase_and_second_identity_refused(personal, data_dir):
+    from wizard.signing import SigningError, create_personal_identity
+
+    with pytest.raises(SigningError, match="au moins 8"):
+        create_personal_identity("Zoé", "Labo", "court", data_dir=data_dir / "elsewhere")
+    with pytest.raises(SigningError, match="existe déjà"):
+        create_personal_identity("Zoé", "Labo", "assez-longue", data_dir=data_dir)
+
+
+def test_embedded_assessment_round_trip(signed_plan):
+    from tests.conftest import ROOT
+    from wizard.core.answers_file import assessment_from_dict, assessment_to_dict
+    from wizard.core.questionnaire import load_questionnaire
+    from wizard.report import read_embedded_assessment
+
+    source, assessment, _v = signed_plan
+    data = read_embedded_assessment(source)
+    restored = assessment_from_dict(data, load_questionnaire(ROOT / "questionnaires"))
+    assert assessment_to_dict(restored) == assessment_to_dict(assessment)
+    assert all(a.note.startswith("Pas de procédure") for a in restored.answers.values())
+
+
+def test_embedded_assessment_errors(mini_plan, tmp_path):
+    from io import BytesIO
+
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from reportlab.pdfgen.canvas import Canvas
+
+    from wizard.report.embedded import (
+        EmbeddedDigestMismatch,
+        NoEmbeddedAssessment,
+        attach_assessment,
+        read_embedded_assessment,
+    )
+
+    plain = tmp_path / "plain.pdf"
+    canvas = Canvas(str(plain))
+    canvas.drawString(100, 100, "Hello")
+    canvas.save()
+    with pytest.raises(NoEmbeddedAssessment, match="ne contient pas de copie"):
+        read_embedded_assessment(plain)
+    with pytest.raises(NoEmbeddedAssessment, match="introuvable"):
+        read_embedded_assessment(tmp_path / "absent.pdf")
+    (tmp_path / "not.pdf").write_text("bonjour")
+    with pytest.raises(NoEmbeddedAssessment, match="pas un PDF lisible"):
+        read_embedded_assessment(tmp_path / "not.pdf")
+    writer = IncrementalPdfFileWriter(BytesIO(plain.read_bytes()))
+    attach_assessment(writer, b'{"format": "vigie-answers"}', "0" * 64)
+    forged = tmp_path / "forged.pdf"
+    with open(forged, "wb") as handle:
+        writer.write(handle)
+    with pytest.raises(EmbeddedDigestMismatch, match="modifiée"):
+        read_embedded_assessment(forged)
