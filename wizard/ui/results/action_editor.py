@@ -125,7 +125,7 @@ class ActionEditor(QGroupBox):
         self.message = QLabel(wordWrap=True)
         self.message.setAccessibleName(_("Message"))
 
-        form = QFormLayout()
+        self.form = form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(typo(_("&Responsable :")), self.owner)
         form.addRow(typo(_("É&chéance :")), self.due)
@@ -188,8 +188,6 @@ class ActionEditor(QGroupBox):
         with QSignalBlocker(self.reason):
             if not same or action.overridden:
                 self.reason.setText(action.priority_reason)
-        for widget in (self.reason, self.apply_priority):
-            widget.setVisible(not action.custom)
         self.reset.setVisible(not action.custom)
         self.remove.setVisible(action.custom)
         self._update_priority_state()
@@ -212,11 +210,13 @@ class ActionEditor(QGroupBox):
         if action is None:
             return
         chosen = self.priority.currentData()
+        # The reason row only shows when it is needed: a priority other than the proposed one.
+        needed = not action.custom and (chosen != action.computed_priority or action.overridden)
+        for widget in (self.reason, self.apply_priority):
+            self.form.setRowVisible(widget, needed)
+        self.form.setRowVisible(self.priority_hint, not action.custom)
         if action.custom:
-            self.priority_hint.clear()
-            self.priority_hint.hide()
             return
-        self.priority_hint.show()
         proposed = priority_label(action.computed_priority)
         if chosen == action.computed_priority:
             self.priority_hint.setText(typo(_("Priorité proposée : {p}.").format(p=proposed)))

@@ -66,4 +66,5 @@ def date_text(day: date) -> str:
 
 
 def refs_text(refs: tuple[str, ...]) -> str:
-    return ", ".join(typo(_("art. {ref}").format(ref=r)) for r in refs)
+    """GDPR paragraphs read "art. 28.3"; other references (CNIL guide, HDS…) stay as written."""
+    return ", ".join(typo(_("art. {ref}").format(ref=r) if r[:1].isdigit() else r) for r in refs)

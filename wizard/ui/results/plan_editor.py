@@ -85,12 +85,13 @@ class PlanEditor(QWidget):
         self.table.setWordWrap(True)
         self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.table.setAlternatingRowColors(True)
+        self.table.setStyleSheet("QTableView::item { padding: 3px 4px; }")  # wrapped lines need air
         self.table.verticalHeader().hide()
+        # Rows follow their wrapped titles whatever the column widths become.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        # Wrapped titles need their rows re-measured whenever the title column changes width.
-        header.sectionResized.connect(lambda *_a: self.table.resizeRowsToContents())
         self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._selection_changed())
         QShortcut(QKeySequence.StandardKey.Delete, self.table, self._remove_current)
 
@@ -149,7 +150,6 @@ class PlanEditor(QWidget):
         self._reloading = True  # the reset clears the selection: do not blank the form meanwhile
         try:
             self.model.set_actions(self.session.plan())
-            self.table.resizeRowsToContents()
             self._update_count()
             if not (keep and self.select(keep)) and self.proxy.rowCount():
                 self.table.selectRow(0)

@@ -39,10 +39,15 @@ class ActionPlanModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:  # noqa: ANN001
         super().__init__(parent)
         self._actions: list[PlannedAction] = []
+        self._display_cache: list[tuple[str, ...]] = []
+        self._sort_cache: list[tuple[object, ...]] = []
 
     def set_actions(self, actions: list[PlannedAction]) -> None:
         self.beginResetModel()
         self._actions = list(actions)
+        # Texts and sort keys computed once: the view asks for them thousands of times.
+        self._display_cache = [tuple(self._display(a, c) for c, _l in COLUMNS) for a in self._actions]
+        self._sort_cache = [self._sort_keys(a) for a in self._actions]
         self.endResetModel()
 
     def action_at(self, row: int) -> PlannedAction:
@@ -80,15 +85,9 @@ class ActionPlanModel(QAbstractTableModel):
         if role == ACTION_ID_ROLE:
             return action.id
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._display(action, column)
+            return self._display_cache[index.row()][index.column()]
         if role == SORT_ROLE:
-            return {
-                "priority": action.priority,
-                "title": content(action.title).casefold(),
-                "owner": owner_text(action.owner).casefold(),
-                "due": action.due.isoformat(),
-                "status": STATUS_ORDER.get(action.status, 99),
-            }[column]
+            return self._sort_cache[index.row()][index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == "priority" and action.overridden:
                 return typo(_("Priorité proposée : {p}. Raison du changement : {r}").format(
@@ -100,6 +99,11 @@ class ActionPlanModel(QAbstractTableModel):
             font.setBold(True)
             return font
         return None
+
+    @staticmethod
+    def _sort_keys(action: PlannedAction) -> tuple[object, ...]:
+        return (action.priority, content(action.title).casefold(), owner_text(action.owner).casefold(),
+                action.due.isoformat(), STATUS_ORDER.get(action.status, 99))
 
     def _display(self, action: PlannedAction, column: str) -> str:
         if column == "priority":

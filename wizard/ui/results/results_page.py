@@ -4,12 +4,14 @@ and the action plan editor. Everything shown comes from the Session (scores(), p
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QScrollArea,
     QTableWidget,
     QTableWidgetItem,
@@ -37,12 +39,25 @@ def heading(text: str, level: int = 2) -> QLabel:
 
 
 class ResultsPage(QWidget):
-    """set_session() once an assessment is open; refresh() whenever answers may have changed."""
+    """set_session() once an assessment is open; refresh() whenever answers may have changed.
+
+    backRequested: the user wants the questions again; exportRequested: the signed PDF.
+    """
+
+    backRequested = Signal()
+    exportRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session: Session | None = None
+        self._stale = False  # a change was stored since the last refresh
         self.setAccessibleName(_("Résultats"))
+        self.back = QPushButton(_("← Revenir aux questions"))
+        self.back.setAccessibleName(_("Revenir aux questions"))
+        self.back.clicked.connect(self.backRequested)
+        self.export = QPushButton(_("E&xporter le plan signé…"))
+        self.export.setAccessibleName(_("Exporter le plan d’action signé en PDF"))
+        self.export.clicked.connect(self.exportRequested)
 
         self.title = heading(_("Résultats"), level=1)
         self.overall = QLabel(wordWrap=True)
@@ -97,21 +112,32 @@ class ResultsPage(QWidget):
         self.tabs.setAccessibleName(_("Résultats"))
         self.tabs.addTab(scroll, _("&Scores"))
         self.tabs.addTab(self.plan, _("&Plan d’action"))
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.back)
+        top.addWidget(self.export)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
+        layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
 
     # -- public API used by the main window ---------------------------------------------
     def set_session(self, session: Session) -> None:
+        if self.session is not None and self._mark_stale in self.session.listeners:
+            self.session.listeners.remove(self._mark_stale)
         self.session = session
+        session.listeners.append(self._mark_stale)
         self.plan.set_session(session)
         self.refresh()
+
+    def _mark_stale(self) -> None:
+        self._stale = True
 
     def refresh(self) -> None:
         """Re-read scores, gaps and plan from the session (answers may have changed)."""
         session = self.session
         if session is None:
             return
+        self._stale = False
         self.title.setText(typo(_("Résultats — {org}").format(org=session.assessment.organisation.name)))
         scores = session.scores()
         self.overall.setText(typo(_("Score global : {score}").format(score=score_text(scores.overall))))
@@ -152,4 +178,5 @@ class ResultsPage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
-        self.refresh()
+        if self._stale:  # answers changed while the page was hidden
+            self.refresh()
