@@ -42,7 +42,9 @@ def typo(text: str) -> str:
 class VerifyDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, *, data_dir: str | Path | None = None) -> None:
         super().__init__(parent)
-        self.data_dir = data_dir  # its trust list decides which signers are "trusted"
+        # The trust list of this data folder decides which signers are "trusted"; by default the
+        # main window's folder.
+        self.data_dir = data_dir if data_dir is not None else getattr(parent, "data_dir", None)
         self.task: workers.Task | None = None
         self.checks: list[SignatureCheck] = []
         self.setWindowTitle(_("Vérifier un plan signé"))

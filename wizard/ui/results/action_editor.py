@@ -170,6 +170,7 @@ class ActionEditor(QGroupBox):
             self.message.clear()
         self.title.setText(content(action.title))
         self.description.setText(content(action.description))
+        self.description.setVisible(bool(self.description.text()))
         self.why.setText(self._why(action))
         self.why.setVisible(bool(action.question_ids))
         self.done_when.setText(typo(_("Terminée quand : {t}").format(t=content(action.done_when)))
