@@ -43,8 +43,12 @@ def make_app(lang: str, data_dir: Path | None = None, argv: list[str] | None = N
 def run_gui(context) -> int:
     app = make_app(context.lang, context.data_dir)
     from wizard.ui.main_window import MainWindow  # after the language is set: labels are translated
+    from wizard.ui.store_opening import open_store
 
-    window = MainWindow(context.data_dir)
+    store = open_store(context.data_dir)
+    if store is None:
+        return 1
+    window = MainWindow(context.data_dir, store)
     window.show()
     if os.environ.get("VIGIE_READY_PROBE"):
         # Start-up benchmark and smoke test: say "ready" once the event loop runs, then quit cleanly.

@@ -1,0 +1,195 @@
+"""One question: its text, the five answers, comment, evidence, justification and help.
+
+The card only shows data and reports what the user did; the answering page turns that into
+Session calls (through the undo stack for answer changes).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from wizard.core.model import Answer, Question
+from wizard.i18n import _
+from wizard.ui.answering.content import help_html, refs_text, shown, ui
+from wizard.ui.widgets.accessible import named
+from wizard.ui.widgets.answer_choices import AnswerChoices
+from wizard.ui.widgets.theme import scale_widget_font
+
+TEXT_SAVE_DELAY_MS = 700  # typing pauses this long before the text is stored
+
+
+class QuestionCard(QFrame):
+    answerChosen = Signal(str, str)  # question id, value
+    textEdited = Signal(str, str, str)  # question id, field (note/evidence/justification), text
+
+    def __init__(self, question: Question, number: int, parent=None) -> None:
+        super().__init__(parent)
+        self.question = question
+        self.setObjectName("questionCard")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self._answer: Answer | None = None
+        self._pending: dict[str, str] = {}
+        self._timer = QTimer(self, singleShot=True, interval=TEXT_SAVE_DELAY_MS)
+        self._timer.timeout.connect(self.flush)
+        text = shown(question.text)
+
+        self.header = QLabel(ui(_("Question {n} · {refs}")).format(n=number, refs=refs_text(question)))
+        self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        named(self.status, _("État de la question"))
+        self.text = QLabel(text)
+        self.text.setWordWrap(True)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        scale_widget_font(self.text, 1.2, bold=True)
+
+        self.choices = AnswerChoices(text)
+        self.choices.chosen.connect(lambda v: self.answerChosen.emit(question.id, v))
+
+        self.justification = QLineEdit()
+        self.justification.setPlaceholderText(ui(_("Pourquoi cette question ne s’applique-t-elle pas ? (obligatoire)")))
+        named(self.justification, _("Justification de « Non applicable »"),
+              _("Expliquez pourquoi la question ne s’applique pas à votre situation."))
+        self.justification_label = QLabel(ui(_("Justification :")))
+        self.justification_label.setBuddy(self.justification)
+
+        self.note = QPlainTextEdit()
+        self.note.setPlaceholderText(ui(_("Commentaire (facultatif)")))
+        self.note.setTabChangesFocus(True)
+        self.note.setFixedHeight(int(self.note.fontMetrics().height() * 3.2))
+        named(self.note, _("Commentaire"), _("Remarque libre sur la réponse"))
+        self.evidence = QLineEdit()
+        self.evidence.setPlaceholderText(ui(_("Preuve : document, emplacement, lien…")))
+        named(self.evidence, _("Preuve"), _("Le document ou l’élément qui justifie la réponse"))
+
+        self.help_button = QPushButton(ui(_("Aide (F1)")))
+        self.help_button.setCheckable(True)
+        named(self.help_button, _("Afficher l’aide de la question"),
+              _("Pourquoi c’est important, bonne réponse, preuves attendues, références"))
+        self.help = QLabel(help_html(question))
+        self.help.setWordWrap(True)
+        self.help.setTextFormat(Qt.TextFormat.RichText)
+        self.help.setObjectName("questionHelp")
+        self.help.setFrameShape(QFrame.Shape.Box)
+        self.help.setMargin(8)
+        self.help.setVisible(False)
+        named(self.help, _("Aide"))
+        self.help_button.toggled.connect(self.help.setVisible)
+        self.by = QLabel()
+
+        top = QHBoxLayout()
+        top.addWidget(self.header, 1)
+        top.addWidget(self.status)
+        just = QHBoxLayout()
+        just.addWidget(self.justification_label)
+        just.addWidget(self.justification, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.evidence, 1)
+        bottom.addWidget(self.help_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.text)
+        layout.addWidget(self.choices)
+        layout.addLayout(just)
+        layout.addWidget(self.note)
+        layout.addLayout(bottom)
+        layout.addWidget(self.by)
+        layout.addWidget(self.help)
+
+        for name, widget in (("note", self.note), ("evidence", self.evidence),
+                             ("justification", self.justification)):
+            widget.textChanged.connect(lambda *_a, n=name, w=widget: self._edited(n, w))
+        self.set_answer(None)
+
+    # -- display ---------------------------------------------------------------------------
+    def set_answer(self, answer: Answer | None) -> None:
+        self._answer = answer
+        self.choices.set_value(answer.value if answer else None)
+        for widget, value in ((self.note, answer.note if answer else None),
+                              (self.evidence, answer.evidence if answer else None),
+                              (self.justification, answer.justification if answer else None)):
+            name = {self.note: "note", self.evidence: "evidence", self.justification: "justification"}[widget]
+            if value is not None and name not in self._pending and _text(widget) != value:
+                widget.blockSignals(True)
+                _set_text(widget, value)
+                widget.blockSignals(False)
+        na = bool(answer and answer.value == "na")
+        self.justification.setVisible(na)
+        self.justification_label.setVisible(na)
+        self._update_status()
+        self.by.setText(ui(_("Répondu par {name}")).format(name=answer.by) if answer and answer.by else "")
+        self.by.setVisible(bool(answer and answer.by))
+
+    def _update_status(self) -> None:
+        answer = self._answer
+        if answer is None:
+            status = _("○ Sans réponse")
+        elif answer.review:
+            status = _("⟳ À revoir")
+        elif answer.value == "na" and not (self._pending.get("justification", answer.justification)).strip():
+            status = _("⚠ Justification manquante")
+        else:
+            status = _("✓ Répondu")
+        self.status.setText(ui(status))
+        self.status.setAccessibleDescription(self.status.text())
+
+    def set_current(self, current: bool) -> None:
+        """The question the number keys answer: a thick frame and a marker, not colour alone."""
+        self.setProperty("current", current)
+        self.setLineWidth(3 if current else 1)
+        self.setFrameShape(QFrame.Shape.Box if current else QFrame.Shape.StyledPanel)
+        prefix = "▶ " if current else ""
+        self.header.setText(prefix + self.header.text().removeprefix("▶ "))
+
+    def set_read_only(self, read_only: bool) -> None:
+        for widget in (self.choices, self.note, self.evidence, self.justification):
+            widget.setEnabled(not read_only)
+
+    def toggle_help(self) -> None:
+        self.help_button.toggle()
+
+    def focus_choices(self) -> None:
+        value = self.choices.value()
+        button = self.choices.buttons[value] if value else next(iter(self.choices.buttons.values()))
+        button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- text fields: saved after a pause, or at once on flush ---------------------------------
+    def _edited(self, name: str, widget) -> None:
+        self._pending[name] = _text(widget)
+        if name == "justification":
+            self._update_status()
+        self._timer.start()
+
+    def take_pending(self) -> dict[str, str]:
+        """Typed text not stored yet, handed over with an answer change."""
+        self._timer.stop()
+        pending, self._pending = self._pending, {}
+        return pending
+
+    def flush(self) -> None:
+        """Report typed text now (before navigation, closing, or an answer change)."""
+        self._timer.stop()
+        if self._answer is None:
+            return  # nothing to attach the text to yet: it goes with the first answer
+        pending, self._pending = self._pending, {}
+        for name, text in pending.items():
+            self.textEdited.emit(self.question.id, name, text)
+
+
+def _text(widget) -> str:
+    return widget.toPlainText() if isinstance(widget, QPlainTextEdit) else widget.text()
+
+
+def _set_text(widget, value: str) -> None:
+    if isinstance(widget, QPlainTextEdit):
+        widget.setPlainText(value)
+    else:
+        widget.setText(value)

@@ -1,0 +1,88 @@
+"""One section's questions as cards, with what skip logic hid and why."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from wizard.core.flow import Hidden
+from wizard.core.model import Answer, Question, Section
+from wizard.i18n import _
+from wizard.ui.answering.content import hidden_reason, shown, ui
+from wizard.ui.answering.question_card import QuestionCard
+from wizard.ui.widgets.accessible import named
+from wizard.ui.widgets.theme import scale_widget_font
+
+FILTERS = ("all", "unanswered", "review")
+
+
+class SectionView(QScrollArea):
+    def __init__(self, section: Section, first_number: int, parent=None) -> None:
+        super().__init__(parent)
+        self.section = section
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        named(self, ui(_("Questions de la section {title}")).format(title=shown(section.title)))
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        self.title = QLabel(ui(_("Article {article} · {title}")).format(
+            article=section.article, title=shown(section.title)))
+        self.title.setWordWrap(True)
+        scale_widget_font(self.title, 1.45, bold=True)
+        layout.addWidget(self.title)
+        if section.intro is not None:
+            intro = QLabel(shown(section.intro))
+            intro.setWordWrap(True)
+            layout.addWidget(intro)
+        self.cards: dict[str, QuestionCard] = {}
+        for offset, q in enumerate(section.questions):
+            card = QuestionCard(q, first_number + offset)
+            self.cards[q.id] = card
+            layout.addWidget(card)
+        self.hidden_note = QLabel()
+        self.hidden_note.setWordWrap(True)
+        self.hidden_note.setTextFormat(Qt.TextFormat.RichText)
+        self.hidden_note.setFrameShape(QFrame.Shape.Box)
+        self.hidden_note.setMargin(8)
+        named(self.hidden_note, _("Questions masquées"))
+        layout.addWidget(self.hidden_note)
+        self.empty_note = QLabel()
+        self.empty_note.setWordWrap(True)
+        layout.addWidget(self.empty_note)
+        layout.addStretch(1)
+        self.setWidget(body)
+
+    def refresh(self, answers: dict[str, Answer], hidden: dict[str, Hidden],
+                questions: dict[str, Question], filter_mode: str) -> None:
+        hidden_lines = []
+        shown_count = 0
+        for qid, card in self.cards.items():
+            answer = answers.get(qid)
+            card.set_answer(answer)
+            if qid in hidden:
+                card.setVisible(False)
+                why = hidden_reason(hidden[qid], questions, _value(answers, hidden[qid].because.question))
+                hidden_lines.append(f"<li>{escape(shown(card.question.text))}<br><i>{escape(ui(_('Pourquoi : ')))}"
+                                    f"{escape(why)}</i></li>")
+                continue
+            keep = (filter_mode == "all" or (filter_mode == "unanswered" and answer is None)
+                    or (filter_mode == "review" and answer is not None and answer.review))
+            card.setVisible(keep)
+            shown_count += keep
+        if hidden_lines:
+            title = escape(ui(_("Masquées par vos réponses précédentes (elles reviennent si vous changez ces réponses) :")))
+            self.hidden_note.setText(f"<b>{title}</b><ul>{''.join(hidden_lines)}</ul>")
+        self.hidden_note.setVisible(bool(hidden_lines))
+        self.hidden_note.setAccessibleDescription(self.hidden_note.text())
+        self.empty_note.setText(ui(_("Aucune question de cette section ne correspond au filtre choisi.")))
+        self.empty_note.setVisible(shown_count == 0 and bool(self.cards) and filter_mode != "all")
+
+    def visible_cards(self) -> list[QuestionCard]:
+        return [c for c in self.cards.values() if not c.isHidden()]
+
+
+def _value(answers: dict[str, Answer], qid: str) -> str | None:
+    a = answers.get(qid)
+    return a.value if a else None

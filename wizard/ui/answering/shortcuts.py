@@ -1,0 +1,73 @@
+"""Every keyboard shortcut, declared once: the windows bind them, the help screen lists them."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout
+
+from wizard.i18n import N_, _
+from wizard.ui.widgets.accessible import named
+
+# name -> (key sequences, description marked for translation)
+SHORTCUTS: dict[str, tuple[tuple[str, ...], str]] = {
+    "answer": (("1", "2", "3", "4", "5"),
+               N_("Répondre à la question en cours : 1 Oui, 2 Partiellement, 3 Non, 4 Je ne sais pas, 5 Non applicable")),
+    "next_question": (("Down",), N_("Question suivante")),
+    "previous_question": (("Up",), N_("Question précédente")),
+    "tab": (("Tab", "Shift+Tab"), N_("Élément suivant / précédent (réponses, commentaire, preuve, aide)")),
+    "next_section": (("Ctrl+PgDown", "Alt+Right"), N_("Section suivante")),
+    "previous_section": (("Ctrl+PgUp", "Alt+Left"), N_("Section précédente")),
+    "help": (("F1",), N_("Afficher ou masquer l’aide de la question en cours")),
+    "filter": (("Ctrl+L",), N_("Filtrer : toutes, sans réponse, à revoir")),
+    "participant": (("Ctrl+P",), N_("Choisir qui répond")),
+    "undo": (("Ctrl+Z",), N_("Annuler la dernière réponse")),
+    "redo": (("Ctrl+Y", "Ctrl+Shift+Z"), N_("Rétablir la réponse annulée")),
+    "new": (("Ctrl+N",), N_("Nouvelle évaluation")),
+    "home": (("Alt+Home",), N_("Revenir à la liste des évaluations")),
+    "results": (("Ctrl+R",), N_("Résultats et plan d’action")),
+    "export": (("Ctrl+E",), N_("Exporter le plan d’action signé (PDF)")),
+    "presentation": (("F11",), N_("Mode présentation (vidéoprojecteur) : activer ou quitter")),
+    "bigger": (("Ctrl++", "Ctrl+="), N_("Agrandir le texte")),
+    "smaller": (("Ctrl+-",), N_("Réduire le texte")),
+    "settings": (("Ctrl+,",), N_("Paramètres")),
+    "shortcuts": (("Shift+F1",), N_("Cette liste des raccourcis")),
+    "quit": (("Ctrl+Q",), N_("Quitter")),
+}
+
+
+def keys(name: str) -> list[QKeySequence]:
+    return [QKeySequence(k) for k in SHORTCUTS[name][0]]
+
+
+def native(name: str) -> str:
+    return " / ".join(QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText)
+                      for k in SHORTCUTS[name][0])
+
+
+class ShortcutsDialog(QDialog):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Raccourcis clavier"))
+        named(self, _("Raccourcis clavier"))
+        intro = QLabel(_("Tout se fait aussi au clavier. Raccourcis disponibles :"))
+        intro.setWordWrap(True)
+        table = QTableWidget(len(SHORTCUTS), 2)
+        named(table, _("Liste des raccourcis clavier"))
+        table.setHorizontalHeaderLabels([_("Touches"), _("Action")])
+        for row, name in enumerate(SHORTCUTS):
+            table.setItem(row, 0, QTableWidgetItem(native(name)))
+            table.setItem(row, 1, QTableWidgetItem(_(SHORTCUTS[name][1])))
+        table.resizeColumnsToContents()
+        table.horizontalHeader().setStretchLastSection(True)
+        table.verticalHeader().setVisible(False)
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.setWordWrap(True)
+        table.resizeRowsToContents()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        named(buttons.button(QDialogButtonBox.StandardButton.Close), _("Fermer"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(table)
+        layout.addWidget(buttons)
+        self.resize(760, 620)

@@ -1,0 +1,103 @@
+"""The table of assessments: filled at once from the store's summaries; progress and score
+are filled just after, a few rows at a time, so that the window is usable at once."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from babel.dates import format_date, format_datetime
+from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+
+from wizard.core.model import PROFILE_LABELS
+from wizard.i18n import _, babel_locale
+from wizard.service import Session
+from wizard.storage import Store
+
+COLUMNS = ("organisation", "profile", "date", "progress", "score", "modified")
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = Qt.ItemDataRole.UserRole + 2
+CHUNK = 20  # rows completed per event-loop turn
+
+
+def headers() -> list[str]:
+    return [_("Organisation"), _("Profil"), _("Date"), _("Progression"), _("Score global"),
+            _("Dernière modification")]
+
+
+def _item(text: str, sort_key, aid: str) -> QStandardItem:
+    item = QStandardItem(text)
+    item.setEditable(False)
+    item.setData(sort_key, SORT_ROLE)
+    item.setData(aid, ID_ROLE)
+    item.setToolTip(text)
+    return item
+
+
+class AssessmentTable(QStandardItemModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(0, len(COLUMNS), parent)
+        self.setHorizontalHeaderLabels(headers())
+        self._todo: list[str] = []
+        self._timer = QTimer(self, interval=0)
+        self._timer.timeout.connect(self._fill_some)
+        self.store: Store | None = None
+
+    def load(self, store: Store, exclude: set[str] = frozenset()) -> None:
+        self.store = store
+        self.removeRows(0, self.rowCount())
+        locale = babel_locale()
+        for s in store.list():
+            if s.id in exclude:
+                continue
+            modified = datetime.fromisoformat(s.modified)
+            self.appendRow([
+                _item(s.organisation, s.organisation.casefold(), s.id),
+                _item(_(PROFILE_LABELS.get(s.profile, s.profile)), s.profile, s.id),
+                _item(format_date(s.date, format="medium", locale=locale), s.date.isoformat(), s.id),
+                _item(_("…"), -1, s.id),
+                _item(_("…"), -1, s.id),
+                _item(format_datetime(modified, format="short", locale=locale), s.modified, s.id),
+            ])
+        self._todo = [self.item(r, 0).data(ID_ROLE) for r in range(self.rowCount())]
+        self._timer.start()
+
+    def row_of(self, aid: str) -> int:
+        for r in range(self.rowCount()):
+            if self.item(r, 0).data(ID_ROLE) == aid:
+                return r
+        return -1
+
+    def _fill_some(self) -> None:
+        for _n in range(CHUNK):
+            if not self._todo:
+                self._timer.stop()
+                return
+            aid = self._todo.pop(0)
+            row = self.row_of(aid)
+            if row < 0:
+                continue
+            try:
+                # Read-only: the list must not take the lock another window may need.
+                session = Session(self.store, aid, read_only=True)
+                prog, score = session.progress(), session.scores().overall
+            except Exception:  # a damaged file: the row says so instead of breaking the list
+                self.item(row, 3).setText(_("illisible"))
+                self.item(row, 4).setText(_("illisible"))
+                continue
+            self.item(row, 3).setText(_("{percent} % ({answered}/{total})").format(
+                percent=prog.percent, answered=prog.answered, total=prog.total).replace(" %", "\u202f%"))
+            self.item(row, 3).setData(prog.percent, SORT_ROLE)
+            self.item(row, 4).setText(_("{score}/100").format(score=score) if score is not None else _("—"))
+            self.item(row, 4).setData(score if score is not None else -1, SORT_ROLE)
+
+    def finished(self) -> bool:
+        return not self._todo
+
+
+class SearchProxy(QSortFilterProxyModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterKeyColumn(-1)

@@ -1,0 +1,212 @@
+"""Home: the assessments with search and sort; new, open, re-assess, delete (with undo),
+import and export of exchange files; an explanation when there is nothing yet."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wizard.i18n import _
+from wizard.storage import Store
+from wizard.ui.home.assessment_table import ID_ROLE, AssessmentTable, SearchProxy
+from wizard.ui.home.empty_state import EmptyState
+from wizard.ui.home.reassessment import reassess
+from wizard.ui.widgets.accessible import named
+from wizard.ui.widgets.theme import scale_widget_font
+
+UNDO_DELETE_MS = 15_000  # how long a deletion can be undone before the file is removed
+
+
+class HomePage(QWidget):
+    openRequested = Signal(str)  # assessment id
+    newRequested = Signal()
+    importRequested = Signal()
+    exportRequested = Signal(str)
+
+    def __init__(self, store: Store, parent=None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.pending_deletes: list[str] = []
+        self.model = AssessmentTable(self)
+        self.proxy = SearchProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        title = QLabel(_("Évaluations"))
+        scale_widget_font(title, 1.5, bold=True)
+        self.search = named(QLineEdit(), _("Rechercher une évaluation"),
+                            _("Filtre sur l’organisation, le profil ou la date"))
+        self.search.setPlaceholderText(_("Rechercher (organisation, profil, date)…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+
+        self.table = named(QTableView(), _("Liste des évaluations"),
+                           _("Entrée ou double-clic : ouvrir l’évaluation"))
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(5, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setTabKeyNavigation(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(lambda _i: self.open_selected())
+        self.table.activated.connect(lambda _i: self.open_selected())
+
+        def button(text, name, slot, description=""):
+            b = named(QPushButton(text), name, description)
+            b.clicked.connect(slot)
+            return b
+        self.new_button = button(_("&Nouvelle évaluation"), _("Nouvelle évaluation"), self.newRequested.emit)
+        self.open_button = button(_("&Ouvrir"), _("Ouvrir l’évaluation sélectionnée"), self.open_selected)
+        self.reassess_button = button(
+            _("&Réévaluer"), _("Réévaluer : nouvelle évaluation à partir de celle-ci"), self.reassess_selected,
+            _("Reprend les réponses comme point de départ, marquées « à revoir »"))
+        self.delete_button = button(_("&Supprimer"), _("Supprimer l’évaluation sélectionnée"), self.delete_selected)
+        self.import_button = button(_("&Importer…"), _("Importer un fichier d’échange"), self.importRequested.emit)
+        self.export_button = button(_("E&xporter…"), _("Exporter l’évaluation sélectionnée (fichier d’échange)"),
+                                    lambda: self.exportRequested.emit(self.selected_id() or ""))
+
+        self.undo_bar = QFrame()
+        self.undo_bar.setFrameShape(QFrame.Shape.Box)
+        self.undo_label = QLabel()
+        self.undo_button = button(_("Annuler la suppression"), _("Annuler la suppression"), self.undo_delete)
+        bar = QHBoxLayout(self.undo_bar)
+        bar.addWidget(self.undo_label, 1)
+        bar.addWidget(self.undo_button)
+        self.undo_bar.setVisible(False)
+        self._delete_timer = QTimer(self, singleShot=True, interval=UNDO_DELETE_MS)
+        self._delete_timer.timeout.connect(self.commit_deletes)
+
+        self.empty = EmptyState()
+        self.empty.newRequested.connect(self.newRequested)
+        self.empty.importRequested.connect(self.importRequested)
+        list_page = QWidget()
+        lp = QVBoxLayout(list_page)
+        lp.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        top.addWidget(title)
+        top.addWidget(self.search, 1)
+        lp.addLayout(top)
+        lp.addWidget(self.table, 1)
+        row = QHBoxLayout()
+        for b in (self.new_button, self.open_button, self.reassess_button, self.delete_button):
+            row.addWidget(b)
+        row.addStretch(1)
+        row.addWidget(self.import_button)
+        row.addWidget(self.export_button)
+        lp.addLayout(row)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(list_page)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.undo_bar)
+        layout.addWidget(self.stack, 1)
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
+        self.set_exchange_available(False)
+
+    def set_exchange_available(self, available: bool) -> None:
+        for b in (self.import_button, self.export_button, self.empty.import_button):
+            b.setVisible(available)
+
+    # -- data ----------------------------------------------------------------------------------
+    def reload(self, select: str | None = None) -> None:
+        self.model.load(self.store, exclude=set(self.pending_deletes))
+        self.stack.setCurrentIndex(1 if self.model.rowCount() else 0)
+        if select:
+            self.select(select)
+        elif self.proxy.rowCount():
+            self.table.selectRow(0)
+        self._update_buttons()
+
+    def select(self, aid: str) -> None:
+        for r in range(self.proxy.rowCount()):
+            if self.proxy.index(r, 0).data(ID_ROLE) == aid:
+                self.table.selectRow(r)
+                return
+
+    def selected_id(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(ID_ROLE) if rows else None
+
+    def _update_buttons(self) -> None:
+        has = self.selected_id() is not None
+        for b in (self.open_button, self.reassess_button, self.delete_button, self.export_button):
+            b.setEnabled(has)
+
+    def focus_list(self) -> None:
+        (self.table if self.model.rowCount() else self.empty.new_button).setFocus()
+
+    # -- actions -------------------------------------------------------------------------------
+    def open_selected(self) -> None:
+        aid = self.selected_id()
+        if aid:
+            self.openRequested.emit(aid)
+
+    def reassess_selected(self) -> None:
+        aid = self.selected_id()
+        if not aid:
+            return
+        try:
+            new_id = reassess(self.store, aid)
+        except Exception as exc:
+            QMessageBox.warning(self, _("Réévaluation impossible"), str(exc))
+            return
+        self.reload(select=new_id)
+        self.openRequested.emit(new_id)
+
+    def delete_selected(self) -> None:
+        aid = self.selected_id()
+        if not aid:
+            return
+        row = self.model.row_of(aid)
+        name = self.model.item(row, 0).text()
+        answer = QMessageBox.question(
+            self, _("Supprimer l’évaluation"),
+            _("Supprimer l’évaluation de « {name} » ? Vous pourrez l’annuler pendant quelques secondes.")
+            .format(name=name))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.pending_deletes.append(aid)
+        self.model.removeRow(row)
+        self.stack.setCurrentIndex(1 if self.model.rowCount() else 0)
+        self.undo_label.setText(_("Évaluation de « {name} » supprimée.").format(name=name))
+        self.undo_bar.setVisible(True)
+        self.undo_button.setFocus()
+        self._delete_timer.start()
+        self._update_buttons()
+
+    def undo_delete(self) -> None:
+        if not self.pending_deletes:
+            return
+        aid = self.pending_deletes.pop()
+        if not self.pending_deletes:
+            self.undo_bar.setVisible(False)
+            self._delete_timer.stop()
+        self.reload(select=aid)
+        self.table.setFocus()
+
+    def commit_deletes(self) -> None:
+        """Remove the files of deletions no longer undoable (timer ran out, or the app closes)."""
+        while self.pending_deletes:
+            aid = self.pending_deletes.pop(0)
+            try:
+                self.store.delete(aid)
+            except Exception as exc:
+                QMessageBox.warning(self, _("Suppression impossible"), str(exc))
+        self.undo_bar.setVisible(False)

@@ -1,0 +1,87 @@
+"""Look of the application: text size and the presentation (projector) mode.
+
+Fonts are scaled from the size Qt chose at start-up, so that every widget without an explicit
+size follows; style sheets never set sizes in pixels for text.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QApplication
+
+_BASE_POINT_SIZE = "vigieBasePointSize"
+
+# High contrast for projectors: black on white, a dark blue selection; focus shown by a thick frame.
+_PRESENTATION_SHEET = """
+QWidget { color: black; }
+QPushButton, QToolButton, QComboBox, QLineEdit, QPlainTextEdit, QListWidget {
+    border: 2px solid black; padding: 0.3em; }
+QPushButton:checked { background: #00245c; color: white; }
+*:focus { border: 4px solid #00245c; }
+"""
+
+
+def base_point_size(app: QApplication) -> float:
+    stored = app.property(_BASE_POINT_SIZE)
+    if stored is None:
+        stored = app.font().pointSizeF()
+        app.setProperty(_BASE_POINT_SIZE, stored)
+    return float(stored)
+
+
+def apply_text_scale(app: QApplication, percent: int) -> None:
+    """Scale the application font; widgets created before and after follow."""
+    font = QFont(app.font())
+    font.setPointSizeF(base_point_size(app) * percent / 100)
+    app.setFont(font)
+    for widget in app.allWidgets():  # widgets with their own font copy keep their relative size
+        if widget.property("vigieRelativeSize") is not None:
+            scale_widget_font(widget, float(widget.property("vigieRelativeSize")))
+
+
+def scale_widget_font(widget, factor: float, *, bold: bool | None = None) -> None:
+    """Give a widget a font `factor` times the application's, kept when the text size changes."""
+    widget.setProperty("vigieRelativeSize", factor)
+    font = QFont(QApplication.font())
+    font.setPointSizeF(QApplication.font().pointSizeF() * factor)
+    if bold is not None:
+        font.setBold(bold)
+    elif widget.font().bold():
+        font.setBold(True)
+    widget.setFont(font)
+
+
+def normal_palette() -> QPalette:
+    palette = QPalette()
+    palette.setColor(QPalette.ColorRole.Window, QColor("#f4f6f8"))
+    palette.setColor(QPalette.ColorRole.Base, QColor("white"))
+    palette.setColor(QPalette.ColorRole.AlternateBase, QColor("#eef2f6"))
+    palette.setColor(QPalette.ColorRole.Highlight, QColor("#1f4e8c"))
+    palette.setColor(QPalette.ColorRole.HighlightedText, QColor("white"))
+    palette.setColor(QPalette.ColorRole.Button, QColor("#e9edf2"))
+    palette.setColor(QPalette.ColorRole.WindowText, QColor("#1a1a1a"))
+    palette.setColor(QPalette.ColorRole.Text, QColor("#1a1a1a"))
+    palette.setColor(QPalette.ColorRole.ButtonText, QColor("#1a1a1a"))
+    palette.setColor(QPalette.ColorRole.PlaceholderText, QColor("#5f6670"))
+    return palette
+
+
+def contrast_palette() -> QPalette:
+    palette = QPalette()
+    for role in (QPalette.ColorRole.Window, QPalette.ColorRole.Base, QPalette.ColorRole.Button,
+                 QPalette.ColorRole.AlternateBase):
+        palette.setColor(role, QColor("white"))
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+        palette.setColor(role, QColor("black"))
+    palette.setColor(QPalette.ColorRole.Highlight, QColor("#00245c"))
+    palette.setColor(QPalette.ColorRole.HighlightedText, QColor("white"))
+    palette.setColor(QPalette.ColorRole.PlaceholderText, QColor("#333333"))
+    return palette
+
+
+def apply_look(app: QApplication, *, text_scale: int, presentation: bool) -> None:
+    """Normal or presentation look, with the given text size in percent."""
+    app.setStyle("Fusion")
+    app.setPalette(contrast_palette() if presentation else normal_palette())
+    app.setStyleSheet(_PRESENTATION_SHEET if presentation else "")
+    apply_text_scale(app, text_scale)
