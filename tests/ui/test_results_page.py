@@ -217,3 +217,16 @@ def test_a_gate_question_answered_no_is_not_a_gap(page, session):
     questions = [page.gaps.item(r, 0).text() for r in range(page.gaps.rowCount())]
     assert "Le prestataire a-t-il des sous-traitants\u202f?" not in questions
     assert "Avez-vous autorisé chaque sous-traitant\u202f?" not in questions  # hidden now
+
+
+def test_plan_can_be_edited_with_the_keyboard(qtbot, page, session):
+    page.tabs.setCurrentWidget(page.plan)
+    table = page.plan.table
+    table.setFocus()
+    first = page.plan.current_id()
+    qtbot.keyClick(table, Qt.Key.Key_Down)  # arrows move between actions
+    second = page.plan.current_id()
+    assert second != first and page.plan.editor.action.id == second
+    status = page.plan.editor.status
+    qtbot.keyClick(status, Qt.Key.Key_Down)  # "À lancer" -> "En cours"
+    assert stored(session).action_edits[second].status == "doing"

@@ -103,6 +103,7 @@ class PlanEditor(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setMinimumWidth(340)
         scroll.setAccessibleName(_("Action sélectionnée"))
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes straight from the table to the form
 
         filters = QHBoxLayout()
         filters.addWidget(self.search, 2)
