@@ -9,6 +9,7 @@ lost in a power cut is harmless, and restore skips copies that do not decode.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -65,21 +66,38 @@ class Backups:
         path = self.folder(assessment_id) / name
         return path if path.is_file() else None
 
-    def save(self, assessment_id: str, data: bytes, reason: str = "auto") -> BackupInfo | None:
-        """Keep a copy of data unless the newest copy already holds exactly these bytes."""
+    def _names(self, assessment_id: str) -> list[str]:
+        """Backup file names, newest first (the names sort in time order)."""
+        try:
+            names = os.listdir(self.folder(assessment_id))
+        except FileNotFoundError:
+            return []
+        return sorted((n for n in names if _NAME.match(n)), reverse=True)
+
+    def save(self, assessment_id: str, data: bytes, reason: str = "auto") -> str | None:
+        """Keep a copy of data unless the newest copy already holds exactly these bytes; its name."""
         digest = hashlib.sha256(data).hexdigest()[:12]
-        existing = self.list(assessment_id)
-        if existing and existing[0].digest == digest:
+        names = self._names(assessment_id)
+        if names and _NAME.match(names[0]).group(2) == digest:  # type: ignore[union-attr]
             return None
         folder = self.folder(assessment_id)
         private_mkdir(folder)
         now = datetime.now(UTC)
-        if existing and existing[0].created >= now:  # keep names in time order on a coarse clock
-            now = existing[0].created + timedelta(microseconds=1)
+        newest = _parse(folder / names[0]) if names else None
+        if newest is not None and newest.created >= now:  # keep names in time order on a coarse clock
+            now = newest.created + timedelta(microseconds=1)
         name = f"{now:%Y%m%dT%H%M%S.%fZ}-{digest}-{reason}{SUFFIX}"
-        atomic_write_bytes(folder / name, data, durable=False)
-        self._prune(assessment_id, [_parse(folder / name)] + existing)  # type: ignore[list-item]
-        return _parse(folder / name)
+        if reason != "auto":  # the copy taken before a migration, restore or import must last
+            atomic_write_bytes(folder / name, data)
+        else:
+            # Written straight to its name, without fsync: a copy torn by a crash does not decode
+            # and is skipped by restore; the current file itself is always written atomically.
+            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+            with os.fdopen(os.open(folder / name, flags, 0o600), "wb") as handle:
+                handle.write(data)
+        if len(names) >= KEEP_LAST:
+            self._prune(assessment_id, self.list(assessment_id))
+        return name
 
     def _prune(self, assessment_id: str, newest_first: list[BackupInfo]) -> None:
         keep = {i.name for i in newest_first[:KEEP_LAST]}

@@ -111,7 +111,7 @@ class Store:
     # -- files -------------------------------------------------------------------------
     def path_of(self, assessment_id: str) -> Path:
         if not assessment_id or not set(assessment_id) <= _ID_CHARS or len(assessment_id) > 64:
-            raise UnknownAssessment(_("aucune évaluation n’a l’identifiant {id!r}").format(id=assessment_id))
+            raise UnknownAssessment(_("aucune évaluation n’a l’identifiant « {id} »").format(id=assessment_id))
         return self.folder / f"{assessment_id}{SUFFIX}"
 
     def ids(self) -> list[str]:
@@ -123,7 +123,7 @@ class Store:
         try:
             raw = path.read_bytes()
         except FileNotFoundError:
-            raise UnknownAssessment(_("aucune évaluation n’a l’identifiant {id!r} dans {folder}").format(
+            raise UnknownAssessment(_("aucune évaluation n’a l’identifiant « {id} » dans {folder}").format(
                 id=assessment_id, folder=self.folder)) from None
         try:
             return raw, self._decode(raw, path)
@@ -154,9 +154,11 @@ class Store:
 
     def _write(self, assessment_id: str, tables: Tables, *, backup: bool = True) -> bytes:
         data = seal(FILE_FORMAT, FILE_VERSION, assessment_id, tables, self.key)
-        atomic_write_bytes(self.path_of(assessment_id), data)
+        # The backup copy goes first: the journal commit forced by the durable write below then
+        # carries it too, instead of a second one (a copy of a version never made current is harmless).
         if backup:
             self.backups.save(assessment_id, data)
+        atomic_write_bytes(self.path_of(assessment_id), data)
         return data
 
     # -- locks -------------------------------------------------------------------------
@@ -268,7 +270,7 @@ class Store:
                participants: Iterable[Participant] = (), when: date | None = None,
                previous_id: str = "") -> Assessment:
         if profile not in PROFILES:
-            raise StorageError(_("profil inconnu {profile!r} ; profils possibles : {choices}").format(
+            raise StorageError(_("profil inconnu « {profile} » ; profils possibles : {choices}").format(
                 profile=profile, choices=", ".join(PROFILES)))
         if not organisation.name.strip():
             raise StorageError(_("le nom de l’organisme est obligatoire"))
@@ -305,14 +307,16 @@ class Store:
         if fresh != entries:
             self.index.save(fresh)
         out = []
-        for entry in fresh.values():
+        # Newest change first; the file's time breaks ties within the same second.
+        for entry in sorted(fresh.values(), key=lambda e: (str(e["summary"].get("modified")), e["sig"][2]),
+                            reverse=True):
             s = entry["summary"]
             try:
                 out.append(AssessmentSummary(s["id"], s["organisation"], s["profile"],
                                              date.fromisoformat(s["date"]), s["answered"], s["modified"]))
             except (KeyError, TypeError, ValueError):
                 self.index.drop()
-        return sorted(out, key=lambda s: s.modified, reverse=True)
+        return out
 
     def load(self, assessment_id: str) -> Assessment:
         _raw, tables = self._read(assessment_id)
@@ -323,7 +327,7 @@ class Store:
         path = self.path_of(assessment_id)
         with self._writing(assessment_id):
             if not path.exists():
-                raise UnknownAssessment(_("aucune évaluation n’a l’identifiant {id!r}").format(id=assessment_id))
+                raise UnknownAssessment(_("aucune évaluation n’a l’identifiant « {id} »").format(id=assessment_id))
             path.unlink()
 
     # -- changes, each written at once ---------------------------------------------------
