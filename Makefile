@@ -39,7 +39,7 @@ bench: sysdeps-test $(STAMP) catalogs
 	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks.run
 
 package: sysdeps $(STAMP) catalogs
-	bash build/build.sh
+	$(PY) build/package.py
 
 screenshots: sysdeps-test $(STAMP) catalogs
 	QT_QPA_PLATFORM=offscreen $(PY) -m wizard.tools.screenshots docs/screenshots

@@ -39,9 +39,8 @@ def locale_dir() -> Path:
 
 
 def fonts_dir() -> Path:
-    return Path(__file__).resolve().parent / "report" / "fonts" if not is_frozen() else (
-        bundle_root() / "wizard" / "report" / "fonts"
-    )
+    """The fonts shipped with the app: a frozen .exe cannot rely on the system's."""
+    return bundle_root() / "wizard" / "report" / "fonts"
 
 
 def portable_dir() -> Path | None:
