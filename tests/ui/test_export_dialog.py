@@ -15,6 +15,7 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 from PySide6.QtCore import Qt
 
+from tests.signing.test_pkcs11 import KEY, PIN, TOKEN, token  # noqa: F401 — the SoftHSM2 token fixture
 from wizard.core.model import Organisation
 from wizard.service import Session
 from wizard.settings import load_settings
@@ -160,3 +161,31 @@ def test_every_control_has_an_accessible_name(dialog):
                    if w.isVisibleTo(dialog) and w.focusPolicy() != Qt.FocusPolicy.NoFocus
                    and not w.accessibleName() and not w.objectName().startswith("qt_")]
         assert unnamed == [], kind
+
+
+def fill_token(dialog, module: Path, pin: str) -> None:
+    dialog.set_kind("pkcs11")
+    dialog.fields.module.setText(str(module))
+    dialog.fields.token_label.setText(TOKEN)
+    dialog.fields.key_label.setText(KEY)
+    dialog.fields.pin.setText(pin)
+
+
+@needs_pdfsig
+def test_smart_card_export_through_pkcs11(qtbot, dialog, token, tmp_path):  # noqa: F811
+    out = tmp_path / "plan-carte.pdf"
+    fill_token(dialog, token, PIN)
+    dialog.out_path.setText(str(out))
+    run(qtbot, dialog)
+    assert dialog.task.error is None, dialog.status.text()
+    pdfsig = subprocess.run(["pdfsig", str(out)], capture_output=True, text=True)
+    assert "Signature is Valid." in pdfsig.stdout
+
+
+def test_wrong_pin_is_reported_and_leaves_no_file(qtbot, dialog, token, tmp_path):  # noqa: F811
+    out = tmp_path / "plan-carte.pdf"
+    fill_token(dialog, token, "000000")
+    dialog.out_path.setText(str(out))
+    run(qtbot, dialog)
+    assert "Code PIN incorrect" in dialog.status.text()
+    assert not out.exists()
