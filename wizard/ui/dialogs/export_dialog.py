@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -54,6 +54,9 @@ def typo(text: str) -> str:
 
 
 def open_with_system(path: Path) -> None:
+    """Open the PDF in the user's reader; nothing to show on the offscreen platform of tests."""
+    if QGuiApplication.platformName() == "offscreen":
+        return
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
