@@ -73,8 +73,8 @@ def build_report(assessment: Assessment, questionnaire: Questionnaire, *, lang: 
     buffer = BytesIO()
     doc = ReportDocument(
         buffer, title=title, author=assessment.assessor or org,
-        subject=ty.plain(_("Auto-évaluation RGPD (articles 28, 29 et 32) — {profile}").format(
-            profile=_(PROFILE_LABELS[assessment.profile]))),
+        subject=ty.plain(_("Auto-évaluation RGPD (articles {articles}) — {profile}").format(
+            articles=ctx.articles, profile=_(PROFILE_LABELS[assessment.profile]))),
         keywords=[ty.plain(k) for k in ("RGPD", "article 28", "article 29", "article 32", _("plan d'action"))],
         creator=f"Vigie {__version__}", producer=f"Vigie {__version__}", lang=_PDF_LANG.get(lang, "fr-FR"))
     doc.build(story, canvasmaker=numbered_canvas(decor))

@@ -63,5 +63,15 @@ class ReportContext:
         """« 28/11/2026 », for table cells."""
         return format_date(when, format="short", locale=self.locale)
 
+    @property
+    def articles(self) -> str:
+        """The GDPR articles this questionnaire covers, as words: « 28, 29, 30 et 32 »."""
+        from wizard.i18n import _
+
+        names = sorted({s.article for s in self.questionnaire.sections}, key=int)
+        if len(names) < 2:
+            return "".join(names)
+        return _("{first} et {last}").format(first=", ".join(names[:-1]), last=names[-1])
+
     def percent(self, value: int | None) -> str:
         return "—" if value is None else self.typo.plain(f"{value} %")

@@ -18,8 +18,8 @@ def build_cover(ctx: ReportContext) -> list[Flowable]:
     story: list[Flowable] = [
         Spacer(1, 28 * mm),
         Heading(ty.t(title), "cover_title", 0, ty.plain(title)),
-        ty.para(_("Auto-évaluation des articles 28, 29 et 32 du RGPD : sous-traitance, "
-                  "instructions et sécurité des traitements"), "cover_sub"),
+        ty.para(_("Auto-évaluation des articles {articles} du RGPD : obligations de la sous-traitance "
+                  "et sécurité des traitements").format(articles=ctx.articles), "cover_sub"),
         ty.para(a.organisation.name, "cover_org"),
     ]
     if a.organisation.address:

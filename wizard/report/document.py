@@ -13,7 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from reportlab.lib.colors import white
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
@@ -71,6 +73,13 @@ def numbered_canvas(decor: PageDecor) -> type[Canvas]:
             self.setStrokeColor(RULE)
             self.setLineWidth(0.5)
             left, right = PAGE_MARGIN, PAGE_WIDTH - PAGE_MARGIN
+            if page == 1:
+                # The cover's band: the one splash of colour of the document.
+                self.setFillColor(ACCENT)
+                self.rect(0, PAGE_HEIGHT - 14 * mm, PAGE_WIDTH, 14 * mm, stroke=0, fill=1)
+                self.setFillColor(white)
+                self.setFont(BOLD, 10)
+                self.drawString(left, PAGE_HEIGHT - 8.5 * mm, "VIGIE")
             if page > 1:
                 top = PAGE_HEIGHT - PAGE_MARGIN + 8
                 self.setFont(REGULAR, 7.5)

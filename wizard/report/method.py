@@ -33,7 +33,8 @@ PRIORITIES_TEXT = (
 )
 REFERENCES = (
     N_("Règlement (UE) 2016/679 (RGPD), articles 28 (sous-traitant), 29 (traitement sous "
-       "l'autorité du responsable) et 32 (sécurité du traitement)."),
+       "l'autorité du responsable), 30 (registre des activités de traitement) et 32 (sécurité du "
+       "traitement)."),
     N_("CNIL, « Guide pratique de la sécurité des données personnelles », édition 2024."),
     N_("CNIL, « Guide du sous-traitant », septembre 2017 ; décision d'exécution (UE) 2021/915 de la "
        "Commission (clauses contractuelles types entre responsables du traitement et sous-traitants)."),

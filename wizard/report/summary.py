@@ -36,9 +36,9 @@ def director_sentences(ctx: ReportContext) -> list[str]:
                    .format(date=ctx.long_date(a.date), org=a.organisation.name))
     else:
         out.append(_("Au {date}, {org} atteint un score global de {score} sur les points contrôlés "
-                     "des articles 28, 29 et 32 du RGPD.")
+                     "des articles {articles} du RGPD.")
                    .format(date=ctx.long_date(a.date), org=a.organisation.name,
-                           score=ctx.percent(scores.overall)))
+                           score=ctx.percent(scores.overall), articles=ctx.articles))
     urgent = [x for x in plan if x.priority == "P1"]
     if not plan:
         out.append(_("Les réponses données n'appellent aucune action."))
