@@ -144,3 +144,21 @@ def test_vendor_report_builds(profile, tmp_path):
     assert info.pages >= 5 and info.signature_fields == ("Signature1", "Signature2")
     text = flat(pdftext(tmp_path / "r.pdf"))
     assert "Direction de l’entreprise" in text
+
+
+def test_very_long_comment_and_description_split_across_pages(tmp_path):
+    """A table row taller than a page must split, not make the export fail."""
+    from tests.signing.fixtures import answer_no_everywhere
+    from wizard.core.model import CustomAction
+    from wizard.report import render_report
+
+    assessment, view = answer_no_everywhere("lab")
+    first = next(iter(assessment.answers))
+    assessment.answers[first].note = "Le prestataire a répondu par courriel ; relance prévue. " * 150
+    assessment.custom_actions = [CustomAction("c.long", "Action maison très détaillée", "Étape suivante ; " * 300,
+                                              "P1", "it")]
+    info = render_report(assessment, view, tmp_path / "long.pdf")
+    text = flat(pdftext(tmp_path / "long.pdf"))
+    assert "Action maison très détaillée" in text
+    assert text.count("relance prévue") == 150
+    assert info.actions > 24

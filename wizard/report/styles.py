@@ -123,8 +123,10 @@ class Typo:
 def make_table(rows: list[list[object]], col_widths: list[float], commands: list[tuple[object, ...]],
                **kwargs: object) -> Table:
     """A table whose cell font is ours: ReportLab sets each cell's font (Helvetica by default)
-    even when the cell holds paragraphs, which would add an unembedded font to the PDF."""
-    table = Table(rows, colWidths=col_widths, hAlign=kwargs.pop("hAlign", "LEFT"), **kwargs)  # type: ignore[arg-type]
+    even when the cell holds paragraphs, which would add an unembedded font to the PDF.
+    Rows may split across pages: a long comment must never make the layout fail."""
+    table = Table(rows, colWidths=col_widths, hAlign=kwargs.pop("hAlign", "LEFT"),  # type: ignore[arg-type]
+                  splitInRow=1, **kwargs)
     table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), REGULAR, 8.5),
                                ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
                                *commands]))
