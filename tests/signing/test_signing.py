@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.signing.helpers import P12_PASSWORD, PASSPHRASE, pdfsig_verdicts
+from tests.signing.helpers import P12_PASSWORD, PASSPHRASE, pdfsig_verdicts, run
 
 
 @pytest.fixture
@@ -31,6 +31,7 @@ def test_counter_signature_keeps_the_first_valid(signed_plan, consultant_p12, tm
     sign_pdf(source, IdentitySpec("p12", path=consultant_p12.path, secret=P12_PASSWORD),
              SignatureRequest(signer_name="Étienne Léger", signer_role="Directeur du laboratoire"), out_path=out)
     assert pdfsig_verdicts(out) == ["Signature is Valid.", "Signature is Valid."]
+    assert run("qpdf", "--check", str(out)).returncode == 0
     checks = verify_pdf(out)
     assert [(c.field, c.signer, c.intact) for c in checks] == [
         ("Signature1", "Zoé Martin", True), ("Signature2", "Étienne Léger", True)]
@@ -53,6 +54,23 @@ def test_all_frames_signed_then_a_named_field_adds_one(signed_plan, consultant_p
     sign_pdf(twice, identity, SignatureRequest(field="Auditeur"), out_path=out)
     assert [c.field for c in verify_pdf(out)] == ["Signature1", "Signature2", "Auditeur"]
     assert pdfsig_verdicts(out) == ["Signature is Valid."] * 3
+
+
+def test_a_pdf_without_signature_frames_needs_a_field_name(tmp_path, consultant_p12):
+    from reportlab.pdfgen.canvas import Canvas
+
+    from wizard.signing import IdentitySpec, SignatureRequest, SigningError, sign_pdf, verify_pdf
+
+    plain = tmp_path / "courrier.pdf"
+    canvas = Canvas(str(plain))
+    canvas.drawString(100, 700, "Courrier")
+    canvas.save()
+    identity = IdentitySpec("p12", path=consultant_p12.path, secret=P12_PASSWORD)
+    with pytest.raises(SigningError, match="pas de cadre de signature"):
+        sign_pdf(plain, identity)
+    out = tmp_path / "signé.pdf"
+    sign_pdf(plain, identity, SignatureRequest(field="Visa"), out_path=out)
+    assert [(c.field, c.intact, c.assessment) for c in verify_pdf(out)] == [("Visa", True, "absent")]
 
 
 def test_only_the_first_signature_may_certify(signed_plan, consultant_p12):

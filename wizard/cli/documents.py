@@ -97,6 +97,20 @@ def register(sub: argparse._SubParsersAction) -> None:
     q.set_defaults(handler=cmd_trust_remove)
 
 
+def _new_passphrase() -> str:
+    """The passphrase of an identity being created: asked twice on a terminal (a typo would lock
+    the key away for good), taken as is from VIGIE_IDENTITY_PASSPHRASE."""
+    import os
+
+    first = secret(PASSPHRASE_ENV, _("Phrase de passe de la nouvelle identité (8 caractères au moins)"))
+    if PASSPHRASE_ENV not in os.environ:
+        import getpass
+
+        if getpass.getpass(_("Répétez la phrase de passe : ")) != first:
+            raise CliError(_("les deux phrases de passe diffèrent ; rien n'a été créé"))
+    return first
+
+
 def _identity(args: argparse.Namespace, ctx: Context, *, name: str, organisation: str) -> IdentitySpec:
     """The identity the options name, with its secret; creates the personal one on first use."""
     pkcs11 = (args.pkcs11_module, args.pkcs11_token, args.pkcs11_key)
@@ -113,16 +127,18 @@ def _identity(args: argparse.Namespace, ctx: Context, *, name: str, organisation
                             key_label=args.pkcs11_key, cert_label=args.pkcs11_cert or "",
                             secret=secret(PIN_ENV, _("Code PIN du support")))
     data_dir = ctx.data_dir
-    passphrase = secret(PASSPHRASE_ENV, _("Phrase de passe de l'identité personnelle"))
     if identities.personal_identity(data_dir) is None:
         if not name:
             raise CliError(_("aucune identité personnelle : indiquez --signer-name pour la créer"))
+        passphrase = _new_passphrase()
         try:
             made = identities.create_personal_identity(name, organisation, passphrase, data_dir=data_dir)
         except SigningError as exc:
             raise CliError(str(exc)) from None
         print(_("Identité personnelle créée pour {name} (empreinte {fp}…).").format(
             name=made.name, fp=made.fingerprint[:16]), file=sys.stderr)
+    else:
+        passphrase = secret(PASSPHRASE_ENV, _("Phrase de passe de l'identité personnelle"))
     return IdentitySpec("personal", secret=passphrase, data_dir=data_dir)
 
 
@@ -213,7 +229,7 @@ def cmd_verify(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_identity_create(args: argparse.Namespace, ctx: Context) -> int:
-    passphrase = secret(PASSPHRASE_ENV, _("Phrase de passe de l'identité personnelle"))
+    passphrase = _new_passphrase()
     try:
         made = identities.create_personal_identity(args.name, args.organisation, passphrase, email=args.email,
                                                    data_dir=ctx.data_dir, replace=args.replace)
@@ -255,7 +271,7 @@ def cmd_identity_export(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_identity_restore(args: argparse.Namespace, ctx: Context) -> int:
     password = secret(P12_ENV, _("Mot de passe du fichier .p12"))
-    passphrase = secret(PASSPHRASE_ENV, _("Nouvelle phrase de passe de l'identité"))
+    passphrase = _new_passphrase()
     try:
         made = identities.restore_personal_identity(args.p12, password, passphrase, data_dir=ctx.data_dir,
                                                     replace=args.replace)

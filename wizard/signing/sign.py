@@ -71,6 +71,9 @@ def choose_field(writer: IncrementalPdfFileWriter, wanted: str | None) -> tuple[
     for name, value in all_fields.items():
         if value is None:
             return name, True
+    if not all_fields:
+        raise SigningError(_("Ce document n'a pas de cadre de signature ; indiquez un nom de champ pour y "
+                             "ajouter une signature."))
     raise SigningError(_("Tous les cadres de signature de ce document sont déjà signés ; indiquez un "
                          "nom de champ pour ajouter une signature supplémentaire."))
 
