@@ -37,6 +37,7 @@ def test_counter_signature_keeps_the_first_valid(signed_plan, consultant_p12, tm
         ("Signature1", "Zoé Martin", True), ("Signature2", "Étienne Léger", True)]
     assert checks[0].coverage == "revision" and checks[0].changes_allowed
     assert checks[1].covers_whole_document
+    assert [c.certified for c in checks] == [True, False]
     assert document_ok(checks)
 
 
@@ -97,6 +98,31 @@ def test_tampered_byte_is_detected(signed_plan, tmp_path):
     assert "modifié" in checks[0].problem
     assert not document_ok(checks)
     assert pdfsig_verdicts(bad) != ["Signature is Valid."]
+
+
+def test_content_added_after_signing_is_reported(signed_plan, tmp_path):
+    """An incremental update that edits the document (not a signature) breaks no byte range,
+    but the signature no longer covers the file and the change is named."""
+    from io import BytesIO
+
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+
+    from wizard.signing import document_ok, verify_pdf
+
+    source, _a, _v = signed_plan
+    writer = IncrementalPdfFileWriter(BytesIO(source.read_bytes()))
+    page = writer.root["/Pages"]["/Kids"][0].get_object()
+    page["/Rotate"] = generic.NumberObject(90)
+    writer.update_container(page)
+    edited = tmp_path / "edited.pdf"
+    with open(edited, "wb") as handle:
+        writer.write(handle)
+    checks = verify_pdf(edited)
+    assert checks[0].intact and not checks[0].covers_whole_document
+    assert checks[0].changes_after == "other" and not checks[0].changes_allowed
+    assert "autres que des signatures" in checks[0].problem
+    assert not document_ok(checks)
 
 
 @pytest.mark.parametrize("case", ["wrong p12 password", "wrong passphrase", "missing module", "missing folder"])

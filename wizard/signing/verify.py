@@ -144,7 +144,7 @@ def _check_one(sig: Any, roots: list[Any], assessment: str) -> SignatureCheck:
         organisation=subject.get("organization_name", ""),
         signing_time=status.signer_reported_dt, intact=intact,
         covers_whole_document=coverage == "whole", coverage=coverage, changes_after=changes,
-        changes_allowed=allowed, trust=_trust(status), certified=bool(sig.sig_object.get("/Reference")),
+        changes_allowed=allowed, trust=_trust(status), certified=sig.docmdp_level is not None,
         fingerprint=cert.sha256.hex(), assessment=assessment, problem=problem)
 
 
