@@ -69,6 +69,9 @@ def fill_french(catalog) -> None:
     for message in catalog:
         if not message.id:
             continue
+        if "fuzzy" in message.flags:
+            # Babel's fuzzy match is another message's text, never a French version of this one.
+            message.string = ("",) * catalog.num_plurals if isinstance(message.id, tuple | list) else ""
         message.flags.discard("fuzzy")
         if isinstance(message.id, tuple | list):
             singular, plural = (french(part) for part in message.id)
