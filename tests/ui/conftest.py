@@ -39,6 +39,7 @@ def open_window(app, qtbot, data_dir):
         window.show()
         qtbot.waitExposed(window)
         window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
         windows.append(window)
         return window
 
@@ -50,20 +51,30 @@ def open_window(app, qtbot, data_dir):
             pass
 
 
-def on_modal(qtbot, action: Callable, timeout: int = 5000) -> None:
-    """Run action(dialog) on the next modal dialog, from inside its event loop."""
+def on_modal(action: Callable, errors: list[BaseException]) -> None:
+    """Run action(dialog) on the next modal dialog, from inside its event loop; a failure
+    closes the dialog (so the test cannot hang) and is raised when the test ends."""
     def attempt():
         dialog = QApplication.activeModalWidget()
-        if dialog is None:
+        if dialog is None or QApplication.activeWindow() is not dialog:
+            if dialog is not None:
+                dialog.activateWindow()
             QTimer.singleShot(20, attempt)
             return
-        action(dialog)
+        try:
+            action(dialog)
+        except BaseException as exc:  # noqa: BLE001 - re-raised at teardown
+            errors.append(exc)
+            dialog.done(0)
     QTimer.singleShot(0, attempt)
 
 
 @pytest.fixture
-def modal(qtbot):
-    return lambda action: on_modal(qtbot, action)
+def modal():
+    errors: list[BaseException] = []
+    yield lambda action: on_modal(action, errors)
+    if errors:
+        raise errors[0]
 
 
 def create_via_store(window, name="Laboratoire Test", assessor="Claire", participants=()):

@@ -33,6 +33,7 @@ class MainWindow(QMainWindow):
         self.results = None
         self.presentation = False
         self.presentation_scale = 150
+        self.open_pdf = None  # how an exported PDF is opened; None: the export dialog's default
         self.setWindowTitle("Vigie")
         self.undo_stack = QUndoStack(self)
         self.pages = QStackedWidget()
@@ -182,10 +183,19 @@ class MainWindow(QMainWindow):
             self.results = page_class()
             self.pages.addWidget(self.results)
             if hasattr(self.results, "backRequested"):
-                self.results.backRequested.connect(lambda: self.pages.setCurrentWidget(self.answering))
+                self.results.backRequested.connect(self.show_answering)
+            if hasattr(self.results, "exportRequested"):
+                self.results.exportRequested.connect(self.export_pdf)
         self.results.set_session(self.session)
         self.results.refresh()
         self.pages.setCurrentWidget(self.results)
+
+    def show_answering(self) -> None:
+        if self.session is not None:
+            self.pages.setCurrentWidget(self.answering)
+            self.answering.refresh()
+            if self.answering.current is not None:
+                self.answering.current.focus_choices()
 
     # -- dialogs ---------------------------------------------------------------------------------
     def export_pdf(self) -> None:
@@ -193,7 +203,10 @@ class MainWindow(QMainWindow):
         if self.session is None or dialog_class is None:
             return
         self.answering.flush()
-        dialog_class(self.session, self.data_dir, self).exec()
+        extra = {"open_pdf": self.open_pdf} if self.open_pdf is not None else {}
+        self.export_dialog = dialog_class(self.session, self.data_dir, self, **extra)
+        self.export_dialog.exec()
+        self.export_dialog = None
 
     def open_settings(self) -> None:
         dialog_class = optional.screen("settings")

@@ -326,7 +326,8 @@ class AnsweringPage(QWidget):
         if answer is None or self.read_only():
             return
         try:
-            self.session.answer(qid, answer.value, **{field: text})
+            # A comment added later does not change who gave the answer.
+            self.session.answer(qid, answer.value, by=answer.by, **{field: text})
         except Exception as exc:  # storage failure: say so, keep the text on screen
             self._show_error(exc)
 
