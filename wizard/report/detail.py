@@ -58,7 +58,7 @@ def _hidden_reason(ctx: ReportContext, hidden: Hidden) -> str:
         return condition.reason.get(ctx.lang)
     controlling = ctx.questionnaire.question(condition.question)
     answer = ctx.assessment.answers.get(condition.question)
-    if answer is None:
+    if answer is None or condition.question in ctx.hidden:
         return _("La question « {question} » est elle-même sans objet.").format(
             question=controlling.text.get(ctx.lang))
     return _("Sans objet vu la réponse « {answer} » à « {question} ».").format(

@@ -57,7 +57,7 @@ def director_sentences(ctx: ReportContext) -> list[str]:
         value, article = min(scored)
         out.append(_("Le point le plus faible est l'article {article} ({topic}), à {score} : "
                      "c'est là que l'effort doit porter en premier.")
-                   .format(article=article, topic=_(ARTICLE_TOPICS.get(article, "")),
+                   .format(article=article, topic=_(ARTICLE_TOPICS.get(article, N_("RGPD"))),
                            score=ctx.percent(value)))
     return out
 
