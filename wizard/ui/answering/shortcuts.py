@@ -6,7 +6,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout
 
 from wizard.i18n import N_, _
-from wizard.ui.widgets.accessible import named
+from wizard.ui.widgets.accessible import name_headers, named
 
 # name -> (key sequences, description marked for translation)
 SHORTCUTS: dict[str, tuple[tuple[str, ...], str]] = {
@@ -60,6 +60,7 @@ class ShortcutsDialog(QDialog):
         table.resizeColumnsToContents()
         table.horizontalHeader().setStretchLastSection(True)
         table.verticalHeader().setVisible(False)
+        name_headers(table, _("Liste des raccourcis clavier"))
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         table.setWordWrap(True)
         table.resizeRowsToContents()

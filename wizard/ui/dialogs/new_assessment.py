@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from wizard.core.model import PROFILE_LABELS, Organisation, Participant
 from wizard.core.typography import for_language
 from wizard.i18n import N_, _, current_language
-from wizard.ui.widgets.accessible import named
+from wizard.ui.widgets.accessible import name_headers, named
 
 # One sentence each, so that a lab manager picks the right profile without knowing the jargon.
 PROFILE_EXPLANATIONS: dict[str, str] = {
@@ -105,6 +105,7 @@ class NewAssessmentDialog(QDialog):
         self.participants.horizontalHeader().setStretchLastSection(True)
         self.participants.setColumnWidth(0, 220)
         self.participants.verticalHeader().setVisible(False)
+        name_headers(self.participants, _("Participants à l’atelier"))
         self.participants.setTabKeyNavigation(False)
         add = named(QPushButton(_("&Ajouter un participant")), _("Ajouter un participant"))
         add.clicked.connect(lambda: self.add_participant("", ""))

@@ -24,7 +24,7 @@ from wizard.storage import Store
 from wizard.ui.home.assessment_table import ID_ROLE, AssessmentTable, SearchProxy
 from wizard.ui.home.empty_state import EmptyState
 from wizard.ui.home.reassessment import reassess
-from wizard.ui.widgets.accessible import named
+from wizard.ui.widgets.accessible import name_headers, named
 from wizard.ui.widgets.theme import scale_widget_font
 
 UNDO_DELETE_MS = 15_000  # how long a deletion can be undone before the file is removed
@@ -61,6 +61,7 @@ class HomePage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
+        name_headers(self.table, _("Liste des évaluations"))
         self.table.setTabKeyNavigation(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

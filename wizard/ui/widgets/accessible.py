@@ -17,3 +17,11 @@ def named(widget: W, name: str, description: str = "", tooltip: bool = False) ->
         if tooltip:
             widget.setToolTip(description)
     return widget
+
+
+def name_headers(view, what: str) -> None:
+    """Name a table's headers, which screen readers announce as controls of their own."""
+    from wizard.i18n import _
+
+    view.horizontalHeader().setAccessibleName(_("En-têtes des colonnes : {what}").format(what=what))
+    view.verticalHeader().setAccessibleName(_("En-têtes des lignes : {what}").format(what=what))

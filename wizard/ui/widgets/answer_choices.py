@@ -34,12 +34,13 @@ class AnswerChoices(QWidget):
             self.group.addButton(button, number)
             self.buttons[value] = button
             layout.addWidget(button)
-        # The chosen answer stands out by its check mark and bold text, and also by colour.
+        # The chosen answer stands out by its check mark, and also by colour. No font property
+        # here: a style sheet that sets one stops the buttons following the text size.
         self.setStyleSheet(
             "QPushButton { border: 1px solid palette(dark); border-radius: 4px; padding: 0.35em;"
             " background: palette(button); }"
             "QPushButton:checked { background: palette(highlight); color: palette(highlighted-text);"
-            " font-weight: bold; }"
+            " }"
             "QPushButton:focus { border: 3px solid palette(highlight); }")
         self.group.idClicked.connect(lambda n: self.chosen.emit(ANSWER_VALUES[n - 1]))
         self._labels = {v: _(ANSWER_LABELS[v]) for v in ANSWER_VALUES}

@@ -32,11 +32,15 @@ def base_point_size(app: QApplication) -> float:
 def apply_text_scale(app: QApplication, percent: int) -> None:
     """Scale the application font; widgets created before and after follow."""
     font = QFont(app.font())
-    font.setPointSizeF(base_point_size(app) * percent / 100)
+    size = base_point_size(app) * percent / 100
+    font.setPointSizeF(size)
     app.setFont(font)
-    for widget in app.allWidgets():  # widgets with their own font copy keep their relative size
-        if widget.property("vigieRelativeSize") is not None:
-            scale_widget_font(widget, float(widget.property("vigieRelativeSize")))
+    # Widgets under a style sheet do not follow QApplication.setFont: give each its size.
+    for widget in app.allWidgets():
+        factor = widget.property("vigieRelativeSize")
+        own = QFont(widget.font())
+        own.setPointSizeF(size * (float(factor) if factor is not None else 1.0))
+        widget.setFont(own)
 
 
 def scale_widget_font(widget, factor: float, *, bold: bool | None = None) -> None:

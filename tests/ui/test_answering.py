@@ -1,0 +1,128 @@
+"""Answering behaviours: skip logic live, undo/redo, "à revoir", participants, "na" justification."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from tests.ui.conftest import create_via_store
+from wizard.storage import Store
+
+LEFT = Qt.MouseButton.LeftButton
+
+
+def opened(open_window, **kw):
+    window = open_window()
+    aid = create_via_store(window, **kw)
+    window.open_assessment(aid)
+    return window, window.answering, aid
+
+
+def test_skip_logic_hides_and_restores_with_the_reason(open_window, qtbot):
+    window, page, _aid = opened(open_window)
+    page.show_section(1)
+    view = page.views[1]
+    any_, authorised, same = (view.cards[q] for q in ("t.a28.sub.any", "t.a28.sub.authorised",
+                                                      "t.a28.sub.same_terms"))
+    assert authorised.isVisible() and same.isVisible()  # unanswered hides nothing
+    qtbot.mouseClick(any_.choices.buttons["no"], LEFT)
+    assert not authorised.isVisible() and not same.isVisible()
+    assert view.hidden_note.isVisible()
+    note = view.hidden_note.text()
+    assert "Pas de sous-traitant." in note  # the author's reason
+    assert "Avez-vous autorisé chaque sous-traitant" in note
+    assert "est elle-même masquée" in note  # the chained one says why too
+    assert "1/1" in page.sections.item(1).text()  # the badge counts visible questions only
+    qtbot.mouseClick(any_.choices.buttons["yes"], LEFT)
+    assert authorised.isVisible() and same.isVisible()
+    assert not view.hidden_note.isVisible()
+    assert "1/3" in page.sections.item(1).text()
+
+
+def test_undo_and_redo_answer_changes(open_window, qtbot, data_dir):
+    window, page, aid = opened(open_window)
+    card = page.views[0].cards["t.a28.contract.signed"]
+    qtbot.mouseClick(card.choices.buttons["no"], LEFT)
+    qtbot.mouseClick(card.choices.buttons["yes"], LEFT)
+    undo = window.actions_by_name["undo"]
+    qtbot.keyClick(card.choices.buttons["yes"], Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert Store(data_dir).load(aid).answers["t.a28.contract.signed"].value == "no"
+    assert card.choices.value() == "no"
+    undo.trigger()
+    assert "t.a28.contract.signed" not in Store(data_dir).load(aid).answers
+    assert card.choices.value() is None
+    qtbot.keyClick(card.choices.buttons["no"], Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    window.actions_by_name["redo"].trigger()
+    assert Store(data_dir).load(aid).answers["t.a28.contract.signed"].value == "yes"
+    assert card.choices.value() == "yes"
+
+
+def test_undo_restores_questions_hidden_by_skip_logic(open_window, qtbot):
+    window, page, _aid = opened(open_window)
+    page.show_section(1)
+    view = page.views[1]
+    qtbot.mouseClick(view.cards["t.a28.sub.any"].choices.buttons["no"], LEFT)
+    assert not view.cards["t.a28.sub.authorised"].isVisible()
+    window.undo_stack.undo()
+    assert view.cards["t.a28.sub.authorised"].isVisible()
+
+
+def test_not_applicable_asks_for_a_justification(open_window, qtbot, data_dir):
+    window, page, aid = opened(open_window)
+    card = page.views[0].cards["t.a28.contract.audit"]
+    assert not card.justification.isVisible()
+    qtbot.mouseClick(card.choices.buttons["na"], LEFT)
+    assert card.justification.isVisible()
+    assert "Justification manquante" in card.status.text()
+    card.justification.setText("Pas de contrat de ce type : l’outil est développé en interne")
+    card.flush()
+    assert "Justification manquante" not in card.status.text()
+    stored = Store(data_dir).load(aid).answers["t.a28.contract.audit"]
+    assert stored.value == "na" and stored.justification.startswith("Pas de contrat")
+
+
+def test_participant_picker_records_who_answered(open_window, qtbot, data_dir):
+    window, page, aid = opened(open_window, assessor="Claire",
+                               participants=[("Hélène Petit", "DPO"), ("Marc", "Informatique")])
+    labels = [page.participant.itemText(i) for i in range(page.participant.count())]
+    assert "Hélène Petit (DPO)" in labels and "Claire" in labels
+    assert page.by() == "Claire"  # the assessor by default
+    page.participant.setCurrentIndex(page.participant.findData("Hélène Petit"))
+    card = page.views[0].cards["t.a28.contract.signed"]
+    qtbot.mouseClick(card.choices.buttons["partial"], LEFT)
+    page.participant.setCurrentIndex(page.participant.findData("Marc"))
+    qtbot.mouseClick(page.views[0].cards["t.a28.contract.audit"].choices.buttons["yes"], LEFT)
+    answers = Store(data_dir).load(aid).answers
+    assert answers["t.a28.contract.signed"].by == "Hélène Petit"
+    assert answers["t.a28.contract.audit"].by == "Marc"
+    assert "Hélène Petit" in card.by.text()
+
+
+def test_number_keys_answer_and_arrows_move(open_window, qtbot, data_dir):
+    window, page, aid = opened(open_window)
+    first = page.views[0].cards["t.a28.contract.signed"]
+    assert page.current is first
+    qtbot.keyClick(first.choices.buttons["yes"], Qt.Key.Key_2)
+    qtbot.keyClick(first.choices.buttons["yes"], Qt.Key.Key_Down)
+    assert page.current.question.id == "t.a28.contract.audit"
+    qtbot.keyClick(page.current.choices.buttons["yes"], Qt.Key.Key_4)
+    # Digits typed in a comment stay text: they do not answer.
+    page.current.note.setFocus()
+    qtbot.keyClicks(page.current.note, "5 postes")
+    assert page.current.note.toPlainText() == "5 postes"
+    answers = Store(data_dir).load(aid).answers
+    assert answers["t.a28.contract.signed"].value == "partial"
+    assert answers["t.a28.contract.audit"].value == "unknown"
+    qtbot.keyClick(page.current.note, Qt.Key.Key_F1)
+    assert page.current.help.isVisible()
+    assert "Pourquoi c’est important" in page.current.help.text()
+
+
+def test_filters_show_unanswered_or_to_review(open_window, qtbot):
+    window, page, _aid = opened(open_window)
+    view = page.views[0]
+    qtbot.mouseClick(view.cards["t.a28.contract.signed"].choices.buttons["yes"], LEFT)
+    page.filter.setCurrentIndex(page.filter.findData("unanswered"))
+    assert not view.cards["t.a28.contract.signed"].isVisible()
+    assert view.cards["t.a28.contract.audit"].isVisible()
+    page.filter.setCurrentIndex(page.filter.findData("review"))
+    assert view.empty_note.isVisible()

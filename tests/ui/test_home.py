@@ -1,0 +1,100 @@
+"""Home: list, search, sort, re-assessment, delete with confirmation and undo, exchange files."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from tests.ui.conftest import create_via_store
+from wizard.core.model import Answer
+from wizard.storage import Store
+
+LEFT = Qt.MouseButton.LeftButton
+
+
+def rows(home):
+    return [home.proxy.index(r, 0).data() for r in range(home.proxy.rowCount())]
+
+
+def finish_filling(qtbot, home):
+    qtbot.waitUntil(home.model.finished, timeout=5000)
+
+
+def test_list_shows_progress_and_score_and_searches(open_window, qtbot):
+    window = open_window()
+    a = create_via_store(window, name="Laboratoire des Tilleuls")
+    create_via_store(window, name="Biologie Rhône")
+    window.store.save_answer(a, "t.a28.contract.signed", Answer("yes"))
+    window.home.reload()
+    finish_filling(qtbot, window.home)
+    home = window.home
+    assert home.stack.currentIndex() == 1
+    row = home.model.row_of(a)
+    assert home.model.item(row, 3).text() == "17\u202f% (1/6)"  # 1 of the 6 lab questions
+    assert home.model.item(row, 4).text() == "100/100"
+    home.search.setText("rhône")
+    assert rows(home) == ["Biologie Rhône"]
+    home.search.clear()
+    home.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    assert rows(home) == ["Biologie Rhône", "Laboratoire des Tilleuls"]
+    home.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)  # by progress
+    assert rows(home)[0] == "Laboratoire des Tilleuls"
+
+
+def test_reassessment_keeps_answers_marked_to_review(open_window, qtbot, data_dir):
+    window = open_window()
+    old = create_via_store(window, name="Labo", participants=[("Paul", "IT")])
+    window.store.save_answer(old, "t.a28.contract.signed", Answer("partial", note="avenant"))
+    window.home.reload(select=old)
+    qtbot.mouseClick(window.home.reassess_button, LEFT)
+    session = window.session
+    new = session.assessment
+    assert new.id != old and new.previous_id == old
+    kept = Store(data_dir).load(new.id).answers["t.a28.contract.signed"]
+    assert kept.value == "partial" and kept.note == "avenant" and kept.review
+    assert new.participants[0].name == "Paul"
+    card = window.answering.views[0].cards["t.a28.contract.signed"]
+    assert "À revoir" in card.status.text()
+    assert "à revoir" in window.answering.sections.item(0).text()
+    # Confirming the same answer clears the mark; the earlier assessment is untouched.
+    qtbot.mouseClick(card.choices.buttons["partial"], LEFT)
+    assert not Store(data_dir).load(new.id).answers["t.a28.contract.signed"].review
+    assert not Store(data_dir).load(old).answers["t.a28.contract.signed"].review
+
+
+def test_delete_asks_then_can_be_undone(open_window, qtbot, modal, data_dir, monkeypatch):
+    window = open_window()
+    aid = create_via_store(window, name="À supprimer")
+    home = window.home
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    qtbot.mouseClick(home.delete_button, LEFT)
+    assert rows(home) == ["À supprimer"]
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(home.delete_button, LEFT)
+    assert rows(home) == [] and home.stack.currentWidget() is home.empty
+    assert home.undo_bar.isVisible()
+    qtbot.mouseClick(home.undo_button, LEFT)
+    assert rows(home) == ["À supprimer"]
+    assert aid in Store(data_dir).ids()
+    qtbot.mouseClick(home.delete_button, LEFT)
+    window.close()  # closing makes the deletion final
+    assert aid not in Store(data_dir).ids()
+
+
+def test_exchange_export_then_import(open_window, qtbot, data_dir, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    window = open_window()
+    aid = create_via_store(window, name="Labo Échange")
+    window.store.save_answer(aid, "t.a28.contract.signed", Answer("no"))
+    assert window.home.export_button.isVisible()
+    target = tmp_path / "labo"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    qtbot.mouseClick(window.home.export_button, LEFT)
+    exported = tmp_path / "labo.vigie"
+    assert exported.exists()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(exported), ""))
+    qtbot.mouseClick(window.home.import_button, LEFT)
+    assert len(Store(data_dir).ids()) == 2  # imported beside the original, as a copy
+    assert rows(window.home).count("Labo Échange") == 2

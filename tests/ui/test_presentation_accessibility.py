@@ -1,0 +1,94 @@
+"""Workshop mode scales the text and removes clutter; every control has an accessible name."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAccessible, QPalette
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from tests.ui.conftest import create_via_store
+
+INTERACTIVE = (QAbstractButton, QComboBox, QLineEdit, QPlainTextEdit, QAbstractItemView, QAbstractSpinBox)
+
+
+def unnamed_controls(root: QWidget) -> list[str]:
+    missing = []
+    for w in root.findChildren(QWidget):
+        if not isinstance(w, INTERACTIVE) or not w.isVisibleTo(root):
+            continue
+        if isinstance(w, QLineEdit) and isinstance(w.parent(), (QComboBox, QAbstractSpinBox)):
+            continue  # the editor inside a combo or date box is named by its owner
+        if type(w).__name__ in ("QToolButton",) and w.objectName().startswith("qt_"):
+            continue  # Qt's own scroller buttons
+        if not w.accessibleName().strip():
+            iface = QAccessible.queryAccessibleInterface(w)
+            text = iface.text(QAccessible.Text.Name) if iface else ""
+            if not text.strip():
+                missing.append(f"{type(w).__name__} {w.objectName()!r}")
+    return missing
+
+
+def test_presentation_mode_scales_fonts_and_hides_clutter(open_window, qtbot):
+    window = open_window()
+    window.open_assessment(create_via_store(window))
+    page = window.answering
+    card = page.current
+    normal_text = card.text.font().pointSizeF()
+    normal_button = card.choices.buttons["yes"].font().pointSizeF()
+    window.actions_by_name["presentation"].trigger()
+    assert window.presentation
+    assert card.text.font().pointSizeF() >= 1.25 * normal_text
+    assert card.choices.buttons["yes"].font().pointSizeF() >= 1.25 * normal_button
+    assert not window.toolbar.isVisible() and not page.sections.isVisible()
+    palette = QApplication.palette()
+    assert palette.color(QPalette.ColorRole.Window).lightness() == 255
+    assert palette.color(QPalette.ColorRole.WindowText).lightness() == 0
+    for _n in range(5):
+        window.actions_by_name["bigger"].trigger()
+    assert window.text_scale() == 200
+    assert abs(card.text.font().pointSizeF() - 2 * normal_text) < 0.6
+    window.actions_by_name["presentation"].trigger()
+    assert not window.presentation and window.toolbar.isVisible()
+    assert abs(card.text.font().pointSizeF() - normal_text) < 0.01
+
+
+def test_every_control_has_an_accessible_name(open_window, qtbot):
+    window = open_window()
+    assert unnamed_controls(window) == []  # empty home
+    aid = create_via_store(window, participants=[("Zoé", "DPO")])
+    window.home.reload(select=aid)
+    assert unnamed_controls(window) == []  # filled home
+    window.open_assessment(aid)
+    window.answering.toggle_help()
+    for index in range(window.answering.section_count()):
+        window.answering.show_section(index)
+        assert unnamed_controls(window) == []
+    from wizard.ui.answering.shortcuts import ShortcutsDialog
+    from wizard.ui.dialogs.new_assessment import NewAssessmentDialog
+
+    dialog = NewAssessmentDialog(window)
+    dialog.add_participant("Paul", "IT")
+    dialog.show()
+    assert unnamed_controls(dialog) == []
+    shortcuts = ShortcutsDialog(window)
+    shortcuts.show()
+    assert unnamed_controls(shortcuts) == []
+
+
+def test_state_is_never_told_by_colour_alone(open_window, qtbot):
+    window = open_window()
+    window.open_assessment(create_via_store(window))
+    card = window.answering.current
+    card.choices.buttons["no"].click()
+    assert card.choices.buttons["no"].text().startswith("✓")
+    assert "Répondu" in card.status.text()
+    assert window.answering.current.header.text().startswith("▶")
+    assert window.answering.sections.item(0).text().startswith("◐")
