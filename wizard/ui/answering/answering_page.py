@@ -34,6 +34,7 @@ from wizard.ui.answering.shortcuts import keys, native
 from wizard.ui.answering.undo import AnswerCommand
 from wizard.ui.widgets.accessible import named
 from wizard.ui.widgets.saved_indicator import SavedIndicator
+from wizard.ui.widgets.text import fr
 
 
 class AnsweringPage(QWidget):
@@ -45,6 +46,7 @@ class AnsweringPage(QWidget):
         self.undo_stack = undo_stack
         self.session: Session | None = None
         self.views: dict[int, SectionView] = {}
+        self.presentation = False
         self.section_index = 0
         self.current: QuestionCard | None = None
         self._build()
@@ -58,19 +60,22 @@ class AnsweringPage(QWidget):
         self.read_only_banner.setWordWrap(True)
         named(self.read_only_banner, _("Évaluation en lecture seule"))
         self.progress = QProgressBar()
-        self.progress.setTextVisible(True)
+        # The figures sit beside the bar: text drawn over the bar is unreadable where it fills.
+        self.progress.setTextVisible(False)
         named(self.progress, _("Progression de l’évaluation"))
+        self.progress_label = QLabel()
+        self.progress_label.setBuddy(self.progress)
         self.saved = SavedIndicator()
         self.participant = QComboBox()
         named(self.participant, _("Qui répond"), _("La personne enregistrée comme auteur des réponses"))
-        participant_label = QLabel(_("&Qui répond :"))
+        participant_label = QLabel(fr(_("&Qui répond :")))
         participant_label.setBuddy(self.participant)
         self.filter = QComboBox()
         for mode, label in zip(FILTERS, (_("Toutes les questions"), _("Sans réponse"), _("À revoir")),
                                strict=True):
             self.filter.addItem(label, mode)
         named(self.filter, _("Filtrer les questions"))
-        filter_label = QLabel(_("&Afficher :"))
+        filter_label = QLabel(fr(_("&Afficher :")))
         filter_label.setBuddy(self.filter)
         self.filter.currentIndexChanged.connect(lambda _i: self.refresh())
 
@@ -99,6 +104,7 @@ class AnsweringPage(QWidget):
         top.addWidget(self.saved)
         tools = QHBoxLayout()
         tools.addWidget(self.progress, 2)
+        tools.addWidget(self.progress_label)
         tools.addWidget(filter_label)
         tools.addWidget(self.filter)
         tools.addWidget(participant_label)
@@ -213,6 +219,7 @@ class AnsweringPage(QWidget):
                 card.textEdited.connect(self._text_edited)
                 card.help_button.toggled.connect(lambda _on, c=card: self._set_current(c))
                 card.set_read_only(self.read_only())
+                card.set_presentation(self.presentation)
             self.views[index] = view
             self.stack.addWidget(view)
         return view
@@ -334,7 +341,7 @@ class AnsweringPage(QWidget):
     def _show_error(self, exc: Exception) -> None:
         self.saved.mark_error(str(exc))
         QMessageBox.warning(self, _("Enregistrement impossible"),
-                            _("La modification n’a pas été enregistrée :\n{error}").format(error=exc))
+                            fr(_("La modification n’a pas été enregistrée :\n{error}")).format(error=exc))
 
     def flush(self) -> None:
         """Store any text typed but not saved yet."""
@@ -376,6 +383,7 @@ class AnsweringPage(QWidget):
         self.progress.setValue(prog.answered)
         self.progress.setFormat(ui(_("{answered} / {total} questions répondues ({percent} %)")).format(
             answered=prog.answered, total=prog.total, percent=prog.percent))
+        self.progress_label.setText(self.progress.format())
         self.progress.setAccessibleDescription(self.progress.format())
         # The current card may have been hidden by skip logic: move to a visible one.
         if view is not None and self.current is not None and self.current.isHidden():
@@ -384,6 +392,10 @@ class AnsweringPage(QWidget):
 
     def set_presentation(self, on: bool) -> None:
         """Presentation mode: no section list, no secondary controls."""
+        self.presentation = on
         self.sections.setVisible(not on)
+        for view in self.views.values():
+            for card in view.cards.values():
+                card.set_presentation(on)
         for widget in self.clutter:
             widget.setVisible(not on)

@@ -24,7 +24,8 @@ def ui(text: str) -> str:
 
 
 def refs_text(question: Question) -> str:
-    return ", ".join(_("art. {ref}").format(ref=r) for r in question.refs)
+    # GDPR paragraphs ("28.3.a") read "art. 28.3.a"; other sources (CNIL guide, HDS) as written.
+    return ", ".join(_("art. {ref}").format(ref=r) if r[:1].isdigit() else r for r in question.refs)
 
 
 def help_html(question: Question) -> str:

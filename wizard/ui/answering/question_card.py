@@ -6,7 +6,7 @@ Session calls (through the undo stack for answer changes).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
 )
 
@@ -37,6 +38,7 @@ class QuestionCard(QFrame):
         self.setObjectName("questionCard")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self._answer: Answer | None = None
+        self.presentation = False
         self._pending: dict[str, str] = {}
         self._timer = QTimer(self, singleShot=True, interval=TEXT_SAVE_DELAY_MS)
         self._timer.timeout.connect(self.flush)
@@ -64,7 +66,6 @@ class QuestionCard(QFrame):
         self.note = QPlainTextEdit()
         self.note.setPlaceholderText(ui(_("Commentaire (facultatif)")))
         self.note.setTabChangesFocus(True)
-        self.note.setFixedHeight(int(self.note.fontMetrics().height() * 3.2))
         named(self.note, _("Commentaire"), _("Remarque libre sur la réponse"))
         self.evidence = QLineEdit()
         self.evidence.setPlaceholderText(ui(_("Preuve : document, emplacement, lien…")))
@@ -72,6 +73,7 @@ class QuestionCard(QFrame):
 
         self.help_button = QPushButton(ui(_("Aide (F1)")))
         self.help_button.setCheckable(True)
+        self.help_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         named(self.help_button, _("Afficher l’aide de la question"),
               _("Pourquoi c’est important, bonne réponse, preuves attendues, références"))
         self.help = QLabel(help_html(question))
@@ -104,6 +106,7 @@ class QuestionCard(QFrame):
         layout.addWidget(self.by)
         layout.addWidget(self.help)
 
+        self._fit_to_font()
         for name, widget in (("note", self.note), ("evidence", self.evidence),
                              ("justification", self.justification)):
             widget.textChanged.connect(lambda *_a, n=name, w=widget: self._edited(n, w))
@@ -127,6 +130,24 @@ class QuestionCard(QFrame):
         self._update_status()
         self.by.setText(ui(_("Répondu par {name}")).format(name=answer.by) if answer and answer.by else "")
         self.by.setVisible(bool(answer and answer.by))
+        self._declutter()
+
+    def set_presentation(self, on: bool) -> None:
+        """On a projector: the question and its answers; notes only when there is one."""
+        self.presentation = on
+        self._declutter()
+
+    def _declutter(self) -> None:
+        self.note.setVisible(not self.presentation or bool(_text(self.note)))
+        self.evidence.setVisible(not self.presentation or bool(_text(self.evidence)))
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_to_font()
+
+    def _fit_to_font(self) -> None:
+        self.note.setFixedHeight(int(self.note.fontMetrics().height() * 3.2))
 
     def _update_status(self) -> None:
         answer = self._answer

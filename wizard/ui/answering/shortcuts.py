@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableWidget, Q
 
 from wizard.i18n import N_, _
 from wizard.ui.widgets.accessible import name_headers, named
+from wizard.ui.widgets.text import fr
 
 # name -> (key sequences, description marked for translation)
 SHORTCUTS: dict[str, tuple[tuple[str, ...], str]] = {
@@ -49,14 +50,14 @@ class ShortcutsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_("Raccourcis clavier"))
         named(self, _("Raccourcis clavier"))
-        intro = QLabel(_("Tout se fait aussi au clavier. Raccourcis disponibles :"))
+        intro = QLabel(fr(_("Tout se fait aussi au clavier. Raccourcis disponibles :")))
         intro.setWordWrap(True)
         table = QTableWidget(len(SHORTCUTS), 2)
         named(table, _("Liste des raccourcis clavier"))
         table.setHorizontalHeaderLabels([_("Touches"), _("Action")])
         for row, name in enumerate(SHORTCUTS):
             table.setItem(row, 0, QTableWidgetItem(native(name)))
-            table.setItem(row, 1, QTableWidgetItem(_(SHORTCUTS[name][1])))
+            table.setItem(row, 1, QTableWidgetItem(fr(_(SHORTCUTS[name][1]))))
         table.resizeColumnsToContents()
         table.horizontalHeader().setStretchLastSection(True)
         table.verticalHeader().setVisible(False)

@@ -56,11 +56,11 @@ class NewAssessment:
 class NewAssessmentDialog(QDialog):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_("Nouvelle évaluation"))
-        named(self, _("Nouvelle évaluation"))
+        self.setWindowTitle(fr(_("Nouvelle évaluation")))
+        named(self, fr(_("Nouvelle évaluation")))
 
         self.name = named(QLineEdit(), _("Nom de l’organisation (obligatoire)"))
-        self.name.setPlaceholderText(_("ex. : Laboratoire des Tilleuls"))
+        self.name.setPlaceholderText(fr(_("ex. : Laboratoire des Tilleuls")))
         self.siret = named(QLineEdit(), _("SIRET (facultatif)"), _("14 chiffres"))
         self.siret.setValidator(QRegularExpressionValidator(QRegularExpression(r"[0-9 ]{0,17}"), self))
         self.siret.setPlaceholderText(_("14 chiffres, facultatif"))
@@ -69,11 +69,11 @@ class NewAssessmentDialog(QDialog):
         self.address.setFixedHeight(int(self.address.fontMetrics().height() * 3.4))
         organisation = QGroupBox(_("Organisation évaluée"))
         form = QFormLayout(organisation)
-        form.addRow(_("&Nom :"), self.name)
-        form.addRow(_("&SIRET :"), self.siret)
-        form.addRow(_("A&dresse :"), self.address)
+        form.addRow(fr(_("&Nom :")), self.name)
+        form.addRow(fr(_("&SIRET :")), self.siret)
+        form.addRow(fr(_("A&dresse :")), self.address)
 
-        profile_box = QGroupBox(_("Profil : qui êtes-vous dans cette relation ?"))
+        profile_box = QGroupBox(fr(_("Profil : qui êtes-vous dans cette relation ?")))
         profile_layout = QVBoxLayout(profile_box)
         self.profiles = QButtonGroup(self)
         self.profile_buttons: dict[str, QRadioButton] = {}
@@ -96,8 +96,8 @@ class NewAssessmentDialog(QDialog):
         self.when.setDisplayFormat("dd/MM/yyyy")
         people = QGroupBox(_("Évaluation"))
         people_form = QFormLayout(people)
-        people_form.addRow(_("É&valuateur :"), self.assessor)
-        people_form.addRow(_("Da&te :"), self.when)
+        people_form.addRow(fr(_("É&valuateur :")), self.assessor)
+        people_form.addRow(fr(_("Da&te :")), self.when)
 
         self.participants = named(QTableWidget(0, 2), _("Participants à l’atelier"),
                                   _("Nom et fonction de chaque participant"))

@@ -25,6 +25,7 @@ from wizard.ui.home.assessment_table import ID_ROLE, AssessmentTable, SearchProx
 from wizard.ui.home.empty_state import EmptyState
 from wizard.ui.home.reassessment import reassess
 from wizard.ui.widgets.accessible import name_headers, named
+from wizard.ui.widgets.text import fr
 from wizard.ui.widgets.theme import scale_widget_font
 
 UNDO_DELETE_MS = 15_000  # how long a deletion can be undone before the file is removed
@@ -53,7 +54,7 @@ class HomePage(QWidget):
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
 
         self.table = named(QTableView(), _("Liste des évaluations"),
-                           _("Entrée ou double-clic : ouvrir l’évaluation"))
+                           fr(_("Entrée ou double-clic : ouvrir l’évaluation")))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(5, Qt.SortOrder.DescendingOrder)
@@ -76,7 +77,7 @@ class HomePage(QWidget):
         self.new_button = button(_("&Nouvelle évaluation"), _("Nouvelle évaluation"), self.newRequested.emit)
         self.open_button = button(_("&Ouvrir"), _("Ouvrir l’évaluation sélectionnée"), self.open_selected)
         self.reassess_button = button(
-            _("&Réévaluer"), _("Réévaluer : nouvelle évaluation à partir de celle-ci"), self.reassess_selected,
+            fr(_("&Réévaluer")), _("Réévaluer : nouvelle évaluation à partir de celle-ci"), self.reassess_selected,
             _("Reprend les réponses comme point de départ, marquées « à revoir »"))
         self.delete_button = button(_("&Supprimer"), _("Supprimer l’évaluation sélectionnée"), self.delete_selected)
         self.import_button = button(_("&Importer…"), _("Importer un fichier d’échange"), self.importRequested.emit)
@@ -179,7 +180,7 @@ class HomePage(QWidget):
         name = self.model.item(row, 0).text()
         answer = QMessageBox.question(
             self, _("Supprimer l’évaluation"),
-            _("Supprimer l’évaluation de « {name} » ? Vous pourrez l’annuler pendant quelques secondes.")
+            fr(_("Supprimer l’évaluation de « {name} » ? Vous pourrez l’annuler pendant quelques secondes."))
             .format(name=name))
         if answer != QMessageBox.StandardButton.Yes:
             return

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QSizePolic
 from wizard.core.model import ANSWER_LABELS, ANSWER_VALUES
 from wizard.i18n import _
 from wizard.ui.widgets.accessible import named
+from wizard.ui.widgets.text import fr
 
 
 class AnswerChoices(QWidget):
@@ -28,16 +29,15 @@ class AnswerChoices(QWidget):
             button.setCheckable(True)
             button.setProperty("answerValue", value)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            button.setMinimumHeight(int(button.fontMetrics().height() * 2.4))
             named(button, _("{answer} (touche {key})").format(answer=label, key=number),
-                  _("Répondre « {answer} » à : {question}").format(answer=label, question=question_label))
+                  fr(_("Répondre « {answer} » à : {question}")).format(answer=label, question=question_label))
             self.group.addButton(button, number)
             self.buttons[value] = button
             layout.addWidget(button)
         # The chosen answer stands out by its check mark, and also by colour. No font property
         # here: a style sheet that sets one stops the buttons following the text size.
         self.setStyleSheet(
-            "QPushButton { border: 1px solid palette(dark); border-radius: 4px; padding: 0.35em;"
+            "QPushButton { border: 1px solid palette(dark); border-radius: 4px; padding: 0.7em 0.3em;"
             " background: palette(button); }"
             "QPushButton:checked { background: palette(highlight); color: palette(highlighted-text);"
             " }"

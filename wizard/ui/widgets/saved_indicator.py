@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel
 
 from wizard.i18n import _
 from wizard.ui.widgets.accessible import named
+from wizard.ui.widgets.text import fr
 
 
 class SavedIndicator(QLabel):
@@ -24,5 +25,5 @@ class SavedIndicator(QLabel):
 
     def mark_error(self, message: str) -> None:
         self.ok = False
-        self.setText(_("⚠ Non enregistré : {message}").format(message=message))
+        self.setText(fr(_("⚠ Non enregistré : {message}")).format(message=message))
         self.setAccessibleDescription(self.text())
