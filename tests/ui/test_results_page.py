@@ -230,3 +230,10 @@ def test_plan_can_be_edited_with_the_keyboard(qtbot, page, session):
     status = page.plan.editor.status
     qtbot.keyClick(status, Qt.Key.Key_Down)  # "À lancer" -> "En cours"
     assert stored(session).action_edits[second].status == "doing"
+
+
+def test_activating_a_gap_asks_for_its_question(qtbot, page):
+    item = page.gaps.item(0, 1)
+    with qtbot.waitSignal(page.questionRequested) as asked:
+        page.gaps.itemActivated.emit(item)
+    assert asked.args == ["t.a32.access.individual"]

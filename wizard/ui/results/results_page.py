@@ -41,11 +41,13 @@ def heading(text: str, level: int = 2) -> QLabel:
 class ResultsPage(QWidget):
     """set_session() once an assessment is open; refresh() whenever answers may have changed.
 
-    backRequested: the user wants the questions again; exportRequested: the signed PDF.
+    backRequested: the user wants the questions again; exportRequested: the signed PDF;
+    questionRequested(question id): a gap was activated (Enter or double-click) to be revised.
     """
 
     backRequested = Signal()
     exportRequested = Signal()
+    questionRequested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,6 +81,8 @@ class ResultsPage(QWidget):
         self.gaps.setWordWrap(True)
         self.gaps.verticalHeader().hide()
         self.gaps.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.gaps.itemActivated.connect(
+            lambda item: self.questionRequested.emit(self.gaps.item(item.row(), 0).data(Qt.ItemDataRole.UserRole)))
         header = self.gaps.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -166,6 +170,7 @@ class ResultsPage(QWidget):
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
+                item.setData(Qt.ItemDataRole.UserRole, gap.question.id)
                 if col == 3:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.gaps.setItem(row, col, item)
