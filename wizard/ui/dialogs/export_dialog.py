@@ -247,8 +247,8 @@ class ExportDialog(QDialog):
         identity_layout.addWidget(self.certify)
 
         # Where the PDF goes.
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) \
-            or str(Path.home())
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        folder = documents if documents and Path(documents).is_dir() else str(Path.home())
         self.out_path = QLineEdit(str(Path(folder) / default_pdf_name(session)))
         self.out_path.setAccessibleName(_("Fichier PDF à enregistrer"))
         self.browse = QPushButton(_("&Choisir…"))
