@@ -75,7 +75,7 @@ class VerifyDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         for column in (0, 3, 4):  # the long verdicts wrap instead of widening the window
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-        header.sectionResized.connect(lambda *_a: self.table.resizeRowsToContents())
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.digest = QLabel(wordWrap=True)
         self.digest.setAccessibleName(_("Copie de l’évaluation jointe"))
         self.digest.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -138,7 +138,6 @@ class VerifyDialog(QDialog):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text if c != 4 else f"{text}\n{_('Empreinte SHA-256')} : {checks[r].fingerprint}")
                 self.table.setItem(r, c, item)
-        self.table.resizeRowsToContents()
         self.verdict.setText(overall_verdict(checks))
         self.digest.setText(digest_text(checks))
 
