@@ -11,11 +11,9 @@ from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QToolBar
 
 from wizard.i18n import _
-from wizard.service import Session
 from wizard.settings import load_settings
 from wizard.storage import Store
 from wizard.ui import optional
-from wizard.ui.answering.answering_page import AnsweringPage
 from wizard.ui.answering.shortcuts import ShortcutsDialog, keys
 from wizard.ui.home.home_page import HomePage
 from wizard.ui.widgets.theme import apply_look
@@ -29,7 +27,7 @@ class MainWindow(QMainWindow):
         self.data_dir = Path(data_dir)
         self.store = store or Store(self.data_dir)
         self.settings = load_settings(self.data_dir)
-        self.session: Session | None = None
+        self.session = None  # the open assessment's wizard.service.Session
         self.results = None
         self.presentation = False
         self.presentation_scale = 150
@@ -38,22 +36,37 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.pages = QStackedWidget()
         self.home = HomePage(self.store)
-        self.answering = AnsweringPage(self.undo_stack)
+        self._answering = None  # built on first use: start-up shows the home page only
         self.pages.addWidget(self.home)
-        self.pages.addWidget(self.answering)
         self.setCentralWidget(self.pages)
         self.home.openRequested.connect(self.open_assessment)
         self.home.newRequested.connect(self.new_assessment)
         self.home.importRequested.connect(self.import_exchange)
         self.home.exportRequested.connect(self.export_exchange)
         self.home.set_exchange_available(hasattr(self.store, "export_exchange"))
-        self.answering.homeRequested.connect(self.show_home)
-        self.answering.resultsRequested.connect(self.show_results)
         self._build_actions()
         self.pages.currentChanged.connect(lambda _i: self._update_actions())
         self.home.reload()
         self._update_actions()
         self.resize(1280, 820)
+
+    @property
+    def answering(self):
+        if self._answering is None:
+            from wizard.ui.answering.answering_page import AnsweringPage
+
+            page = AnsweringPage(self.undo_stack)
+            page.homeRequested.connect(self.show_home)
+            page.resultsRequested.connect(self.show_results)
+            page.results_button.setVisible(optional.available("results"))
+            page.set_presentation(self.presentation)
+            self.pages.addWidget(page)
+            self._answering = page
+        return self._answering
+
+    def _flush(self) -> None:
+        if self._answering is not None:
+            self._answering.flush()
 
     # -- menus and toolbar -----------------------------------------------------------------------
     def _action(self, text: str, slot, shortcut: str | None = None, checkable: bool = False) -> QAction:
@@ -108,18 +121,21 @@ class MainWindow(QMainWindow):
         a["export"].setEnabled(has_session and optional.available("export"))
         a["settings"].setVisible(optional.available("settings"))
         a["verify"].setVisible(optional.available("verify"))
-        self.answering.results_button.setVisible(optional.available("results"))
+        if self._answering is not None:
+            self._answering.results_button.setVisible(optional.available("results"))
 
     # -- pages -----------------------------------------------------------------------------------
     def show_home(self) -> None:
-        self.answering.flush()
+        self._flush()
         self.pages.setCurrentWidget(self.home)
         self.home.reload(select=self.session.assessment.id if self.session else None)
         self.home.focus_list()
         self.setWindowTitle("Vigie")
 
     def open_assessment(self, aid: str) -> None:
-        self.answering.flush()
+        from wizard.service import Session
+
+        self._flush()
         try:
             session = Session(self.store, aid)
         except Exception as exc:
@@ -178,7 +194,7 @@ class MainWindow(QMainWindow):
         page_class = optional.screen("results")
         if self.session is None or page_class is None:
             return
-        self.answering.flush()
+        self._flush()
         if self.results is None:
             self.results = page_class()
             self.pages.addWidget(self.results)
@@ -202,7 +218,7 @@ class MainWindow(QMainWindow):
         dialog_class = optional.screen("export")
         if self.session is None or dialog_class is None:
             return
-        self.answering.flush()
+        self._flush()
         extra = {"open_pdf": self.open_pdf} if self.open_pdf is not None else {}
         self.export_dialog = dialog_class(self.session, self.data_dir, self, **extra)
         self.export_dialog.exec()
@@ -239,7 +255,8 @@ class MainWindow(QMainWindow):
         self.actions_by_name["presentation"].setChecked(self.presentation)
         self.toolbar.setVisible(not self.presentation)
         self.statusBar().setVisible(not self.presentation)
-        self.answering.set_presentation(self.presentation)
+        if self._answering is not None:
+            self._answering.set_presentation(self.presentation)
         self._apply_look()
 
     def step_text(self, direction: int) -> None:
@@ -257,7 +274,7 @@ class MainWindow(QMainWindow):
         apply_look(QApplication.instance(), text_scale=self.text_scale(), presentation=self.presentation)
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        self.answering.flush()
+        self._flush()
         self.home.commit_deletes()
         self._close_session()
         if hasattr(self.store, "close"):

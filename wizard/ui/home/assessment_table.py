@@ -3,21 +3,28 @@ are filled just after, a few rows at a time, so that the window is usable at onc
 
 from __future__ import annotations
 
+import threading
 from datetime import datetime
 
-from babel.dates import format_date, format_datetime
-from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtCore import QDate, QDateTime, QLocale, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from wizard.core.model import PROFILE_LABELS
-from wizard.i18n import _, babel_locale
-from wizard.service import Session
+from wizard.core.questionnaire import default_questionnaire
+from wizard.i18n import _
 from wizard.storage import Store
 
 COLUMNS = ("organisation", "profile", "date", "progress", "score", "modified")
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
-CHUNK = 20  # rows completed per event-loop turn
+CHUNK = 4  # rows completed per event-loop turn: each turn stays well under a frame or two
+
+
+def _load_questionnaire() -> None:
+    try:
+        default_questionnaire()
+    except Exception:  # reported when a row needs it, in the UI thread
+        pass
 
 
 def headers() -> list[str]:
@@ -42,11 +49,12 @@ class AssessmentTable(QStandardItemModel):
         self._timer = QTimer(self, interval=0)
         self._timer.timeout.connect(self._fill_some)
         self.store: Store | None = None
+        self._loader: threading.Thread | None = None
 
     def load(self, store: Store, exclude: set[str] = frozenset()) -> None:
         self.store = store
         self.removeRows(0, self.rowCount())
-        locale = babel_locale()
+        locale = QLocale()  # set from the interface language at start-up; fast for hundreds of rows
         for s in store.list():
             if s.id in exclude:
                 continue
@@ -54,13 +62,27 @@ class AssessmentTable(QStandardItemModel):
             self.appendRow([
                 _item(s.organisation, s.organisation.casefold(), s.id),
                 _item(_(PROFILE_LABELS.get(s.profile, s.profile)), s.profile, s.id),
-                _item(format_date(s.date, format="medium", locale=locale), s.date.isoformat(), s.id),
+                _item(locale.toString(QDate(s.date.year, s.date.month, s.date.day), "d MMM yyyy"),
+                      s.date.isoformat(), s.id),
                 _item(_("…"), -1, s.id),
                 _item(_("…"), -1, s.id),
-                _item(format_datetime(modified, format="short", locale=locale), s.modified, s.id),
+                _item(locale.toString(QDateTime(modified.date(), modified.time()),
+                                      QLocale.FormatType.ShortFormat), s.modified, s.id),
             ])
         self._todo = [self.item(r, 0).data(ID_ROLE) for r in range(self.rowCount())]
-        self._timer.start()
+        if self._todo:
+            QTimer.singleShot(0, self._warm_up)  # after the window has been shown
+
+    def _warm_up(self) -> None:
+        """Parse the questionnaire in a thread first (the first parse takes a while), so that
+        the window answers at once; rows are completed once it is ready."""
+        if self._loader is None:
+            self._loader = threading.Thread(target=_load_questionnaire, daemon=True)
+            self._loader.start()
+        if self._loader.is_alive():
+            QTimer.singleShot(30, self._warm_up)
+        else:
+            self._timer.start()
 
     def row_of(self, aid: str) -> int:
         for r in range(self.rowCount()):
@@ -77,6 +99,8 @@ class AssessmentTable(QStandardItemModel):
             row = self.row_of(aid)
             if row < 0:
                 continue
+            from wizard.service import Session  # not needed before the first rows are filled
+
             try:
                 # Read-only: the list must not take the lock another window may need.
                 session = Session(self.store, aid, read_only=True)
@@ -92,7 +116,7 @@ class AssessmentTable(QStandardItemModel):
             self.item(row, 4).setData(score if score is not None else -1, SORT_ROLE)
 
     def finished(self) -> bool:
-        return not self._todo
+        return not self._todo and not self._timer.isActive()
 
 
 class SearchProxy(QSortFilterProxyModel):
