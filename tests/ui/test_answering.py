@@ -126,3 +126,23 @@ def test_filters_show_unanswered_or_to_review(open_window, qtbot):
     assert view.cards["t.a28.contract.audit"].isVisible()
     page.filter.setCurrentIndex(page.filter.findData("review"))
     assert view.empty_note.isVisible()
+
+
+def test_assessment_open_elsewhere_is_read_only(open_window, qtbot, data_dir):
+    from wizard.service import Session
+
+    window = open_window()
+    aid = create_via_store(window)
+    other = Session(Store(data_dir), aid)  # another Vigie holds the assessment
+    try:
+        assert not other.read_only
+        window.open_assessment(aid)
+        assert window.session.read_only
+        page = window.answering
+        assert page.read_only_banner.isVisible()
+        card = page.views[0].cards["t.a28.contract.signed"]
+        assert not card.choices.isEnabled()
+        page.answer_current(0)
+        assert "t.a28.contract.signed" not in Store(data_dir).load(aid).answers
+    finally:
+        other.close()

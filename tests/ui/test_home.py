@@ -98,3 +98,17 @@ def test_exchange_export_then_import(open_window, qtbot, data_dir, tmp_path, mon
     qtbot.mouseClick(window.home.import_button, LEFT)
     assert len(Store(data_dir).ids()) == 2  # imported beside the original, as a copy
     assert rows(window.home).count("Labo Échange") == 2
+
+
+def test_delete_key_and_enter_work_from_the_list(open_window, qtbot, monkeypatch):
+    window = open_window()
+    create_via_store(window, name="Labo A")
+    home = window.home
+    home.table.setFocus()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    qtbot.keyClick(home.table, Qt.Key.Key_Delete)
+    assert rows(home) == []
+    qtbot.mouseClick(home.undo_button, LEFT)
+    home.table.setFocus()
+    qtbot.keyClick(home.table, Qt.Key.Key_Return)
+    assert window.session is not None and window.session.assessment.organisation.name == "Labo A"

@@ -24,6 +24,8 @@ SHORTCUTS: dict[str, tuple[tuple[str, ...], str]] = {
     "undo": (("Ctrl+Z",), N_("Annuler la dernière réponse")),
     "redo": (("Ctrl+Y", "Ctrl+Shift+Z"), N_("Rétablir la réponse annulée")),
     "new": (("Ctrl+N",), N_("Nouvelle évaluation")),
+    "open": (("Return",), N_("Accueil : ouvrir l’évaluation sélectionnée")),
+    "delete": (("Del",), N_("Accueil : supprimer l’évaluation sélectionnée (annulable)")),
     "home": (("Alt+Home",), N_("Revenir à la liste des évaluations")),
     "results": (("Ctrl+R",), N_("Résultats et plan d’action")),
     "export": (("Ctrl+E",), N_("Exporter le plan d’action signé (PDF)")),

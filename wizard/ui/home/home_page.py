@@ -4,6 +4,7 @@ import and export of exchange files; an explanation when there is nothing yet.""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -70,6 +71,9 @@ class HomePage(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
         self.table.activated.connect(lambda _i: self.open_selected())
+        delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table,
+                               context=Qt.ShortcutContext.WidgetShortcut)
+        delete_key.activated.connect(self.delete_selected)
 
         def button(text, name, slot, description=""):
             b = named(QPushButton(text), name, description)
