@@ -109,6 +109,9 @@ def render(out: Path) -> list[Path]:
     export_class = optional.screen("export")
     if export_class is not None:
         export = export_class(window.session, data, window, open_pdf=None)
+        if hasattr(export, "out_path"):  # the machine's own folders have no place in the docs
+            name = Path(export.out_path.text()).name
+            export.out_path.setText(f"C:\\Users\\Zoé\\Documents\\{name}")
         export.show()
         shot(export, "export")
         export.close()

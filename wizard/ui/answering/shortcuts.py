@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout
 
@@ -12,7 +13,7 @@ from wizard.ui.widgets.text import fr
 # name -> (key sequences, description marked for translation)
 SHORTCUTS: dict[str, tuple[tuple[str, ...], str]] = {
     "answer": (("1", "2", "3", "4", "5"),
-               N_("Répondre à la question en cours : 1 Oui, 2 Partiellement, 3 Non, 4 Je ne sais pas, 5 Non applicable")),
+               N_("Répondre : 1 Oui, 2 Partiellement, 3 Non, 4 Je ne sais pas, 5 Non applicable")),
     "next_question": (("Down",), N_("Question suivante")),
     "previous_question": (("Up",), N_("Question précédente")),
     "tab": (("Tab", "Shift+Tab"), N_("Élément suivant / précédent (réponses, commentaire, preuve, aide)")),
@@ -60,8 +61,9 @@ class ShortcutsDialog(QDialog):
         for row, name in enumerate(SHORTCUTS):
             table.setItem(row, 0, QTableWidgetItem(native(name)))
             table.setItem(row, 1, QTableWidgetItem(fr(_(SHORTCUTS[name][1]))))
-        table.resizeColumnsToContents()
+        table.resizeColumnToContents(0)
         table.horizontalHeader().setStretchLastSection(True)
+        table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         table.verticalHeader().setVisible(False)
         name_headers(table, _("Liste des raccourcis clavier"))
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
