@@ -112,3 +112,14 @@ def test_delete_key_and_enter_work_from_the_list(open_window, qtbot, monkeypatch
     home.table.setFocus()
     qtbot.keyClick(home.table, Qt.Key.Key_Return)
     assert window.session is not None and window.session.assessment.organisation.name == "Labo A"
+
+
+def test_unreadable_file_is_named_and_the_rest_listed(open_window, qtbot, data_dir):
+    window = open_window()
+    create_via_store(window, name="Labo lisible")
+    broken = data_dir / "assessments" / "0123abcd-0000-0000-0000-000000000000.vigie.json"
+    broken.write_bytes(b"\x00 not an assessment")
+    window.home.reload()
+    assert rows(window.home) == ["Labo lisible"]
+    assert window.home.problems.isVisible()
+    assert "illisibles" in window.home.problems.text()

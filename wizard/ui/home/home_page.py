@@ -111,6 +111,11 @@ class HomePage(QWidget):
         top.addWidget(self.search, 1)
         lp.addLayout(top)
         lp.addWidget(self.table, 1)
+        self.problems = QLabel()
+        self.problems.setWordWrap(True)
+        named(self.problems, _("Évaluations illisibles"))
+        self.problems.setVisible(False)
+        lp.addWidget(self.problems)
         row = QHBoxLayout()
         for b in (self.new_button, self.open_button, self.reassess_button, self.delete_button):
             row.addWidget(b)
@@ -134,6 +139,10 @@ class HomePage(QWidget):
     # -- data ----------------------------------------------------------------------------------
     def reload(self, select: str | None = None) -> None:
         self.model.load(self.store, exclude=set(self.pending_deletes))
+        problems = getattr(self.store, "problems", [])  # files the store could not read
+        self.problems.setText(fr("⚠ " + _("Fichiers illisibles, laissés de côté : {list}").format(
+            list=" ; ".join(message for _id, message in problems))))
+        self.problems.setVisible(bool(problems))
         self.stack.setCurrentIndex(1 if self.model.rowCount() else 0)
         if select:
             self.select(select)
