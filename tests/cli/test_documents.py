@@ -9,7 +9,7 @@ import pytest
 from tests.cli.helpers import answers_file, vigie
 from tests.conftest import MINI_QUESTIONNAIRE
 from tests.signing import fixtures as shared
-from tests.signing.helpers import P12_PASSWORD, PASSPHRASE, flat, pdfsig_verdicts
+from tests.signing.helpers import P12_PASSWORD, PASSPHRASE, flat, pdfsig_verdicts, pdftext
 
 # The identities shared with the report and signing tests.
 identity_source, personal, consultant_p12 = shared.identity_source, shared.personal, shared.consultant_p12
@@ -92,6 +92,8 @@ def test_countersign_with_p12_then_tamper(personal, consultant_p12, answers, tmp
                    "Directeur du laboratoire", "-o", str(signed), env={"VIGIE_P12_PASSWORD": P12_PASSWORD})
     assert result.returncode == 0, result.stderr
     assert pdfsig_verdicts(signed) == ["Signature is Valid.", "Signature is Valid."]
+    stamps = flat(pdftext(signed))
+    assert "Signé par Zoé Martin" in stamps and "Signé par Étienne Léger Directeur du laboratoire" in stamps
     verify = vigie("verify", str(signed))
     assert verify.returncode == 0, verify.stdout
     assert "Signature 2 sur 2 (champ Signature2)" in verify.stdout

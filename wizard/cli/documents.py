@@ -148,7 +148,9 @@ def cmd_report(args: argparse.Namespace, ctx: Context) -> int:
     identity = None if args.no_sign else _identity(args, ctx, name=name,
                                                    organisation=assessment.organisation.name)
     try:
-        export_signed_plan(assessment, view, args.output, identity, signer_name=name,
+        # The stamp names the certificate's holder unless --signer-name says otherwise: the
+        # assessor of the answers file may not be the person signing.
+        export_signed_plan(assessment, view, args.output, identity, signer_name=args.signer_name or "",
                            signer_role=args.signer_role, lang=ctx.lang, certify=args.certify)
     except ExportError as exc:
         raise CliError(str(exc)) from None
