@@ -222,6 +222,11 @@ class AnsweringPage(QWidget):
                 card.set_presentation(self.presentation)
             self.views[index] = view
             self.stack.addWidget(view)
+            # Navigation buttons come after the questions in the Tab order.
+            last = list(view.cards.values())[-1].help_button if view.cards else view
+            for before, after in ((last, self.previous_button), (self.previous_button, self.results_button),
+                                  (self.results_button, self.next_button)):
+                QWidget.setTabOrder(before, after)
         return view
 
     def show_section(self, index: int, focus_question: str | None = None) -> None:
