@@ -92,3 +92,22 @@ def test_state_is_never_told_by_colour_alone(open_window, qtbot):
     assert "Répondu" in card.status.text()
     assert window.answering.current.header.text().startswith("▶")
     assert window.answering.sections.item(0).text().startswith("◐")
+
+
+def test_tab_order_goes_through_questions_before_navigation(open_window, qtbot):
+    from PySide6.QtCore import Qt
+
+    window = open_window()
+    window.open_assessment(create_via_store(window))
+    page = window.answering
+    page.sections.setFocus()
+    seen = []
+    for _n in range(30):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(QApplication.focusWidget())
+        if seen[-1] is page.next_button:
+            break
+    cards = list(page.views[0].cards.values())
+    positions = [seen.index(c.note) for c in cards]
+    assert positions == sorted(positions)  # questions in reading order
+    assert seen.index(page.next_button) > seen.index(cards[-1].help_button)
