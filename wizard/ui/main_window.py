@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         a["home"] = self._action(_("&Accueil"), self.show_home, "home")
         a["results"] = self._action(_("&Résultats et plan d’action"), self.show_results, "results")
         a["export"] = self._action(_("&Exporter le plan d’action signé (PDF)…"), self.export_pdf, "export")
+        a["details"] = self._action(_("&Détails et participants…"), self.edit_details)
         a["verify"] = self._action(_("&Vérifier un PDF signé…"), self.verify_pdf)
         a["settings"] = self._action(_("&Paramètres…"), self.open_settings, "settings")
         a["quit"] = self._action(_("&Quitter"), self.close, "quit")
@@ -99,7 +100,7 @@ class MainWindow(QMainWindow):
         a["about"] = self._action(_("À &propos de Vigie"), self.show_about)
         self.actions_by_name = a
         bar = self.menuBar()
-        for title, names in ((_("&Fichier"), ("new", "home", None, "export", "verify", None, "settings", None, "quit")),
+        for title, names in ((_("&Fichier"), ("new", "home", "details", None, "export", "verify", None, "settings", None, "quit")),
                              (_("É&dition"), ("undo", "redo")),
                              (_("&Affichage"), ("results", None, "presentation", "bigger", "smaller")),
                              (_("Ai&de"), ("shortcuts", "about"))):
@@ -118,6 +119,7 @@ class MainWindow(QMainWindow):
         a = self.actions_by_name
         has_session = self.session is not None
         a["results"].setEnabled(has_session and optional.available("results"))
+        a["details"].setEnabled(has_session and not getattr(self.session, "read_only", False))
         a["export"].setEnabled(has_session and optional.available("export"))
         a["settings"].setVisible(optional.available("settings"))
         a["verify"].setVisible(optional.available("verify"))
@@ -189,6 +191,32 @@ class MainWindow(QMainWindow):
         if aid:
             row = self.home.model.row_of(aid)
             export_assessment(self, self.store, aid, self.home.model.item(row, 0).text() if row >= 0 else "")
+
+    def edit_details(self) -> None:
+        """Organisation, assessor, date and participants (who joins the workshop later)."""
+        from dataclasses import replace
+
+        from wizard.ui.dialogs.new_assessment import NewAssessmentDialog
+
+        if self.session is None or getattr(self.session, "read_only", False):
+            return
+        dialog = NewAssessmentDialog(self)
+        dialog.prefill(self.session.assessment)
+        if not dialog.exec():
+            return
+        data = dialog.result_data()
+        updated = replace(self.session.assessment, organisation=data.organisation, assessor=data.assessor,
+                          participants=data.participants, date=data.when)
+        try:
+            self.store.save_details(updated)
+        except Exception as exc:
+            QMessageBox.warning(self, _("Enregistrement impossible"), str(exc))
+            return
+        a = self.session.assessment
+        a.organisation, a.assessor, a.participants, a.date = (
+            updated.organisation, updated.assessor, updated.participants, updated.date)
+        self.answering.show_details()
+        self.setWindowTitle(_("Vigie — {organisation}").format(organisation=a.organisation.name))
 
     def show_results(self) -> None:
         page_class = optional.screen("results")

@@ -164,16 +164,7 @@ class AnsweringPage(QWidget):
         self.views.clear()
         self.current = None
         a = session.assessment
-        self.title.setText(ui(_("{organisation} — {profile}")).format(
-            organisation=a.organisation.name, profile=_(PROFILE_LABELS[a.profile])))
-        self.participant.clear()
-        people = ([a.assessor] if a.assessor else []) + [p.name for p in a.participants if p.name != a.assessor]
-        self.participant.addItem(_("(non précisé)"), "")
-        for name in people:
-            role = next((p.role for p in a.participants if p.name == name and p.role), "")
-            self.participant.addItem(f"{name} ({role})" if role else name, name)
-        if people:  # the assessor answers unless someone else is picked
-            self.participant.setCurrentIndex(1)
+        self.show_details()
         self.filter.setCurrentIndex(0)
         reason = getattr(session, "read_only_reason", "") or _("Cette évaluation est ouverte en lecture seule.")
         self.read_only_banner.setText("⚠ " + reason)
@@ -191,6 +182,24 @@ class AnsweringPage(QWidget):
             number += len(s.questions)
         index, qid = self._position(a.position)
         self.show_section(index, focus_question=qid)
+
+    def show_details(self) -> None:
+        """Title and the participant picker, from the assessment's details (also after an edit)."""
+        a = self.session.assessment
+        self.title.setText(ui(_("{organisation} — {profile}")).format(
+            organisation=a.organisation.name, profile=_(PROFILE_LABELS[a.profile])))
+        keep = self.by()
+        self.participant.clear()
+        people = ([a.assessor] if a.assessor else []) + [p.name for p in a.participants if p.name != a.assessor]
+        self.participant.addItem(_("(non précisé)"), "")
+        for name in people:
+            role = next((p.role for p in a.participants if p.name == name and p.role), "")
+            self.participant.addItem(f"{name} ({role})" if role else name, name)
+        index = self.participant.findData(keep) if keep else -1
+        if index > 0:
+            self.participant.setCurrentIndex(index)
+        elif people:  # the assessor answers unless someone else is picked
+            self.participant.setCurrentIndex(1)
 
     def _position(self, position: str) -> tuple[int, str | None]:
         for i, s in enumerate(self.session.questionnaire.sections):

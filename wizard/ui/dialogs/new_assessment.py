@@ -143,6 +143,22 @@ class NewAssessmentDialog(QDialog):
         self.resize(720, 820)
         self._validate()
 
+    def prefill(self, assessment) -> None:
+        """Edit an existing assessment's details; its profile stays (the answers depend on it)."""
+        self.setWindowTitle(fr(_("Détails de l’évaluation")))
+        self.ok_button.setText(fr(_("Enregistrer")))
+        named(self.ok_button, _("Enregistrer"))
+        self.name.setText(assessment.organisation.name)
+        self.siret.setText(assessment.organisation.siret)
+        self.address.setPlainText(assessment.organisation.address)
+        self.profile_buttons[assessment.profile].setChecked(True)
+        for button in self.profile_buttons.values():
+            button.setEnabled(False)
+        self.assessor.setText(assessment.assessor)
+        self.when.setDate(QDate(assessment.date.year, assessment.date.month, assessment.date.day))
+        for p in assessment.participants:
+            self.add_participant(p.name, p.role)
+
     def add_participant(self, name: str, role: str) -> None:
         row = self.participants.rowCount()
         self.participants.insertRow(row)
