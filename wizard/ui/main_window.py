@@ -304,6 +304,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         self._flush()
         self.home.commit_deletes()
+        self.home.model.stop()
         self._close_session()
         if hasattr(self.store, "close"):
             self.store.close()

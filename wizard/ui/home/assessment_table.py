@@ -115,6 +115,13 @@ class AssessmentTable(QStandardItemModel):
             self.item(row, 4).setText(_("{score}/100").format(score=score) if score is not None else _("—"))
             self.item(row, 4).setData(score if score is not None else -1, SORT_ROLE)
 
+    def stop(self) -> None:
+        """Stop filling and let the parsing thread end (it fills a process-wide cache)."""
+        self._timer.stop()
+        self._todo = []
+        if self._loader is not None:
+            self._loader.join(timeout=10)
+
     def finished(self) -> bool:
         return not self._todo and not self._timer.isActive()
 
