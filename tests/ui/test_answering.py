@@ -146,3 +146,18 @@ def test_assessment_open_elsewhere_is_read_only(open_window, qtbot, data_dir):
         assert "t.a28.contract.signed" not in Store(data_dir).load(aid).answers
     finally:
         other.close()
+
+
+def test_results_can_send_the_user_back_to_a_question(open_window, qtbot):
+    from wizard.ui import optional
+
+    window, page, _aid = opened(open_window)
+    if not optional.available("results"):
+        import pytest
+
+        pytest.skip("results page not present")
+    window.show_results()
+    window.results.questionRequested.emit("t.a32.access.individual")
+    assert window.pages.currentWidget() is page
+    assert page.current.question.id == "t.a32.access.individual"
+    assert page.section_index == 2

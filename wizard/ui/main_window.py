@@ -230,9 +230,16 @@ class MainWindow(QMainWindow):
                 self.results.backRequested.connect(self.show_answering)
             if hasattr(self.results, "exportRequested"):
                 self.results.exportRequested.connect(self.export_pdf)
+            if hasattr(self.results, "questionRequested"):
+                self.results.questionRequested.connect(self.show_question)
         self.results.set_session(self.session)
         self.results.refresh()
         self.pages.setCurrentWidget(self.results)
+
+    def show_question(self, qid: str) -> None:
+        if self.session is not None:
+            self.show_answering()
+            self.answering.show_question(qid)
 
     def show_answering(self) -> None:
         if self.session is not None:

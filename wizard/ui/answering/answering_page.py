@@ -262,6 +262,13 @@ class AnsweringPage(QWidget):
         if target is None and not self.read_only():
             self.session.save_position(self.session.questionnaire.sections[index].id)
 
+    def show_question(self, qid: str) -> None:
+        """Open the section of a question and put the focus on it (from the results page)."""
+        index, found = self._position(qid)
+        if found:
+            self.filter.setCurrentIndex(0)  # a filter must not hide the question asked for
+            self.show_section(index, focus_question=qid)
+
     def _section_clicked(self, row: int) -> None:
         if row >= 0 and row != self.section_index:
             self.show_section(row)
