@@ -161,3 +161,16 @@ def test_results_can_send_the_user_back_to_a_question(open_window, qtbot):
     assert window.pages.currentWidget() is page
     assert page.current.question.id == "t.a32.access.individual"
     assert page.section_index == 2
+
+
+def test_help_shows_who_changed_the_answer(open_window, qtbot):
+    window, page, _aid = opened(open_window, assessor="Claire", participants=[("Marc", "IT")])
+    card = page.views[0].cards["t.a28.contract.signed"]
+    qtbot.mouseClick(card.choices.buttons["no"], LEFT)
+    page.participant.setCurrentIndex(page.participant.findData("Marc"))
+    qtbot.mouseClick(card.choices.buttons["yes"], LEFT)
+    qtbot.mouseClick(card.help_button, LEFT)
+    assert card.history.isVisible()
+    lines = card.history.text().splitlines()
+    assert "Claire" in lines[1] and "sans réponse → Non" in lines[1]
+    assert "Marc" in lines[2] and "Non → Oui" in lines[2]

@@ -6,7 +6,7 @@ redraws from the Session after each stored change.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QDateTime, Qt, Signal
 from PySide6.QtGui import QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wizard.core.model import PROFILE_LABELS
+from wizard.core.model import ANSWER_LABELS, PROFILE_LABELS
 from wizard.i18n import _
 from wizard.service import Session
 from wizard.ui.answering.content import shown, ui
@@ -227,6 +227,7 @@ class AnsweringPage(QWidget):
                 card.answerChosen.connect(self._answer_chosen)
                 card.textEdited.connect(self._text_edited)
                 card.help_button.toggled.connect(lambda _on, c=card: self._set_current(c))
+                card.help_button.toggled.connect(lambda on, c=card: on and self._show_history(c))
                 card.set_read_only(self.read_only())
                 card.set_presentation(self.presentation)
             self.views[index] = view
@@ -328,6 +329,19 @@ class AnsweringPage(QWidget):
         if self.current is not None:
             self.current.toggle_help()
 
+    def _show_history(self, card: QuestionCard) -> None:
+        """Each change of the answer, newest last, when the store keeps a history."""
+        if not hasattr(self.session, "history"):
+            return
+        labels = {None: _("sans réponse"), **{k: _(v) for k, v in ANSWER_LABELS.items()}}
+        lines = []
+        for entry in self.session.history(card.question.id)[-8:]:
+            when = QDateTime.fromString(entry.at[:19], "yyyy-MM-ddTHH:mm:ss").toString("dd/MM/yyyy HH:mm")
+            lines.append(ui(_("{when} — {who} : {old} → {new}")).format(
+                when=when, who=entry.by or _("(non précisé)"),
+                old=labels.get(entry.old_value, entry.old_value), new=labels.get(entry.new_value, entry.new_value)))
+        card.set_history(lines)
+
     def _cycle_filter(self) -> None:
         self.filter.setCurrentIndex((self.filter.currentIndex() + 1) % self.filter.count())
         self.filter.setFocus()
@@ -374,6 +388,8 @@ class AnsweringPage(QWidget):
     def _on_changed(self) -> None:
         self.saved.mark_saved()
         self.refresh()
+        if self.current is not None and self.current.help.isVisible():
+            self._show_history(self.current)
 
     def refresh(self) -> None:
         session = self.session

@@ -85,6 +85,11 @@ class QuestionCard(QFrame):
         self.help.setVisible(False)
         named(self.help, _("Aide"))
         self.help_button.toggled.connect(self.help.setVisible)
+        self.history = QLabel()  # filled by the page when the help opens: who changed what, when
+        self.history.setWordWrap(True)
+        self.history.setVisible(False)
+        named(self.history, _("Historique des réponses"))
+        self.help_button.toggled.connect(lambda on: self.history.setVisible(on and bool(self.history.text())))
         self.by = QLabel()
 
         top = QHBoxLayout()
@@ -105,6 +110,7 @@ class QuestionCard(QFrame):
         layout.addLayout(bottom)
         layout.addWidget(self.by)
         layout.addWidget(self.help)
+        layout.addWidget(self.history)
 
         self._fit_to_font()
         for name, widget in (("note", self.note), ("evidence", self.evidence),
@@ -169,6 +175,10 @@ class QuestionCard(QFrame):
         self.setFrameShape(QFrame.Shape.Box if current else QFrame.Shape.StyledPanel)
         prefix = "▶ " if current else ""
         self.header.setText(prefix + self.header.text().removeprefix("▶ "))
+
+    def set_history(self, lines: list[str]) -> None:
+        self.history.setText("\n".join([ui(_("Historique :"))] + lines) if lines else "")
+        self.history.setVisible(self.help.isVisible() and bool(lines))
 
     def set_read_only(self, read_only: bool) -> None:
         for widget in (self.choices, self.note, self.evidence, self.justification):
