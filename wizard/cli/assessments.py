@@ -148,12 +148,12 @@ def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
     with opened_store(ctx) as store:
         a = store.load(args.id)
-        summary = next((s for s in store.list() if s.id == a.id), None)
+        summary = store.summary(a.id)
         holder = store.holder(a.id)
         backups = store.list_backups(a.id)
     data: dict[str, Any] = assessment_to_dict(a)
     data["meta"] = {
-        "modified": summary.modified if summary else "", "position": a.position,
+        "modified": summary.modified, "position": a.position,
         "answered": len(a.answers), "backups": len(backups),
         "locked_by": None if holder is None else vars(holder),
     }

@@ -302,6 +302,8 @@ class Store:
                 _raw, tables = self._read(aid)
                 summary = _summary(docs.assessment_of(tables), docs.meta_doc(tables)["modified"])
                 fresh[aid] = {"sig": signature(os.stat(entry.path)), "summary": summary}
+            except (UnknownAssessment, FileNotFoundError):
+                continue  # deleted meanwhile
             except (StorageError, OSError) as exc:
                 self.problems.append((aid, str(exc)))
         if fresh != entries:
@@ -317,6 +319,13 @@ class Store:
             except (KeyError, TypeError, ValueError):
                 self.index.drop()
         return out
+
+    def summary(self, assessment_id: str) -> AssessmentSummary:
+        """One assessment's line of the list (with its last change time)."""
+        _raw, tables = self._read(assessment_id)
+        s = _summary(docs.assessment_of(tables), docs.meta_doc(tables)["modified"])
+        return AssessmentSummary(s["id"], s["organisation"], s["profile"], date.fromisoformat(s["date"]),
+                                 s["answered"], s["modified"])
 
     def load(self, assessment_id: str) -> Assessment:
         _raw, tables = self._read(assessment_id)
