@@ -272,3 +272,34 @@ def test_embedded_assessment_errors(mini_plan, tmp_path):
         writer.write(handle)
     with pytest.raises(EmbeddedDigestMismatch, match="modifiée"):
         read_embedded_assessment(forged)
+
+
+def test_stamp_text_stays_inside_its_box(mini_plan, personal, tmp_path):
+    """A long name, role and reason are shrunk into the frame, never cut or spilling out."""
+    import re
+
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    from wizard.report.document import PAGE_HEIGHT
+    from wizard.signing import SignatureRequest, sign_pdf
+
+    source, _a, _v = mini_plan
+    out = tmp_path / "long-stamp.pdf"
+    sign_pdf(source, personal, SignatureRequest(
+        signer_name="Marie-Hélène de La Rochefoucauld-Montmorency-Saint-Exupéry",
+        signer_role="Directrice qualité, gestion des risques et conformité réglementaire, évaluatrice principale",
+        reason="validation du plan d’action après la revue de direction du troisième trimestre"), out_path=out)
+    with open(out, "rb") as handle:
+        reader = PdfFileReader(handle)
+        field = next(f.get_object() for f in reader.root["/AcroForm"]["/Fields"]
+                     if f.get_object()["/T"] == "Signature1")
+        x0, y0, x1, y1 = (float(v) for v in field["/Rect"])
+        page_count = int(reader.root["/Pages"]["/Count"])
+    bbox = run("pdftotext", "-bbox", "-f", str(page_count), "-l", str(page_count), str(out), "-").stdout
+    words = re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', bbox)
+    stamp = [w for w in words if any(k in w[4] for k in ("Signé", "Rochefoucauld", "trimestre", "principale"))]
+    assert len(stamp) >= 3, bbox
+    for x_min, y_min, x_max, y_max, text in stamp:
+        # pdftotext counts y from the top of the page, PDF from the bottom.
+        assert x0 <= float(x_min) and float(x_max) <= x1, text
+        assert PAGE_HEIGHT - y1 <= float(y_min) and float(y_max) <= PAGE_HEIGHT - y0, text
