@@ -110,7 +110,7 @@ def change_passphrase(store: Store, new_passphrase: str | None, *, cost: int | N
         private_mkdir(stage / "backups")
         durable = not hasattr(os, "sync")  # with os.sync, one flush before the commit suffices
         # Read everything with the old key first: a damaged file stops the change here.
-        from wizard.storage.store import FILE_FORMAT, FILE_VERSION
+        from wizard.storage.files import FILE_FORMAT, FILE_VERSION
 
         for aid in store.ids():
             _raw, tables = store._read(aid)
