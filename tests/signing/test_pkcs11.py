@@ -104,3 +104,30 @@ def test_token_signature_is_valid_for_pdfsig_and_vigie(token, unsigned, tmp_path
     checks = verify_pdf(out)
     assert [(c.signer, c.intact, c.trust) for c in checks] == [("Dr Inès Carré", True, "unknown-issuer")]
     assert document_ok(checks)
+
+
+def test_token_certificates_are_listed_without_pin(token):
+    from wizard.signing.token import list_token_certificates
+
+    found = list_token_certificates(token)
+    assert [(c.token_label, c.label) for c in found] == [(TOKEN, KEY)]
+    assert "Inès Carré" in found[0].subject
+
+
+def test_cli_lists_token_certificates_and_signs_with_the_token(token, tmp_path):
+    from tests.cli.helpers import answers_file, vigie
+    from tests.conftest import MINI_QUESTIONNAIRE
+
+    listed = vigie("identity", "tokens", str(token))
+    assert listed.returncode == 0 and f"--pkcs11-token '{TOKEN}' --pkcs11-key '{KEY}'" in listed.stdout
+    answers = answers_file(tmp_path / "a.json", {"t.a28.contract.signed": "no"})
+    out = tmp_path / "plan.pdf"
+    result = vigie("report", str(answers), "-o", str(out), "--pkcs11-module", str(token), "--pkcs11-token", TOKEN,
+                   "--pkcs11-key", KEY, env={"VIGIE_QUESTIONNAIRE_DIR": str(MINI_QUESTIONNAIRE),
+                                             "VIGIE_PKCS11_PIN": PIN})
+    assert result.returncode == 0, result.stderr
+    assert pdfsig_verdicts(out) == ["Signature is Valid."]
+    wrong = vigie("report", str(answers), "-o", str(tmp_path / "x.pdf"), "--pkcs11-module", str(token),
+                  "--pkcs11-token", TOKEN, "--pkcs11-key", KEY,
+                  env={"VIGIE_QUESTIONNAIRE_DIR": str(MINI_QUESTIONNAIRE), "VIGIE_PKCS11_PIN": "999999"})
+    assert wrong.returncode == 2 and "PIN incorrect" in wrong.stderr and not (tmp_path / "x.pdf").exists()

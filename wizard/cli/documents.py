@@ -84,6 +84,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     q.add_argument("p12", type=Path)
     q.add_argument("--replace", action="store_true")
     q.set_defaults(handler=cmd_identity_restore)
+    q = isub.add_parser("tokens", help="certificats présents sur les supports d'un module PKCS#11")
+    q.add_argument("module", type=Path, help="module PKCS#11 (bibliothèque du logiciel de la carte)")
+    q.set_defaults(handler=cmd_identity_tokens)
 
     p = sub.add_parser("trust", help="certificats de confiance pour la vérification")
     tsub = p.add_subparsers(dest="trust_command", metavar="ACTION", required=True)
@@ -280,6 +283,20 @@ def cmd_identity_restore(args: argparse.Namespace, ctx: Context) -> int:
     except SigningError as exc:
         raise CliError(str(exc)) from None
     print(_("Identité reprise : {name} — empreinte SHA-256 {fp}").format(name=made.name, fp=made.fingerprint))
+    return 0
+
+
+def cmd_identity_tokens(args: argparse.Namespace, ctx: Context) -> int:
+    from wizard.signing import list_token_certificates
+
+    try:
+        found = list_token_certificates(args.module)
+    except SigningError as exc:
+        raise CliError(str(exc)) from None
+    if not found:
+        print(_("Aucun certificat trouvé (carte insérée ?)."))
+    for cert in found:
+        print(f"--pkcs11-token {cert.token_label!r} --pkcs11-key {cert.label!r}  # {cert.subject}")
     return 0
 
 

@@ -13,11 +13,13 @@ from wizard.signing.identities import (
     restore_personal_identity,
 )
 from wizard.signing.sign import SignatureRequest, sign_pdf
+from wizard.signing.token import TokenCertificate, list_token_certificates
 from wizard.signing.trust import add_trusted, list_trusted, remove_trusted
 from wizard.signing.verify import SignatureCheck, VerifyError, document_ok, verify_pdf
 
 __all__ = [
-    "IdentitySpec", "PersonalIdentity", "SignatureCheck", "SignatureRequest", "SigningError", "VerifyError",
+    "IdentitySpec", "PersonalIdentity", "SignatureCheck", "SignatureRequest", "SigningError", "TokenCertificate",
+    "VerifyError", "list_token_certificates",
     "add_trusted", "create_personal_identity", "document_ok", "export_personal_identity", "list_trusted",
     "personal_identity", "remove_trusted", "restore_personal_identity", "sign_pdf", "verify_pdf",
 ]

@@ -140,7 +140,7 @@ def sign_pdf(source: Path | bytes, identity: IdentitySpec, request: SignatureReq
             raise SigningError(_("La signature a échoué : {error}").format(error=exc)) from None
         except Exception as exc:  # token and crypto back-ends raise their own types
             raise SigningError(_("La signature a échoué ({kind}) : {error}").format(
-                kind=type(exc).__name__, error=exc or _("erreur sans détail"))) from None
+                kind=type(exc).__name__, error=str(exc) or _("erreur sans détail"))) from None
     signed = out.getvalue()
     if out_path is not None:
         write_output(Path(out_path), signed)
