@@ -208,3 +208,25 @@ def test_file_from_a_newer_vigie_exits_2_with_the_version_needed(run, aid, data_
     assert code == 2 and "7.0.0" in err and "format 99" in err
     assert run("answer", aid, "t.a28.sub.any", "yes")[0] == 2
     assert path.read_bytes() == before
+
+
+def test_import_of_a_vigie_report_pdf_restores_the_attached_assessment(run, aid, tmp_path, data_dir):
+    from wizard.core.questionnaire import default_questionnaire
+    from wizard.report import build_report
+    from wizard.storage import Store
+
+    run("answer", aid, "t.a28.contract.signed", "partial", "--note", "Avenant en cours")
+    run("answer", aid, "t.a28.sub.any", "no")
+    store = Store(data_dir)
+    original = store.load(aid)
+    store.close()
+    pdf_bytes, _info = build_report(original, default_questionnaire())
+    pdf = tmp_path / "plan.pdf"
+    pdf.write_bytes(pdf_bytes)
+    code, out, err = run("import", str(pdf))
+    assert code == 0 and "nouvelle copie" in err
+    shown = json.loads(run("show", out.strip(), "--json")[1])
+    assert shown["answers"]["t.a28.contract.signed"] == {
+        **shown["answers"]["t.a28.contract.signed"], "value": "partial", "note": "Avenant en cours"}
+    assert shown["answers"]["t.a28.sub.any"]["value"] == "no"
+    assert shown["organisation"]["name"] == "Laboratoire des Tilleuls"
