@@ -39,8 +39,9 @@ def _identity_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--pkcs11-token", metavar="NOM", help="nom (label) du support")
     g.add_argument("--pkcs11-key", metavar="NOM", help="nom (label) de la clé ; PIN : VIGIE_PKCS11_PIN")
     g.add_argument("--pkcs11-cert", metavar="NOM", help="nom du certificat, s'il diffère de celui de la clé")
-    p.add_argument("--signer-name", help="nom affiché dans la signature")
-    p.add_argument("--signer-role", default="", help="fonction affichée dans la signature")
+    p.add_argument("--signer-name", metavar="NOM",
+                   help="nom affiché dans la signature (par défaut : celui du certificat)")
+    p.add_argument("--signer-role", metavar="FONCTION", default="", help="fonction affichée dans la signature")
     p.add_argument("--certify", action="store_true",
                    help="certifier le document (seules signatures et champs restent permis ensuite)")
 
@@ -48,16 +49,17 @@ def _identity_options(p: argparse.ArgumentParser) -> None:
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("report", help="plan d'action PDF signé à partir d'un fichier de réponses")
     p.add_argument("answers", type=Path, help="fichier de réponses (JSON)")
-    p.add_argument("-o", "--output", type=Path, required=True, help="PDF à écrire")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="PDF", help="PDF à écrire")
     p.add_argument("--no-sign", action="store_true", help="ne pas signer (cadres de signature vides)")
     _identity_options(p)
     p.set_defaults(handler=cmd_report)
 
     p = sub.add_parser("sign", help="signer (ou contresigner) un plan d'action PDF")
     p.add_argument("pdf", type=Path)
-    p.add_argument("--field", help="champ de signature (par défaut : le premier cadre libre)")
-    p.add_argument("-o", "--output", type=Path, help="PDF signé à écrire (par défaut : remplace le fichier)")
-    p.add_argument("--reason", default="", help="motif de la signature")
+    p.add_argument("--field", metavar="NOM", help="champ de signature (par défaut : le premier cadre libre)")
+    p.add_argument("-o", "--output", type=Path, metavar="PDF",
+                   help="PDF signé à écrire (par défaut : remplace le fichier)")
+    p.add_argument("--reason", metavar="MOTIF", default="", help="motif de la signature")
     _identity_options(p)
     p.set_defaults(handler=cmd_sign)
 
