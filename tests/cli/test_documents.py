@@ -144,3 +144,18 @@ def test_identity_export_and_trust_commands(personal, tmp_path):
     assert vigie("trust", "remove", fingerprint[:10]).returncode == 0
     assert vigie("trust", "list").stdout.strip() == ""
     assert vigie("trust", "add", str(tmp_path / "sauvegarde.p12")).returncode == 2
+
+
+def test_import_of_a_signed_plan_gives_back_the_answers(personal, answers, tmp_path):
+    plan = tmp_path / "plan.pdf"
+    assert vigie("report", str(answers), "-o", str(plan),
+                 env={**MINI, "VIGIE_IDENTITY_PASSPHRASE": PASSPHRASE}).returncode == 0
+    imported = vigie("import", str(plan), env=MINI)
+    assert imported.returncode == 0, imported.stderr
+    shown = vigie("show", imported.stdout.strip(), "--json", env=MINI)
+    assert shown.returncode == 0, shown.stderr
+    data = json.loads(shown.stdout)
+    assert {k: v["value"] for k, v in data["answers"].items()} == {
+        k: (v["value"] if isinstance(v, dict) else v) for k, v in NO_ANSWERS.items()}
+    assert data["answers"]["t.a32.access.individual"]["note"] == "Comptes « labo » partagés !"
+    assert data["organisation"]["name"] == "Laboratoire des Tilleuls"
