@@ -77,7 +77,8 @@ def list_token_certificates(module: Path) -> list[TokenCertificate]:
     from asn1crypto import x509 as asn1_x509
 
     if not Path(module).is_file():
-        raise SigningError(_("Module PKCS#11 introuvable : {module}.").format(module=module))
+        raise SigningError(_("Module PKCS#11 introuvable : {module}. Vérifiez que le logiciel de la "
+                             "carte (middleware) est installé.").format(module=module))
     try:
         lib = pkcs11.lib(str(module))
         found = []
