@@ -18,16 +18,21 @@ from wizard.cli.common import CliError, Context
 _COMMAND_MODULES = ("wizard.cli.content", "wizard.cli.assessments", "wizard.cli.documents")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    import importlib
-
+def _global_parser(**kwargs: object) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="vigie",
         description="Vigie — auto-évaluation RGPD (articles 28, 29 et 32). "
-                    "Sans commande : lance l'application.")
+                    "Sans commande : lance l'application.", **kwargs)  # type: ignore[arg-type]
     parser.add_argument("--version", action="version", version=f"Vigie {__version__}")
     parser.add_argument("--data-dir", help="dossier des données (sinon VIGIE_DATA_DIR ou le dossier utilisateur)")
     parser.add_argument("--lang", choices=("fr", "en"), help="langue de l'interface et du contenu")
+    return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    import importlib
+
+    parser = _global_parser()
     subparsers = parser.add_subparsers(dest="command", metavar="COMMANDE")
     for name in _COMMAND_MODULES:
         try:
@@ -41,8 +46,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # Without a command the GUI starts: the command modules (and the signing stack they import)
+    # are not loaded, which keeps start-up close to that of an empty window.
+    known, rest = _global_parser(add_help=False).parse_known_args(argv)
+    if not rest and not {"-h", "--help"} & set(argv):
+        args = known
+    else:
+        args = build_parser().parse_args(argv)
     context = Context.from_args(args)
     handler: Callable[[argparse.Namespace, Context], int] | None = getattr(args, "handler", None)
     if handler is None:

@@ -12,8 +12,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import jsonschema
-
 from wizard import paths
 from wizard.core.model import (
     Action,
@@ -113,7 +111,9 @@ def _build_action(raw: dict[str, Any]) -> Action:
 
 
 @lru_cache(maxsize=1)
-def _validator() -> jsonschema.Draft202012Validator:
+def _validator() -> Any:
+    import jsonschema  # imported on first load, not at start-up
+
     schema = json.loads((paths.bundle_root() / "questionnaires" / "schema.json").read_text(encoding="utf-8"))
     return jsonschema.Draft202012Validator(schema)
 
