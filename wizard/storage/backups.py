@@ -33,6 +33,13 @@ class BackupInfo:
     digest: str  # first 12 hex digits of the SHA-256 of the bytes
 
 
+def _created(name: str) -> datetime:
+    """The time in a backup's name (YYYYmmddTHHMMSS.ffffffZ…), read without strptime: pruning
+    runs after every change."""
+    return datetime(int(name[0:4]), int(name[4:6]), int(name[6:8]), int(name[9:11]), int(name[11:13]),
+                    int(name[13:15]), int(name[16:22]), tzinfo=UTC)
+
+
 def _parse(path: Path) -> BackupInfo | None:
     match = _NAME.match(path.name)
     if not match:
@@ -83,9 +90,9 @@ class Backups:
         folder = self.folder(assessment_id)
         private_mkdir(folder)
         now = datetime.now(UTC)
-        newest = _parse(folder / names[0]) if names else None
-        if newest is not None and newest.created >= now:  # keep names in time order on a coarse clock
-            now = newest.created + timedelta(microseconds=1)
+        newest = _created(names[0]) if names else None
+        if newest is not None and newest >= now:  # keep names in time order on a coarse clock
+            now = newest + timedelta(microseconds=1)
         name = f"{now:%Y%m%dT%H%M%S.%fZ}-{digest}-{reason}{SUFFIX}"
         if reason != "auto":  # the copy taken before a migration, restore or import must last
             atomic_write_bytes(folder / name, data)
@@ -96,21 +103,22 @@ class Backups:
             with os.fdopen(os.open(folder / name, flags, 0o600), "wb") as handle:
                 handle.write(data)
         if len(names) >= KEEP_LAST:
-            self._prune(assessment_id, self.list(assessment_id))
+            self._prune(assessment_id, [name, *names])
         return name
 
-    def _prune(self, assessment_id: str, newest_first: list[BackupInfo]) -> None:
-        keep = {i.name for i in newest_first[:KEEP_LAST]}
+    def _prune(self, assessment_id: str, newest_first: list[str]) -> None:
+        keep = set(newest_first[:KEEP_LAST])
         horizon = datetime.now(UTC) - timedelta(days=KEEP_DAYS)
         days_seen: set[str] = set()
-        for info in newest_first:
-            day = info.created.astimezone().date().isoformat()
-            if info.created >= horizon and day not in days_seen:
+        for name in newest_first:
+            created = _created(name)
+            day = created.astimezone().date().isoformat()
+            if created >= horizon and day not in days_seen:
                 days_seen.add(day)
-                keep.add(info.name)
-        for info in newest_first:
-            if info.name not in keep:
-                (self.folder(assessment_id) / info.name).unlink(missing_ok=True)
+                keep.add(name)
+        for name in newest_first:
+            if name not in keep:
+                (self.folder(assessment_id) / name).unlink(missing_ok=True)
 
     def clean(self) -> None:
         if self.root.is_dir():

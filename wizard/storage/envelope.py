@@ -86,10 +86,23 @@ def open_sealed(raw: bytes, key: StoreKey | None, *, fmt: str, current: int,
         payload = doc.get("data")
         if not isinstance(payload, dict) or not isinstance(doc.get("sha256"), str):
             raise CorruptFile(path, _("contenu absent ou incomplet"))
-        if hashlib.sha256(canonical(payload)).hexdigest() != doc["sha256"]:
+        if not _digest_matches(raw, payload, doc["sha256"]):
             raise CorruptFile(path, _("la somme de contrôle ne correspond pas : le fichier a été altéré"))
         encrypted = False
     return Opened(version, ident, app, encrypted, payload)
+
+
+def _digest_matches(raw: bytes, payload: dict[str, Any], recorded: str) -> bool:
+    """Whether the payload's canonical bytes hash to the recorded digest.
+
+    seal() writes those bytes last, after ',"data":', so they are hashed in place without
+    serialising the payload again (a saving on every change); a file laid out otherwise is
+    re-serialised.
+    """
+    start = raw.find(b',"data":')
+    if start > 0 and raw.endswith(b"}") and hashlib.sha256(raw[start + 8:-1]).hexdigest() == recorded:
+        return True
+    return hashlib.sha256(canonical(payload)).hexdigest() == recorded
 
 
 def _decrypt(doc: dict[str, Any], key: StoreKey | None, path: Path | None) -> dict[str, Any]:
