@@ -10,7 +10,7 @@ import pytest
 
 from tests.storage.conftest import FAST_COST, snapshot
 from wizard.core.model import Answer
-from wizard.storage import PassphraseRequired, StorageError, Store, WrongPassphrase
+from wizard.storage import AssessmentLocked, PassphraseRequired, StorageError, Store, WrongPassphrase
 from wizard.storage import folder as folder_module
 from wizard.storage.crypto import StoreKey
 from wizard.storage.envelope import open_sealed
@@ -141,3 +141,16 @@ def test_files_and_folders_are_private(encrypted):
     for path in [store.data_dir, *store.data_dir.rglob("*")]:
         mode = stat.S_IMODE(path.stat().st_mode)
         assert mode & 0o077 == 0, f"{path} is readable by others ({oct(mode)})"
+
+
+def test_passphrase_change_waits_for_every_writer_to_close(encrypted):
+    store, lab = encrypted
+    writer = Store(store.data_dir, passphrase="ancienne phrase")  # another window, the assessment open
+    assert writer.lock(lab.id) is None
+    before = snapshot(store.data_dir / "assessments")
+    with pytest.raises(AssessmentLocked) as err:
+        store.change_passphrase("nouvelle phrase", cost=FAST_COST)
+    assert "ouverte par" in str(err.value)
+    assert snapshot(store.data_dir / "assessments") == before
+    assert Store(store.data_dir, passphrase="ancienne phrase").load(lab.id).answers
+    writer.close()

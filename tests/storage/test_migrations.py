@@ -107,3 +107,15 @@ def test_newer_version_is_refused_with_the_version_needed_and_never_modified(sto
     assert not (store.data_dir / "quarantine").exists()
     assert store.list_backups(FIXTURE_ID) == []
     assert store.holder(FIXTURE_ID) is None  # the refused session released its lock
+
+
+def test_version_1_read_while_another_process_writes_is_upgraded_in_memory_only(store):
+    path = install("v1-lab.vigie.json", store)
+    writer = Store(store.data_dir)
+    assert writer.lock(FIXTURE_ID) is None  # someone else has it open
+    session = Session(store, FIXTURE_ID)
+    assert session.read_only
+    _check_fixture_content(session.assessment)
+    assert path.read_bytes() == (STORAGE_FIXTURES / "v1-lab.vigie.json").read_bytes()
+    session.close()
+    writer.close()
