@@ -119,3 +119,21 @@ def test_version_1_read_while_another_process_writes_is_upgraded_in_memory_only(
     assert path.read_bytes() == (STORAGE_FIXTURES / "v1-lab.vigie.json").read_bytes()
     session.close()
     writer.close()
+
+
+def test_newer_version_is_not_replaced_by_a_restore_or_an_import(store, lab):
+    from tests.storage.test_exchange import QUESTIONNAIRE
+
+    store.save_answer(lab.id, "t.a28.sub.any", Answer("yes"))
+    backup = store.list_backups(lab.id)[0].name
+    exported = store.export_exchange(lab.id)
+    path = store.path_of(lab.id)
+    doc = json.loads(path.read_bytes())
+    doc["version"] = CURRENT_VERSION + 1
+    path.write_bytes(json.dumps(doc).encode())
+    before = path.read_bytes()
+    with pytest.raises(NewerVersion):
+        store.restore(lab.id, backup)
+    with pytest.raises(NewerVersion):
+        store.import_exchange(exported, QUESTIONNAIRE, replace=True)
+    assert path.read_bytes() == before

@@ -30,7 +30,7 @@ from wizard.i18n import _
 from wizard.storage import documents as docs
 from wizard.storage.backups import BackupInfo
 from wizard.storage.documents import HistoryEntry, now_iso
-from wizard.storage.errors import StorageError, UnknownAssessment
+from wizard.storage.errors import CorruptFile, StorageError, UnknownAssessment
 from wizard.storage.files import FILE_FORMAT, FILE_VERSION, SUFFIX, AssessmentFiles, locked_message
 from wizard.storage.index import signature
 
@@ -218,11 +218,22 @@ class Store(AssessmentFiles):
                 name=name, id=assessment_id))
         tables = self._decode(path.read_bytes(), path, migrate=False)
         with self._writing(assessment_id):
-            current = self.path_of(assessment_id)
-            if current.exists():
-                self.backups.save(assessment_id, current.read_bytes(), "restore")
+            self._set_aside(assessment_id, "restore")
             self._write(assessment_id, tables)
         return docs.assessment_of(tables)
+
+    def _set_aside(self, assessment_id: str, reason: str) -> None:
+        """Back up the current file before it is replaced; refuse to replace one this Vigie
+        cannot read for another reason than damage (newer format, other passphrase)."""
+        current = self.path_of(assessment_id)
+        if not current.exists():
+            return
+        raw = current.read_bytes()
+        try:
+            self._decode(raw, current, migrate=False)
+        except CorruptFile:
+            pass  # replacing a damaged file is the point; its bytes stay among the backups
+        self.backups.save(assessment_id, raw, reason)
 
     def import_assessment(self, assessment: Assessment, history: list[dict[str, Any]],
                           *, replace: bool = False) -> tuple[Assessment, str]:
@@ -246,7 +257,7 @@ class Store(AssessmentFiles):
         tables["history"] = {str(i): dict(h) for i, h in enumerate(history, start=1)}
         with self._writing(assessment.id):
             if mode == "replaced":
-                self.backups.save(assessment.id, self.path_of(assessment.id).read_bytes(), "import")
+                self._set_aside(assessment.id, "import")
             self._write(assessment.id, tables)
         return assessment, mode
 
