@@ -83,6 +83,9 @@ def test_answer_then_show_and_history(run, aid):
     history = json.loads(out)
     assert [(h["by"], h["old"] and h["old"]["value"], h["new"]["value"]) for h in history] == [
         ("Jean Dupont", None, "partial"), ("Claire", "partial", "no")]
+    assert json.loads(run("history", aid, "t.a28.sub.any", "--json")[1]) == []
+    code, _out, err = run("history", aid, "no.such.question")
+    assert code == 2 and "no.such.question" in err
 
 
 @pytest.mark.parametrize(("args", "message"), [

@@ -187,8 +187,12 @@ def cmd_answer(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_history(args: argparse.Namespace, ctx: Context) -> int:
     with opened_store(ctx) as store:
-        store.load(args.id)
+        a = store.load(args.id)
         entries = store.history(args.id, args.question_id)
+    known = {q.id for q in _questionnaire().for_profile(a.profile).questions}
+    if not entries and args.question_id not in known:  # a retired question keeps its history
+        raise CliError(french(_("{id} : question inconnue « {question} »")).format(
+            id=args.id, question=args.question_id))
     if args.json:
         print_json([{"at": e.at, "by": e.by, "old": e.old, "new": e.new} for e in entries])
         return 0
