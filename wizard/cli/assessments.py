@@ -248,7 +248,7 @@ def _from_pdf(path: Path, questionnaire):  # noqa: ANN001, ANN202
     try:
         from wizard.report.embedded import EmbeddedAssessmentError, read_embedded_assessment
     except ImportError:
-        raise CliError(_("{file} : l’import depuis un PDF n’est pas disponible dans cette version.").format(
+        raise CliError(french(_("{file} : l’import depuis un PDF n’est pas disponible dans cette version.")).format(
             file=path)) from None
     try:
         data = read_embedded_assessment(path)
@@ -295,7 +295,7 @@ def _new_passphrase(*, also_env: str | None = None) -> str:
             return os.environ[name]
     first = secret(NEW_PASSPHRASE_ENV, _("Nouvelle phrase de passe"))
     if getpass.getpass(_("Confirmez la phrase de passe") + " : ") != first:
-        raise CliError(_("les deux saisies diffèrent ; rien n’a été modifié"))
+        raise CliError(french(_("les deux saisies diffèrent ; rien n’a été modifié")))
     return first
 
 

@@ -20,6 +20,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
+from wizard.core.typography import french
 from wizard.i18n import _
 from wizard.storage.errors import StorageError
 
@@ -112,7 +113,7 @@ class StoreKey:
         except DecryptionFailed:
             ok = False
         if not ok:
-            raise WrongPassphrase(_("Phrase de passe incorrecte ; rien n’a été modifié."))
+            raise WrongPassphrase(french(_("Phrase de passe incorrecte ; rien n’a été modifié.")))
         return store_key
 
     def encrypt(self, plaintext: bytes, aad: bytes) -> bytes:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from wizard import __version__
+from wizard.core.typography import french
 from wizard.i18n import _
 from wizard.storage.crypto import (
     CIPHER,
@@ -64,16 +65,16 @@ def open_sealed(raw: bytes, key: StoreKey | None, *, fmt: str, current: int,
         meta = next(iter(doc["meta"].values()))
         return Opened(1, str(meta.get("id", "")), "", False, doc)
     if not isinstance(doc, dict) or doc.get("format") != fmt:
-        raise CorruptFile(path, _("ce n’est pas un fichier « {format} »").format(format=fmt))
+        raise CorruptFile(path, french(_("ce n’est pas un fichier « {format} »")).format(format=fmt))
     version = doc.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise CorruptFile(path, _("version de format absente ou invalide"))
     app = str(doc.get("app", "?"))
     if version > current:
         raise NewerVersion(
-            _("{path} : ce fichier a été écrit par Vigie {app} (format {version}) ; cette version de "
+            french(_("{path} : ce fichier a été écrit par Vigie {app} (format {version}) ; cette version de "
               "Vigie lit jusqu’au format {current}. Installez Vigie {app} ou plus récent pour "
-              "l’ouvrir. Le fichier n’a pas été modifié.").format(
+              "l’ouvrir. Le fichier n’a pas été modifié.")).format(
                 path=path or fmt, app=app, version=version, current=current),
             version, app)
     ident = doc.get("id")
@@ -87,7 +88,7 @@ def open_sealed(raw: bytes, key: StoreKey | None, *, fmt: str, current: int,
         if not isinstance(payload, dict) or not isinstance(doc.get("sha256"), str):
             raise CorruptFile(path, _("contenu absent ou incomplet"))
         if not _digest_matches(raw, payload, doc["sha256"]):
-            raise CorruptFile(path, _("la somme de contrôle ne correspond pas : le fichier a été altéré"))
+            raise CorruptFile(path, french(_("la somme de contrôle ne correspond pas : le fichier a été altéré")))
         encrypted = False
     return Opened(version, ident, app, encrypted, payload)
 
@@ -109,11 +110,11 @@ def _decrypt(doc: dict[str, Any], key: StoreKey | None, path: Path | None) -> di
     if doc.get("cipher") != CIPHER or not isinstance(doc.get("key_id"), str):
         raise CorruptFile(path, _("chiffrement inconnu"))
     if key is None:
-        raise PassphraseRequired(_("{path} : ce fichier est chiffré ; la phrase de passe du dossier est "
-                                   "nécessaire.").format(path=path or ""))
+        raise PassphraseRequired(french(_("{path} : ce fichier est chiffré ; la phrase de passe du dossier est "
+                                   "nécessaire.")).format(path=path or ""))
     if doc["key_id"] != key.key_id:
-        raise OtherKey(_("{path} : ce fichier est chiffré avec une autre phrase de passe que celle du "
-                         "dossier.").format(path=path or ""))
+        raise OtherKey(french(_("{path} : ce fichier est chiffré avec une autre phrase de passe que celle du "
+                         "dossier.")).format(path=path or ""))
     header = {k: v for k, v in doc.items() if k != "data"}
     try:
         sealed = b64decode(doc.get("data"))

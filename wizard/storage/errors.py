@@ -19,7 +19,7 @@ class CorruptFile(StorageError):
     """A file that does not parse or fails its integrity check."""
 
     def __init__(self, path: Path | None, reason: str) -> None:
-        super().__init__(f"{path}: {reason}" if path else reason)
+        super().__init__(f"{path}\u00a0: {reason}" if path else reason)
         self.path = path
         self.reason = reason
 

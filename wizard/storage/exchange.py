@@ -79,7 +79,7 @@ def read_exchange(raw: bytes, questionnaire: Questionnaire) -> tuple[Assessment,
     if not isinstance(content, dict) or not isinstance(digest, str):
         raise _fail(_("contenu ou somme de contrôle absent"))
     if hashlib.sha256(canonical(content)).hexdigest() != digest:
-        raise _fail(_("la somme de contrôle ne correspond pas : le fichier a été modifié ou abîmé"))
+        raise _fail(french(_("la somme de contrôle ne correspond pas : le fichier a été modifié ou abîmé")))
     try:
         assessment = assessment_from_dict(content.get("assessment"), questionnaire)
     except AnswersFileError as exc:
@@ -98,7 +98,7 @@ def _check_types(a: Assessment) -> None:
     """What answers_file leaves unchecked: the types of participants, edits and custom actions."""
     def text(value: Any, where: str, optional: bool = False) -> None:
         if not (isinstance(value, str) or (optional and value is None)):
-            raise _fail(_("{where} : texte attendu").format(where=where))
+            raise _fail(french(_("{where} : texte attendu")).format(where=where))
 
     for i, p in enumerate(a.participants):
         text(p.role, f"participants[{i}].role")
@@ -112,18 +112,18 @@ def _check_types(a: Assessment) -> None:
 
 def _history(raw: Any, a: Assessment) -> list[dict[str, Any]]:
     if not isinstance(raw, list):
-        raise _fail(_("history : liste attendue"))
+        raise _fail(french(_("history : liste attendue")))
     out = []
     for i, entry in enumerate(raw):
         where = f"history[{i}]"
         if not isinstance(entry, dict) or set(entry) != {"question", "at", "by", "old", "new"}:
-            raise _fail(_("{where} : entrée mal formée").format(where=where))
+            raise _fail(french(_("{where} : entrée mal formée")).format(where=where))
         if not all(isinstance(entry[k], str) for k in ("question", "at", "by")):
-            raise _fail(_("{where} : texte attendu").format(where=where))
+            raise _fail(french(_("{where} : texte attendu")).format(where=where))
         for side in ("old", "new"):
             value = entry[side]
             if value is not None and not (isinstance(value, dict) and set(value) <= set(AUDITED)
                                           and all(isinstance(v, str | bool) for v in value.values())):
-                raise _fail(_("{where}.{side} : valeur mal formée").format(where=where, side=side))
+                raise _fail(french(_("{where}.{side} : valeur mal formée")).format(where=where, side=side))
         out.append({k: entry[k] for k in ("question", "at", "by", "old", "new")})
     return out

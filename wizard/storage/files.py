@@ -89,7 +89,7 @@ class AssessmentFiles:
     # -- files -------------------------------------------------------------------------
     def path_of(self, assessment_id: str) -> Path:
         if not assessment_id or not set(assessment_id) <= _ID_CHARS or len(assessment_id) > 64:
-            raise UnknownAssessment(_("aucune évaluation n’a l’identifiant « {id} »").format(id=assessment_id))
+            raise UnknownAssessment(french(_("aucune évaluation n’a l’identifiant « {id} »")).format(id=assessment_id))
         return self.folder / f"{assessment_id}{SUFFIX}"
 
     def ids(self) -> list[str]:
@@ -101,7 +101,7 @@ class AssessmentFiles:
         try:
             raw = path.read_bytes()
         except FileNotFoundError:
-            raise UnknownAssessment(_("aucune évaluation n’a l’identifiant « {id} » dans {folder}").format(
+            raise UnknownAssessment(french(_("aucune évaluation n’a l’identifiant « {id} » dans {folder}")).format(
                 id=assessment_id, folder=self.folder)) from None
         try:
             return raw, self._decode(raw, path)

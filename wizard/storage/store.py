@@ -26,6 +26,7 @@ from wizard.core.model import (
     Participant,
 )
 from wizard.core.questionnaire import Questionnaire
+from wizard.core.typography import french
 from wizard.i18n import _
 from wizard.storage import documents as docs
 from wizard.storage.backups import BackupInfo
@@ -65,7 +66,7 @@ class Store(AssessmentFiles):
                participants: Iterable[Participant] = (), when: date | None = None,
                previous_id: str = "") -> Assessment:
         if profile not in PROFILES:
-            raise StorageError(_("profil inconnu « {profile} » ; profils possibles : {choices}").format(
+            raise StorageError(french(_("profil inconnu « {profile} » ; profils possibles : {choices}")).format(
                 profile=profile, choices=", ".join(PROFILES)))
         if not organisation.name.strip():
             raise StorageError(_("le nom de l’organisme est obligatoire"))
@@ -131,7 +132,7 @@ class Store(AssessmentFiles):
         path = self.path_of(assessment_id)
         with self._writing(assessment_id):
             if not path.exists():
-                raise UnknownAssessment(_("aucune évaluation n’a l’identifiant « {id} »").format(id=assessment_id))
+                raise UnknownAssessment(french(_("aucune évaluation n’a l’identifiant « {id} »")).format(id=assessment_id))
             path.unlink()
 
     # -- changes, each written at once ---------------------------------------------------
@@ -206,7 +207,7 @@ class Store(AssessmentFiles):
     def read_backup(self, assessment_id: str, name: str) -> Assessment:
         path = self.backups.path(assessment_id, name)
         if path is None:
-            raise StorageError(_("aucune sauvegarde « {name} » pour l’évaluation {id}").format(
+            raise StorageError(french(_("aucune sauvegarde « {name} » pour l’évaluation {id}")).format(
                 name=name, id=assessment_id))
         return docs.assessment_of(self._decode(path.read_bytes(), path, migrate=False))
 
@@ -214,7 +215,7 @@ class Store(AssessmentFiles):
         """Make a backup the current version; the version it replaces stays among the backups."""
         path = self.backups.path(assessment_id, name)
         if path is None:
-            raise StorageError(_("aucune sauvegarde « {name} » pour l’évaluation {id}").format(
+            raise StorageError(french(_("aucune sauvegarde « {name} » pour l’évaluation {id}")).format(
                 name=name, id=assessment_id))
         tables = self._decode(path.read_bytes(), path, migrate=False)
         with self._writing(assessment_id):
