@@ -60,7 +60,7 @@ def open_sealed(raw: bytes, key: StoreKey | None, *, fmt: str, current: int,
     try:
         doc = json.loads(raw)
     except (ValueError, UnicodeDecodeError):
-        raise CorruptFile(path, _("fichier illisible (ce n’est pas du JSON valide)")) from None
+        raise CorruptFile(path, french(_("ce n’est pas du JSON valide"))) from None
     if fmt == ASSESSMENT_FORMAT and is_version_1(doc):
         meta = next(iter(doc["meta"].values()))
         return Opened(1, str(meta.get("id", "")), "", False, doc)
