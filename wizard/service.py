@@ -14,6 +14,7 @@ from wizard.core.flow import Hidden, Progress, hidden_questions, progress
 from wizard.core.model import ANSWER_VALUES, ActionEdit, Answer, Assessment, CustomAction, Question
 from wizard.core.questionnaire import Questionnaire, default_questionnaire
 from wizard.core.scoring import Scores, compute_scores
+from wizard.i18n import _
 from wizard.storage import HistoryEntry, LockInfo, Store
 from wizard.storage.store import locked_message
 
@@ -73,7 +74,7 @@ class Session:
 
     def _writable(self) -> None:
         if self.read_only:
-            raise ReadOnlySession(self.read_only_reason or "session fermée")
+            raise ReadOnlySession(self.read_only_reason or _("Cette évaluation est ouverte en lecture seule."))
 
     # -- reading ---------------------------------------------------------------------
     def history(self, qid: str) -> list[HistoryEntry]:
