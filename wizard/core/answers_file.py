@@ -14,7 +14,7 @@ import json
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from wizard.core.model import (
     ACTION_STATUSES,
@@ -28,7 +28,9 @@ from wizard.core.model import (
     Organisation,
     Participant,
 )
-from wizard.core.questionnaire import Questionnaire
+
+if TYPE_CHECKING:  # the questionnaire (YAML, JSON Schema) is not loaded to open a store
+    from wizard.core.questionnaire import Questionnaire
 
 FORMAT = "vigie-answers"
 VERSION = 1

@@ -16,10 +16,6 @@ import secrets
 from dataclasses import dataclass
 from typing import Any
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
-
 from wizard.core.typography import french
 from wizard.i18n import _
 from wizard.storage.errors import StorageError
@@ -92,6 +88,8 @@ class StoreKey:
     """The derived key of a data folder, and the operations that use it."""
 
     def __init__(self, key: bytes, key_id: str) -> None:
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM  # only for encrypted folders
+
         self._aead = AESGCM(key)
         self.key_id = key_id
 
@@ -123,6 +121,8 @@ class StoreKey:
     def decrypt(self, sealed: bytes, aad: bytes) -> bytes:
         if len(sealed) < 12 + 16:
             raise DecryptionFailed("encrypted data too short")
+        from cryptography.exceptions import InvalidTag
+
         try:
             return self._aead.decrypt(sealed[:12], sealed[12:], aad)
         except InvalidTag:
@@ -130,6 +130,8 @@ class StoreKey:
 
 
 def _derive(passphrase: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
     return Scrypt(salt=salt, length=32, n=n, r=r, p=p).derive(passphrase.encode("utf-8"))
 
 

@@ -15,17 +15,19 @@ import hashlib
 import json
 from dataclasses import fields
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from wizard import __version__
 from wizard.core.answers_file import AnswersFileError, assessment_from_dict, assessment_to_dict
 from wizard.core.model import ActionEdit, Assessment, CustomAction
-from wizard.core.questionnaire import Questionnaire
 from wizard.core.typography import french
 from wizard.i18n import _
 from wizard.storage.crypto import canonical
 from wizard.storage.documents import AUDITED
 from wizard.storage.errors import StorageError
+
+if TYPE_CHECKING:  # the questionnaire (YAML, JSON Schema) is not loaded to open a store
+    from wizard.core.questionnaire import Questionnaire
 
 FORMAT = "vigie-exchange"
 VERSION = 1

@@ -12,7 +12,7 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tinydb import Query, TinyDB
 
@@ -25,7 +25,6 @@ from wizard.core.model import (
     Organisation,
     Participant,
 )
-from wizard.core.questionnaire import Questionnaire
 from wizard.core.typography import french
 from wizard.i18n import _
 from wizard.storage import documents as docs
@@ -34,6 +33,9 @@ from wizard.storage.documents import HistoryEntry, now_iso
 from wizard.storage.errors import CorruptFile, StorageError, UnknownAssessment
 from wizard.storage.files import FILE_FORMAT, FILE_VERSION, SUFFIX, AssessmentFiles, locked_message
 from wizard.storage.index import signature
+
+if TYPE_CHECKING:  # the questionnaire (YAML, JSON Schema) is not loaded to open a store
+    from wizard.core.questionnaire import Questionnaire
 
 __all__ = ["FILE_FORMAT", "FILE_VERSION", "SUFFIX", "AssessmentSummary", "Store", "StorageError",
            "UnknownAssessment", "locked_message"]

@@ -10,7 +10,6 @@ from PySide6.QtCore import QDate, QDateTime, QLocale, QSortFilterProxyModel, Qt,
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from wizard.core.model import PROFILE_LABELS
-from wizard.core.questionnaire import default_questionnaire
 from wizard.i18n import _
 from wizard.storage import Store
 
@@ -21,6 +20,8 @@ CHUNK = 4  # rows completed per event-loop turn: each turn stays well under a fr
 
 
 def _load_questionnaire() -> None:
+    from wizard.core.questionnaire import default_questionnaire  # YAML and schema: after start-up
+
     try:
         default_questionnaire()
     except Exception:  # reported when a row needs it, in the UI thread
