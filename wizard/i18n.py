@@ -8,6 +8,8 @@ bilingual in the YAML files and picked with current_language().
 from __future__ import annotations
 
 import gettext as _gettext
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from wizard import paths
 
@@ -50,3 +52,17 @@ def set_language(lang: str) -> None:
     _translation = _gettext.translation(
         DOMAIN, localedir=str(paths.locale_dir()), languages=[lang], fallback=True
     )
+
+
+@contextmanager
+def language(lang: str) -> Iterator[None]:
+    """Work in another language for a while (a report in English from a French interface)."""
+    previous = _current
+    if lang == previous:
+        yield
+        return
+    set_language(lang)
+    try:
+        yield
+    finally:
+        set_language(previous)

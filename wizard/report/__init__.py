@@ -17,7 +17,7 @@ from pyhanko.sign.fields import SigFieldSpec, append_signature_field
 from wizard import __version__
 from wizard.core.model import PROFILE_LABELS, Assessment
 from wizard.core.questionnaire import Questionnaire
-from wizard.i18n import _
+from wizard.i18n import _, language
 from wizard.report.context import ReportContext, SignerSlot
 from wizard.report.cover import build_cover
 from wizard.report.detail import build_detail
@@ -56,7 +56,14 @@ def default_signers(assessment: Assessment) -> tuple[SignerSlot, ...]:
 
 def build_report(assessment: Assessment, questionnaire: Questionnaire, *, lang: str = "fr",
                  signers: Sequence[SignerSlot] | None = None) -> tuple[bytes, ReportInfo]:
-    """Lay out the report in memory; see render_report."""
+    """Lay out the report in memory; see render_report. The report's own labels follow lang,
+    like its content, whatever the language of the interface that asked for it."""
+    with language(lang):
+        return _build_report(assessment, questionnaire, lang, signers)
+
+
+def _build_report(assessment: Assessment, questionnaire: Questionnaire, lang: str,
+                  signers: Sequence[SignerSlot] | None) -> tuple[bytes, ReportInfo]:
     register_fonts()
     slots = tuple(s if s.field_name else SignerSlot(s.role, s.name, f"Signature{i}")
                   for i, s in enumerate(signers or default_signers(assessment), start=1))

@@ -21,6 +21,10 @@ def install_language(app: QApplication, lang: str) -> None:
     """Vigie's catalogs, QLocale (dates, numbers) and Qt's translations (Cancel, Yes, file dialogs)."""
     i18n.set_language(lang)
     QLocale.setDefault(QLocale(*QT_LOCALES[lang]))
+    previous = app.property("vigieQtTranslator")
+    if previous is not None:  # switching language while running
+        app.removeTranslator(previous)
+        app.setProperty("vigieQtTranslator", None)
     if lang != "en":
         translator = QTranslator(app)
         folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)

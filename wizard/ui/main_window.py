@@ -19,6 +19,7 @@ from wizard.ui.home.home_page import HomePage
 from wizard.ui.widgets.theme import apply_look
 
 PRESENTATION_SCALES = (125, 150, 175, 200)
+_REPLACEMENTS: list[QMainWindow] = []  # windows rebuilt in another language, kept alive here
 
 
 class MainWindow(QMainWindow):
@@ -263,9 +264,33 @@ class MainWindow(QMainWindow):
         dialog_class = optional.screen("settings")
         if dialog_class is None:
             return
+        language = self.settings.language
         dialog_class(self.data_dir, self).exec()
         self.settings = load_settings(self.data_dir)
         self._apply_look()
+        if self.settings.language != language:
+            self.switch_language(self.settings.language)
+
+    def switch_language(self, lang: str) -> MainWindow:
+        """Relabel everything by building the window again, in place of this one. Nothing is lost:
+        every change is already stored; the open assessment, its position and page come back."""
+        from wizard.ui.app import install_language
+
+        self._flush()
+        install_language(QApplication.instance(), lang)
+        replacement = MainWindow(self.data_dir, self.store)
+        replacement.setGeometry(self.geometry())
+        if self.session is not None:
+            on_results = self.results is not None and self.pages.currentWidget() is self.results
+            replacement.open_assessment(self.session.assessment.id)
+            if on_results:
+                replacement.show_results()
+        replacement.set_presentation(self.presentation)
+        self._hand_over_store = True
+        _REPLACEMENTS.append(replacement)
+        replacement.show()
+        self.close()
+        return replacement
 
     def verify_pdf(self) -> None:
         dialog_class = optional.screen("verify")
@@ -313,6 +338,6 @@ class MainWindow(QMainWindow):
         self.home.commit_deletes()
         self.home.model.stop()
         self._close_session()
-        if hasattr(self.store, "close"):
+        if hasattr(self.store, "close") and not getattr(self, "_hand_over_store", False):
             self.store.close()
         super().closeEvent(event)

@@ -100,7 +100,7 @@ class SettingsDialog(QDialog):
         for setting in SETTINGS:
             if setting.key not in SIGNING_KEYS:
                 general_form.addRow(typo(_("{label} :").format(label=_(setting.label))), self.controls[setting.key])
-        language_note = QLabel(_("La langue change à la prochaine ouverture d’une fenêtre."), wordWrap=True)
+        language_note = QLabel(_("La langue change dès la validation ; le travail en cours est conservé."), wordWrap=True)
         language_note.setAccessibleName(_("Note sur la langue"))
         general_form.addRow("", language_note)
         general_form.addRow(self._data_folder_box())
