@@ -7,7 +7,6 @@ so an error leaves no half-written PDF. Passwords, passphrases and PINs are neve
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -29,28 +28,19 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QRadioButton,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from wizard import paths
-from wizard.core.typography import for_language
 from wizard.export import export_signed_plan
-from wizard.i18n import N_, _, current_language
+from wizard.i18n import _, current_language
 from wizard.service import Session
 from wizard.settings import load_settings, save_settings
-from wizard.signing import IdentitySpec, create_personal_identity, personal_identity
+from wizard.signing import create_personal_identity
 from wizard.ui import workers
-
-KINDS = (("personal", N_("Mon identité personnelle (créée par Vigie)")),
-         ("p12", N_("Un certificat dans un fichier .p12 ou .pfx")),
-         ("pkcs11", N_("Une carte ou une clé (PKCS#11, carte CPS…)")),
-         ("none", N_("Ne pas signer maintenant (les cadres de signature restent vides)")))
-
-
-def typo(text: str) -> str:
-    return for_language(text, current_language())
+from wizard.ui.dialogs.identity_fields import KINDS, IdentityFields
+from wizard.ui.widgets.text import fr
 
 
 def open_with_system(path: Path) -> None:
@@ -63,139 +53,6 @@ def open_with_system(path: Path) -> None:
 def default_pdf_name(session: Session) -> str:
     name = re.sub(r'[\\/:*?"<>|]+', " ", session.assessment.organisation.name).strip() or "Vigie"
     return f"Plan d’action - {name} - {session.assessment.date.isoformat()}.pdf"
-
-
-def secret_edit(name: str, placeholder: str = "") -> QLineEdit:
-    edit = QLineEdit(echoMode=QLineEdit.EchoMode.Password, placeholderText=placeholder)
-    edit.setAccessibleName(name)
-    return edit
-
-
-class IdentityFields(QStackedWidget):
-    """The fields of each kind of identity, one page per kind."""
-
-    def __init__(self, data_dir: Path, organisation: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.data_dir = data_dir
-        self.setAccessibleName(_("Détails de l’identité de signature"))
-        # Personal identity: unlock it, or create it on first use.
-        self.personal_info = QLabel(wordWrap=True)
-        self.personal_info.setAccessibleName(_("Identité personnelle"))
-        self.passphrase = secret_edit(_("Phrase de passe de l’identité personnelle"))
-        self.confirm = secret_edit(_("Confirmation de la phrase de passe"), _("la même, une seconde fois"))
-        self.organisation = QLineEdit(organisation)
-        self.organisation.setAccessibleName(_("Organisation inscrite dans le certificat"))
-        personal = QWidget()
-        self.personal_form = QFormLayout(personal)
-        self.personal_form.addRow(self.personal_info)
-        self.personal_form.addRow(typo(_("&Organisation :")), self.organisation)
-        self.personal_form.addRow(typo(_("&Phrase de passe :")), self.passphrase)
-        self.personal_form.addRow(typo(_("Con&firmation :")), self.confirm)
-        # A .p12 / .pfx file.
-        self.p12_path = QLineEdit(placeholderText=_("Fichier .p12 ou .pfx"))
-        self.p12_path.setAccessibleName(_("Fichier du certificat (.p12 ou .pfx)"))
-        p12_browse = QPushButton(_("Parcourir…"))
-        p12_browse.setAccessibleName(_("Choisir le fichier du certificat"))
-        p12_browse.clicked.connect(lambda: self._browse(self.p12_path, _("Certificats (*.p12 *.pfx)")))
-        self.p12_password = secret_edit(_("Mot de passe du fichier de certificat"))
-        p12 = QWidget()
-        p12_form = QFormLayout(p12)
-        p12_form.addRow(typo(_("F&ichier :")), self._with_button(self.p12_path, p12_browse))
-        p12_form.addRow(typo(_("&Mot de passe :")), self.p12_password)
-        # A PKCS#11 token (CPS card through its middleware).
-        self.module = QLineEdit(placeholderText=_("Bibliothèque du logiciel de la carte (.dll, .so)"))
-        self.module.setAccessibleName(_("Module PKCS#11"))
-        module_browse = QPushButton(_("Parcourir…"))
-        module_browse.setAccessibleName(_("Choisir le module PKCS#11"))
-        module_browse.clicked.connect(lambda: self._browse(self.module, _("Modules (*.dll *.so *.dylib)")))
-        self.token_label = QLineEdit()
-        self.token_label.setAccessibleName(_("Nom du support (token)"))
-        self.key_label = QLineEdit()
-        self.key_label.setAccessibleName(_("Nom de la clé"))
-        self.pin = secret_edit(_("Code PIN"), _("vide : variable VIGIE_PKCS11_PIN"))
-        token = QWidget()
-        token_form = QFormLayout(token)
-        token_form.addRow(typo(_("M&odule :")), self._with_button(self.module, module_browse))
-        token_form.addRow(typo(_("&Support :")), self.token_label)
-        token_form.addRow(typo(_("C&lé :")), self.key_label)
-        token_form.addRow(typo(_("Code &PIN :")), self.pin)
-        none = QLabel(typo(_("Le PDF est enregistré sans signature ; il pourra être signé plus tard "
-                             "(commande « vigie sign »).")), wordWrap=True)
-        none.setAccessibleName(_("Export sans signature"))
-        self.pages = {"personal": personal, "p12": p12, "pkcs11": token, "none": none}
-        for page in self.pages.values():
-            self.addWidget(page)
-        self.refresh()
-
-    @staticmethod
-    def _with_button(edit: QLineEdit, button: QPushButton) -> QWidget:
-        box = QWidget()
-        row = QHBoxLayout(box)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(edit, 1)
-        row.addWidget(button)
-        return box
-
-    def _browse(self, edit: QLineEdit, filters: str) -> None:
-        name, _filter = QFileDialog.getOpenFileName(self, _("Choisir un fichier"), edit.text(), filters)
-        if name:
-            edit.setText(name)
-
-    def refresh(self) -> None:
-        """Show whether the personal identity exists (unlock it) or will be created."""
-        existing = personal_identity(self.data_dir)
-        self.has_personal = existing is not None
-        if existing:
-            who = f"{existing.name} ({existing.organisation})" if existing.organisation else existing.name
-            self.personal_info.setText(typo(_("Identité : {who}, valable jusqu’au {day}. Saisissez sa phrase "
-                                              "de passe.").format(who=who, day=existing.not_after.strftime("%d/%m/%Y"))))
-        else:
-            self.personal_info.setText(typo(_(
-                "Vous n’avez pas encore d’identité personnelle : elle sera créée à cet export, au nom du "
-                "signataire, et protégée par une phrase de passe (8 caractères au moins) que Vigie ne "
-                "conserve pas. Sauvegardez-la ensuite depuis les paramètres.")))
-        for widget in (self.organisation, self.confirm):
-            self.personal_form.setRowVisible(widget, not self.has_personal)
-
-    def show_kind(self, kind: str) -> None:
-        self.setCurrentWidget(self.pages[kind])
-
-    def problem(self, kind: str) -> str:
-        """What is missing before starting, in plain words ('' when nothing)."""
-        if kind == "personal":
-            if not self.passphrase.text():
-                return _("Saisissez la phrase de passe de votre identité personnelle.")
-            if not self.has_personal and self.confirm.text() != self.passphrase.text():
-                return _("Les deux phrases de passe ne sont pas identiques.")
-        if kind == "p12" and not self.p12_path.text().strip():
-            return _("Choisissez le fichier .p12 ou .pfx du certificat.")
-        if kind == "pkcs11" and not (self.module.text().strip() and self.token_label.text().strip()
-                                     and self.key_label.text().strip()):
-            return _("Indiquez le module PKCS#11, le nom du support et celui de la clé.")
-        if kind == "pkcs11" and not (self.pin.text() or os.environ.get("VIGIE_PKCS11_PIN")):
-            return _("Saisissez le code PIN de la carte.")
-        return ""
-
-    def creation(self, signer_name: str) -> dict[str, str] | None:
-        if self.has_personal:
-            return None
-        return {"name": signer_name.strip(), "organisation": self.organisation.text().strip(),
-                "passphrase": self.passphrase.text()}
-
-    def spec(self, kind: str) -> IdentitySpec | None:
-        if kind == "personal":
-            return IdentitySpec("personal", secret=self.passphrase.text(), data_dir=self.data_dir)
-        if kind == "p12":
-            return IdentitySpec("p12", path=Path(self.p12_path.text().strip()), secret=self.p12_password.text())
-        if kind == "pkcs11":
-            return IdentitySpec("pkcs11", path=Path(self.module.text().strip()),
-                                token_label=self.token_label.text().strip(), key_label=self.key_label.text().strip(),
-                                secret=self.pin.text() or os.environ.get("VIGIE_PKCS11_PIN", ""))
-        return None
-
-    def forget_secrets(self) -> None:
-        for edit in (self.passphrase, self.confirm, self.p12_password, self.pin):
-            edit.clear()
 
 
 class ExportDialog(QDialog):
@@ -224,8 +81,8 @@ class ExportDialog(QDialog):
         self.signer_role.setAccessibleName(_("Fonction du signataire"))
         signer = QGroupBox(_("Signataire"))
         signer_form = QFormLayout(signer)
-        signer_form.addRow(typo(_("&Nom :")), self.signer_name)
-        signer_form.addRow(typo(_("&Fonction :")), self.signer_role)
+        signer_form.addRow(fr(_("&Nom :")), self.signer_name)
+        signer_form.addRow(fr(_("&Fonction :")), self.signer_role)
 
         # With which identity.
         identity = QGroupBox(_("Identité de signature"))
@@ -233,8 +90,8 @@ class ExportDialog(QDialog):
         self.kind_group = QButtonGroup(self)
         self.kind_buttons: dict[str, QRadioButton] = {}
         for i, (kind, label) in enumerate(KINDS):
-            button = QRadioButton(typo(_(label)))
-            button.setAccessibleName(typo(_(label)))
+            button = QRadioButton(fr(_(label)))
+            button.setAccessibleName(fr(_(label)))
             self.kind_group.addButton(button, i)
             self.kind_buttons[kind] = button
             identity_layout.addWidget(button)
@@ -365,12 +222,12 @@ class ExportDialog(QDialog):
     def _progress(self, fraction: float, message: str) -> None:
         self.progress.setValue(int(fraction * 100))
         if message:
-            self.status.setText(typo(message))
+            self.status.setText(fr(message))
 
     def _done(self, path: Path) -> None:
         self.progress.setValue(100)
         self.status.setStyleSheet("")
-        self.status.setText(typo(_("✓ Plan d’action enregistré : {path}").format(path=path)))
+        self.status.setText(fr(_("✓ Plan d’action enregistré : {path}").format(path=path)))
         self.fields.forget_secrets()
         self.exported.emit(path)
         if self.open_pdf is not None and self.open_when_done.isChecked():
@@ -385,7 +242,7 @@ class ExportDialog(QDialog):
 
     def show_error(self, message: str) -> None:
         self.status.setStyleSheet("font-weight: bold;")
-        self.status.setText(typo(_("✗ Export impossible : {message}").format(message=message)))
+        self.status.setText(fr(_("✗ Export impossible : {message}").format(message=message)))
 
     def reject(self) -> None:
         if self.task is not None and self.task.is_running():
