@@ -9,7 +9,7 @@ import os
 from dataclasses import fields, replace
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -20,8 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QScrollArea,
     QTabWidget,
@@ -29,20 +27,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wizard import paths, signing
-from wizard.core.typography import for_language
-from wizard.i18n import N_, _, current_language
+from wizard import paths
+from wizard.i18n import N_, _
 from wizard.settings import SETTINGS, Setting, Settings, load_settings, save_settings
 from wizard.storage.atomic import atomic_write_bytes
-from wizard.ui import workers
+from wizard.ui.dialogs.identities_panel import IdentitiesPanel
+from wizard.ui.widgets.text import fr
 
 LANGUAGE_NAMES = {"fr": "Français", "en": "English"}  # each in its own language, never translated
 SIGNING_KEYS = ("signer_name", "signer_role")  # shown with the identities, where they are used
 PLACEHOLDERS = {"signer_name": N_("ex. : Zoé Martin"), "signer_role": N_("ex. : biologiste responsable")}
-
-
-def typo(text: str) -> str:
-    return for_language(text, current_language())
 
 
 def setting_widget(setting: Setting, value: object) -> QWidget:
@@ -53,7 +47,7 @@ def setting_widget(setting: Setting, value: object) -> QWidget:
             if setting.key == "language":
                 label = LANGUAGE_NAMES.get(str(choice), str(choice))
             elif isinstance(choice, int):
-                label = typo(f"{choice} %")
+                label = fr(f"{choice} %")
             else:
                 label = str(choice)
             combo.addItem(label, choice)
@@ -62,7 +56,7 @@ def setting_widget(setting: Setting, value: object) -> QWidget:
     else:
         edit = QLineEdit(str(value))
         if setting.key in PLACEHOLDERS:
-            edit.setPlaceholderText(typo(_(PLACEHOLDERS[setting.key])))
+            edit.setPlaceholderText(fr(_(PLACEHOLDERS[setting.key])))
         widget = edit
     widget.setAccessibleName(_(setting.label))
     widget.setObjectName(f"setting_{setting.key}")
@@ -99,7 +93,7 @@ class SettingsDialog(QDialog):
         general_form = QFormLayout(general)
         for setting in SETTINGS:
             if setting.key not in SIGNING_KEYS:
-                general_form.addRow(typo(_("{label} :").format(label=_(setting.label))), self.controls[setting.key])
+                general_form.addRow(fr(_("{label} :").format(label=_(setting.label))), self.controls[setting.key])
         language_note = QLabel(_("La langue change dès la validation ; le travail en cours est conservé."), wordWrap=True)
         language_note.setAccessibleName(_("Note sur la langue"))
         general_form.addRow("", language_note)
@@ -111,7 +105,7 @@ class SettingsDialog(QDialog):
         signer_form = QFormLayout(signer)
         for key in SIGNING_KEYS:
             setting = next(s for s in SETTINGS if s.key == key)
-            signer_form.addRow(typo(_("{label} :").format(label=_(setting.label))), self.controls[key])
+            signer_form.addRow(fr(_("{label} :").format(label=_(setting.label))), self.controls[key])
         signing_layout.addWidget(signer)
         self.identities = IdentitiesPanel(self.data_dir, self)
         signing_layout.addWidget(self.identities)
@@ -166,12 +160,12 @@ class SettingsDialog(QDialog):
         if forced:
             note += " " + _("Ce dossier est imposé au démarrage (mode portable ou variable VIGIE_DATA_DIR) : "
                             "un autre choix ne servira qu’aux démarrages ordinaires.")
-        self.folder_note = QLabel(typo(note), wordWrap=True)
+        self.folder_note = QLabel(fr(note), wordWrap=True)
         self.folder_note.setAccessibleName(_("Explication sur le dossier des données"))
         self.next_folder = QLabel(wordWrap=True)
         self.next_folder.setAccessibleName(_("Dossier au prochain démarrage"))
         if chosen and chosen != self.data_dir:
-            self.next_folder.setText(typo(_("Au prochain démarrage : {path}").format(path=chosen)))
+            self.next_folder.setText(fr(_("Au prochain démarrage : {path}").format(path=chosen)))
         layout = QVBoxLayout(box)
         layout.addLayout(row)
         layout.addWidget(self.next_folder)
@@ -186,7 +180,7 @@ class SettingsDialog(QDialog):
     def set_next_data_dir(self, folder: Path) -> None:
         """Remember the folder for the next start; written when the dialog is accepted."""
         self.next_data_dir = folder
-        self.next_folder.setText(typo(_("Au prochain démarrage : {path}").format(path=folder)))
+        self.next_folder.setText(fr(_("Au prochain démarrage : {path}").format(path=folder)))
 
     # -- saving ----------------------------------------------------------------------
     def values(self) -> Settings:
@@ -202,252 +196,9 @@ class SettingsDialog(QDialog):
                 self.location_file.parent.mkdir(parents=True, exist_ok=True)
                 atomic_write_bytes(self.location_file, str(self.next_data_dir).encode("utf-8"))
         except OSError as exc:
-            self.message.setText(typo(_("Paramètres non enregistrés : {e}").format(e=exc)))
+            self.message.setText(fr(_("Paramètres non enregistrés : {e}").format(e=exc)))
             self.message.show()
             return
         self.settings = settings
         self.settings_saved.emit(settings)
         super().accept()
-
-
-def readable_subject(subject: str) -> str:
-    """"Organization: L, Common Name: N" (asn1crypto's English wording) as "N (L)"."""
-    parts = dict(p.split(": ", 1) for p in subject.split(", ") if ": " in p)
-    name, org = parts.get("Common Name", ""), parts.get("Organization", "")
-    if not name:
-        return subject
-    return f"{name} ({org})" if org else name
-
-
-# -- signing identities ------------------------------------------------------------------------
-class FormDialog(QDialog):
-    """A small form (names, passphrases, a file) opened without blocking; values() on accept."""
-
-    def __init__(self, title: str, note: str, rows: list[tuple[str, str, str]], parent: QWidget | None = None,
-                 *, file_filter: str = "", save: bool = False) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.setAccessibleName(title)
-        self.edits: dict[str, QLineEdit] = {}
-        form = QFormLayout(self)
-        if note:
-            label = QLabel(typo(note), wordWrap=True)
-            label.setAccessibleName(_("Explication"))
-            form.addRow(label)
-        for key, label_text, kind in rows:  # kind: "text", "secret" or "file"
-            edit = QLineEdit(echoMode=QLineEdit.EchoMode.Password if kind == "secret" else QLineEdit.EchoMode.Normal)
-            edit.setAccessibleName(label_text)
-            self.edits[key] = edit
-            field: QWidget = edit
-            if kind == "file":
-                browse = QPushButton(_("Parcourir…"))
-                browse.setAccessibleName(typo(_("Choisir : {what}").format(what=label_text)))
-                browse.clicked.connect(lambda _c=False, e=edit: self._browse(e, file_filter, save))
-                field = QWidget()
-                row = QHBoxLayout(field)
-                row.setContentsMargins(0, 0, 0, 0)
-                row.addWidget(edit, 1)
-                row.addWidget(browse)
-            form.addRow(typo(_("{label} :").format(label=label_text)), field)
-        self.error = QLabel(wordWrap=True)
-        self.error.setAccessibleName(_("Message"))
-        form.addRow(self.error)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Valider"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setAccessibleName(_("Valider"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Annuler"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(_("Annuler"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        form.addRow(self.buttons)
-        self.resize(520, self.sizeHint().height())
-
-    def _browse(self, edit: QLineEdit, file_filter: str, save: bool) -> None:
-        pick = QFileDialog.getSaveFileName if save else QFileDialog.getOpenFileName
-        name, _filter = pick(self, self.windowTitle(), edit.text(), file_filter)
-        if name:
-            edit.setText(name)
-
-    def values(self) -> dict[str, str]:
-        return {key: edit.text() for key, edit in self.edits.items()}
-
-
-class IdentitiesPanel(QWidget):
-    """The personal identity (create, back up as .p12, restore) and the trust list."""
-
-    def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.data_dir = data_dir
-        self.form: FormDialog | None = None
-        self.task: workers.Task | None = None
-        personal = QGroupBox(_("Mon identité personnelle"))
-        self.personal_info = QLabel(wordWrap=True)
-        self.personal_info.setAccessibleName(_("Mon identité personnelle"))
-        self.personal_info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.create = QPushButton(_("C&réer…"))
-        self.create.setAccessibleName(_("Créer mon identité personnelle"))
-        self.create.clicked.connect(self.open_create)
-        self.backup = QPushButton(_("Sau&vegarder en .p12…"))
-        self.backup.setAccessibleName(_("Sauvegarder mon identité dans un fichier .p12"))
-        self.backup.clicked.connect(self.open_backup)
-        self.restore = QPushButton(_("Restaurer depuis un .p12…"))
-        self.restore.setAccessibleName(_("Restaurer mon identité depuis un fichier .p12"))
-        self.restore.clicked.connect(self.open_restore)
-        buttons = QHBoxLayout()
-        for button in (self.create, self.backup, self.restore):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        personal_layout = QVBoxLayout(personal)
-        personal_layout.addWidget(self.personal_info)
-        personal_layout.addLayout(buttons)
-
-        trust = QGroupBox(_("Certificats de confiance (pour vérifier les signatures)"))
-        self.trusted = QListWidget()
-        self.trusted.setAccessibleName(_("Certificats de confiance"))
-        self.add_cert = QPushButton(_("A&jouter un certificat…"))
-        self.add_cert.setAccessibleName(_("Ajouter un certificat de confiance"))
-        self.add_cert.clicked.connect(self.choose_certificate)
-        self.trust_mine = QPushButton(_("Faire confiance à mon identité"))
-        self.trust_mine.setAccessibleName(_("Ajouter mon identité personnelle aux certificats de confiance"))
-        self.trust_mine.clicked.connect(self.trust_personal)
-        self.remove_cert = QPushButton(_("Re&tirer"))
-        self.remove_cert.setAccessibleName(_("Retirer le certificat choisi"))
-        self.remove_cert.clicked.connect(self.remove_selected)
-        trust_buttons = QHBoxLayout()
-        for button in (self.add_cert, self.trust_mine, self.remove_cert):
-            trust_buttons.addWidget(button)
-        trust_buttons.addStretch(1)
-        trust_layout = QVBoxLayout(trust)
-        trust_layout.addWidget(self.trusted)
-        trust_layout.addLayout(trust_buttons)
-
-        self.message = QLabel(wordWrap=True)
-        self.message.setAccessibleName(_("Message"))
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(personal)
-        layout.addWidget(trust)
-        layout.addWidget(self.message)
-        self.refresh()
-
-    def refresh(self) -> None:
-        existing = signing.personal_identity(self.data_dir)
-        if existing:
-            fp = " ".join(existing.fingerprint[i:i + 4].upper() for i in range(0, 16, 4))
-            self.personal_info.setText(typo(_(
-                "{name}{org} — valable jusqu’au {day}.\nEmpreinte : {fp}…").format(
-                name=existing.name, org=f" ({existing.organisation})" if existing.organisation else "",
-                day=existing.not_after.strftime("%d/%m/%Y"), fp=fp)))
-        else:
-            self.personal_info.setText(typo(_(
-                "Pas encore d’identité personnelle. Créez-la ici ou lors du premier export signé ; "
-                "sauvegardez-la ensuite dans un fichier .p12 rangé en lieu sûr.")))
-        self.create.setVisible(existing is None)
-        self.restore.setVisible(existing is None)
-        self.backup.setEnabled(existing is not None)
-        self.trust_mine.setEnabled(existing is not None)
-        self.trusted.clear()
-        for cert in signing.list_trusted(self.data_dir):
-            item = QListWidgetItem(f"{readable_subject(cert.subject)} — {cert.fingerprint[:16].upper()}…")
-            item.setData(Qt.ItemDataRole.UserRole, cert.fingerprint)
-            item.setToolTip(cert.fingerprint)
-            self.trusted.addItem(item)
-        self.remove_cert.setEnabled(self.trusted.count() > 0)
-
-    def _say(self, text: str, ok: bool = True) -> None:
-        self.message.setText(typo(("✓ " if ok else "✗ ") + text))
-
-    def _open_form(self, form: FormDialog, then) -> FormDialog:  # noqa: ANN001
-        self.form = form
-        form.accepted.connect(lambda: then(form.values()))
-        form.open()
-        return form
-
-    # -- personal identity ---------------------------------------------------------------
-    def open_create(self) -> FormDialog:
-        settings = load_settings(self.data_dir)
-        form = FormDialog(_("Créer mon identité personnelle"), _(
-            "Un certificat à votre nom, valable cinq ans, pour signer les plans d’action. La phrase de "
-            "passe (8 caractères au moins) protège la clé ; Vigie ne la conserve pas."),
-            [("name", _("Nom"), "text"), ("organisation", _("Organisation"), "text"),
-             ("passphrase", _("Phrase de passe"), "secret"), ("confirm", _("Confirmation"), "secret")], self)
-        form.edits["name"].setText(settings.signer_name)
-        return self._open_form(form, self._create)
-
-    def _create(self, values: dict[str, str]) -> None:
-        if values["passphrase"] != values["confirm"]:
-            self._say(_("Les deux phrases de passe ne sont pas identiques ; rien n’a été créé."), ok=False)
-            return
-        self.create.setEnabled(False)
-        self._say(_("Création de l’identité…"))
-        self.task = workers.run_in_thread(
-            lambda _progress: signing.create_personal_identity(
-                values["name"], values["organisation"], values["passphrase"], data_dir=self.data_dir),
-            on_success=lambda _i: self._say(_("Identité personnelle créée.")),
-            on_failure=lambda e: self._say(str(e), ok=False), parent=self)
-        self.task.done.connect(lambda: (self.create.setEnabled(True), self.refresh()))
-
-    def open_backup(self) -> FormDialog:
-        form = FormDialog(_("Sauvegarder mon identité"), _(
-            "Le fichier .p12 contient votre clé, protégée par un mot de passe d’export (8 caractères au "
-            "moins). Rangez-le hors de ce poste."),
-            [("passphrase", _("Phrase de passe actuelle"), "secret"),
-             ("password", _("Mot de passe du fichier"), "secret"), ("path", _("Fichier .p12"), "file")],
-            self, file_filter=_("Certificats (*.p12)"), save=True)
-        form.edits["path"].setText(str(Path.home() / "identite-vigie.p12"))
-        return self._open_form(form, self._backup)
-
-    def _backup(self, values: dict[str, str]) -> None:
-        try:
-            path = signing.export_personal_identity(Path(values["path"]), values["passphrase"], values["password"],
-                                                    data_dir=self.data_dir)
-        except (signing.SigningError, OSError) as exc:
-            self._say(str(exc), ok=False)
-            return
-        self._say(_("Identité sauvegardée dans {path}.").format(path=path))
-
-    def open_restore(self) -> FormDialog:
-        form = FormDialog(_("Restaurer mon identité"), "",
-                          [("path", _("Fichier .p12"), "file"), ("password", _("Mot de passe du fichier"), "secret"),
-                           ("passphrase", _("Nouvelle phrase de passe"), "secret")],
-                          self, file_filter=_("Certificats (*.p12 *.pfx)"))
-        return self._open_form(form, self._restore)
-
-    def _restore(self, values: dict[str, str]) -> None:
-        try:
-            signing.restore_personal_identity(Path(values["path"]), values["password"], values["passphrase"],
-                                              data_dir=self.data_dir)
-        except (signing.SigningError, OSError) as exc:
-            self._say(str(exc), ok=False)
-            return
-        self._say(_("Identité personnelle restaurée."))
-        self.refresh()
-
-    # -- trust list ------------------------------------------------------------------------
-    def choose_certificate(self) -> None:
-        name, _filter = QFileDialog.getOpenFileName(self, _("Ajouter un certificat de confiance"), "",
-                                                    _("Certificats (*.pem *.crt *.cer *.der)"))
-        if name:
-            self.add_certificate(Path(name))
-
-    def add_certificate(self, path: Path) -> None:
-        try:
-            cert = signing.add_trusted(path, self.data_dir)
-        except signing.SigningError as exc:
-            self._say(str(exc), ok=False)
-            return
-        self._say(_("Certificat ajouté : {subject}.").format(subject=cert.subject))
-        self.refresh()
-
-    def trust_personal(self) -> None:
-        existing = signing.personal_identity(self.data_dir)
-        if existing:
-            self.add_certificate(existing.certificate_path)
-
-    def remove_selected(self) -> None:
-        item = self.trusted.currentItem() or self.trusted.item(0)
-        if item is None:
-            return
-        removed = signing.remove_trusted(str(item.data(Qt.ItemDataRole.UserRole)), self.data_dir)
-        self._say(_("Certificat retiré : {subject}.").format(subject=removed.subject))
-        self.refresh()
