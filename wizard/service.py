@@ -86,7 +86,8 @@ class Session:
         try:
             return self._by_id[qid]
         except KeyError:
-            raise SessionError(f"unknown question id {qid!r} for profile {self.assessment.profile!r}") from None
+            raise SessionError(_("question inconnue « {question} » pour le profil « {profile} »").format(
+                question=qid, profile=self.assessment.profile)) from None
 
     def hidden(self) -> dict[str, Hidden]:
         return hidden_questions(self.questionnaire, self.assessment.answers)
@@ -111,7 +112,8 @@ class Session:
         self._writable()
         self.question(qid)
         if value is not None and value not in ANSWER_VALUES:
-            raise SessionError(f"unknown answer {value!r}; expected one of {', '.join(ANSWER_VALUES)}")
+            raise SessionError(_("réponse inconnue « {value} » : {choices} attendu").format(
+                value=value, choices=", ".join(ANSWER_VALUES)))
         who = by or self.assessment.assessor
         if value is None:
             self.store.save_answer(self.assessment.id, qid, None, by=who)

@@ -68,20 +68,25 @@ def test_plan_in_english_uses_english_content(tmp_path):
     assert data["actions"][0]["title"] == "Sign a compliant contract"
 
 
-@pytest.mark.parametrize("answers, extra, message", [
-    ({"t.zz.nothing": "no"}, {}, "answers.t.zz.nothing: unknown question id"),
-    ({"t.a28.contract.signed": "maybe"}, {}, "answers.t.a28.contract.signed.value: expected one of"),
-    ({"t.a32.access.vendor_only": "no"}, {}, "question not asked of profile 'lab'"),
-    ({}, {"profile": "hospital"}, "profile: expected one of lab, vendor"),
-    ({}, {"date": "28/11/2026"}, "date: expected YYYY-MM-DD"),
-    ({}, {"version": 9}, "version: this Vigie reads version 1"),
-    ({}, {"organisation": {"name": " "}}, "organisation.name"),
+@pytest.mark.parametrize("answers, extra, words", [
+    ({"t.zz.nothing": "no"}, {}, ["answers.t.zz.nothing", "identifiant de question inconnu"]),
+    ({"t.a28.contract.signed": "maybe"}, {}, ["answers.t.a28.contract.signed.value", '"maybe" trouvé']),
+    ({"t.a32.access.vendor_only": "no"}, {}, ["answers.t.a32.access.vendor_only", "ne concerne pas le profil"]),
+    ({}, {"profile": "hospital"}, ["profile", "lab ou vendor attendu", '"hospital"']),
+    ({}, {"date": "28/11/2026"}, ["date", "AAAA-MM-JJ", '"28/11/2026"']),
+    ({}, {"version": 9}, ["version", "lit la version 1", "indique 9"]),
+    ({}, {"organisation": {"name": " "}}, ["organisation.name", "obligatoire"]),
+    ({}, {"participants": "Zoé"}, ["participants", "liste"]),
+    ({}, {"custom_actions": 3}, ["custom_actions", "liste attendue"]),
+    ({"t.a28.contract.signed": {"value": "no", "colour": "red"}}, {}, ["clé inconnue colour"]),
 ])
-def test_plan_rejects_bad_answers_files_with_exit_2(tmp_path, answers, extra, message):
+def test_plan_rejects_bad_answers_files_with_exit_2(tmp_path, answers, extra, words):
     path = answers_file(tmp_path / "a.json", answers, **extra)
     result = vigie("plan", str(path), "--json", env=MINI)
     assert result.returncode == 2
-    assert message in result.stderr
+    assert result.stderr.startswith(f"vigie: {path}")
+    for word in words:
+        assert word in result.stderr, (word, result.stderr)
     assert result.stdout == ""
 
 
@@ -89,9 +94,16 @@ def test_plan_rejects_invalid_json_and_missing_file(tmp_path):
     bad = tmp_path / "bad.json"
     bad.write_text('{"format": "vigie-answers",', encoding="utf-8")
     result = vigie("plan", str(bad), env=MINI)
-    assert result.returncode == 2 and "not valid JSON (line 1" in result.stderr
+    assert result.returncode == 2 and "JSON invalide, ligne 1" in result.stderr
     result = vigie("plan", str(tmp_path / "absent.json"), env=MINI)
-    assert result.returncode == 2 and "no such file" in result.stderr
+    assert result.returncode == 2 and "fichier introuvable" in result.stderr
+
+
+def test_messages_in_english_with_lang_en(tmp_path):
+    path = answers_file(tmp_path / "a.json", {"t.zz.nothing": "no"})
+    result = vigie("--lang", "en", "plan", str(path), env=MINI)
+    assert result.returncode == 2 and "answers.t.zz.nothing" in result.stderr
+    assert "identifiant" not in result.stderr
 
 
 def test_broken_questionnaire_gives_exit_2(tmp_path):

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from wizard import i18n, paths
+from wizard.i18n import _
 
 
 class CliError(Exception):
@@ -47,5 +48,6 @@ def secret(env_var: str, prompt: str) -> str:
     if value is not None:
         return value
     if not sys.stdin.isatty():
-        raise CliError(f"{prompt}: set {env_var} or run in a terminal to be asked")
+        raise CliError(_("{prompt} : définissez {variable} ou lancez la commande dans un terminal").format(
+            prompt=prompt, variable=env_var))
     return getpass.getpass(f"{prompt} : ")

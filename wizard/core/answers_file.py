@@ -28,6 +28,7 @@ from wizard.core.model import (
     Organisation,
     Participant,
 )
+from wizard.i18n import _
 
 if TYPE_CHECKING:  # the questionnaire (YAML, JSON Schema) is not loaded to open a store
     from wizard.core.questionnaire import Questionnaire
@@ -48,73 +49,85 @@ def _require(cond: bool, message: str) -> None:
 
 def _str(data: dict[str, Any], key: str, where: str, default: str = "") -> str:
     value = data.get(key, default)
-    _require(isinstance(value, str), f"{where}.{key}: expected text, got {type(value).__name__}")
+    _require(isinstance(value, str), _("{where}.{key} : texte attendu, {type} trouvé").format(
+        where=where, key=key, type=type(value).__name__))
     return value
+
+
+def _got(value: Any) -> str:
+    return "null" if value is None else json.dumps(value, ensure_ascii=False)
 
 
 def assessment_from_dict(data: Any, questionnaire: Questionnaire) -> Assessment:
     """Check every entry against the questionnaire and build the assessment."""
-    _require(isinstance(data, dict), "the file does not hold a JSON object")
-    _require(data.get("format") == FORMAT, f"format: expected {FORMAT!r}, got {data.get('format')!r}")
+    _require(isinstance(data, dict), _("le fichier ne contient pas un objet JSON"))
+    _require(data.get("format") == FORMAT, _("format : « {expected} » attendu, {got} trouvé").format(
+        expected=FORMAT, got=_got(data.get("format"))))
     _require(data.get("version") == VERSION,
-             f"version: this Vigie reads version {VERSION}, the file has {data.get('version')!r}")
+             _("version : cette version de Vigie lit la version {version}, le fichier indique {got}").format(
+                 version=VERSION, got=_got(data.get("version"))))
     profile = data.get("profile")
-    _require(profile in PROFILES, f"profile: expected one of {', '.join(PROFILES)}, got {profile!r}")
+    _require(profile in PROFILES, _("profile : {choices} attendu, {got} trouvé").format(
+        choices=" ou ".join(PROFILES), got=_got(profile)))
     org = data.get("organisation")
     _require(isinstance(org, dict) and isinstance(org.get("name"), str) and org["name"].strip() != "",
-             "organisation.name: a non-empty name is required")
+             _("organisation.name : le nom de l'organisme est obligatoire"))
     raw_date = data.get("date")
     try:
         when = date.fromisoformat(raw_date)  # type: ignore[arg-type]
     except (TypeError, ValueError):
-        raise AnswersFileError(f"date: expected YYYY-MM-DD, got {raw_date!r}") from None
+        raise AnswersFileError(_("date : date au format AAAA-MM-JJ attendue, {got} trouvé").format(
+            got=_got(raw_date))) from None
 
     view = questionnaire.for_profile(profile)  # type: ignore[arg-type]
     known = {q.id for q in view.questions}
     other = {q.id for q in questionnaire.questions} - known
     raw_answers = data.get("answers", {})
-    _require(isinstance(raw_answers, dict), "answers: expected an object keyed by question id")
+    _require(isinstance(raw_answers, dict), _("answers : objet attendu, avec une entrée par question"))
     answers: dict[str, Answer] = {}
     for qid, raw in raw_answers.items():
         where = f"answers.{qid}"
-        if qid in other:
-            raise AnswersFileError(f"{where}: question not asked of profile {profile!r}")
-        _require(qid in known, f"{where}: unknown question id")
-        _require(isinstance(raw, dict), f"{where}: expected an object with a 'value'")
+        _require(qid not in other, _("{where} : cette question ne concerne pas le profil « {profile} »").format(
+            where=where, profile=profile))
+        _require(qid in known, _("{where} : identifiant de question inconnu").format(where=where))
+        _require(isinstance(raw, dict), _("{where} : objet avec une réponse « value » attendu").format(where=where))
         extra = set(raw) - _ANSWER_KEYS
-        _require(not extra, f"{where}: unknown key(s) {', '.join(sorted(extra))}")
+        _require(not extra, _("{where} : clé inconnue {keys}").format(where=where, keys=", ".join(sorted(extra))))
         value = raw.get("value")
-        _require(value in ANSWER_VALUES,
-                 f"{where}.value: expected one of {', '.join(ANSWER_VALUES)}, got {value!r}")
+        _require(value in ANSWER_VALUES, _("{where}.value : {choices} attendu, {got} trouvé").format(
+            where=where, choices=", ".join(ANSWER_VALUES), got=_got(value)))
         review = raw.get("review", False)
-        _require(isinstance(review, bool), f"{where}.review: expected true or false")
+        _require(isinstance(review, bool), _("{where}.review : true ou false attendu").format(where=where))
         answers[qid] = Answer(
             value=value, note=_str(raw, "note", where), justification=_str(raw, "justification", where),
             evidence=_str(raw, "evidence", where), by=_str(raw, "by", where), at=_str(raw, "at", where),
             review=review)
 
     participants = data.get("participants", [])
-    _require(isinstance(participants, list) and all(isinstance(p, dict) and isinstance(p.get("name"), str)
-                                                    for p in participants),
-             "participants: expected a list of {\"name\": …, \"role\": …}")
+    _require(isinstance(participants, list) and all(
+        isinstance(p, dict) and isinstance(p.get("name"), str) and isinstance(p.get("role", ""), str)
+        for p in participants), _("participants : liste de personnes (name, role) attendue"))
     edits = data.get("action_edits", {})
-    _require(isinstance(edits, dict), "action_edits: expected an object keyed by action id")
+    _require(isinstance(edits, dict), _("action_edits : objet attendu, avec une entrée par action"))
     action_edits = {}
     for aid, raw in edits.items():
-        _require(isinstance(raw, dict), f"action_edits.{aid}: expected an object")
+        where = f"action_edits.{aid}"
+        _require(isinstance(raw, dict), _("{where} : objet attendu").format(where=where))
         try:
             edit = ActionEdit(**raw)
-        except TypeError as exc:
-            raise AnswersFileError(f"action_edits.{aid}: {exc}") from None
-        _require(edit.status in (None, *ACTION_STATUSES), f"action_edits.{aid}.status: unknown status")
-        _require(edit.priority in (None, *PRIORITIES), f"action_edits.{aid}.priority: unknown priority")
+        except TypeError:
+            raise AnswersFileError(_("{where} : clé inconnue").format(where=where)) from None
+        _require(edit.status in (None, *ACTION_STATUSES), _("{where}.status : statut inconnu").format(where=where))
+        _require(edit.priority in (None, *PRIORITIES), _("{where}.priority : priorité inconnue").format(where=where))
         action_edits[aid] = edit
+    raw_customs = data.get("custom_actions", [])
+    _require(isinstance(raw_customs, list), _("custom_actions : liste attendue"))
     customs = []
-    for i, raw in enumerate(data.get("custom_actions", [])):
+    for i, raw in enumerate(raw_customs):
         try:
             customs.append(CustomAction(**raw))
-        except TypeError as exc:
-            raise AnswersFileError(f"custom_actions[{i}]: {exc}") from None
+        except TypeError:
+            raise AnswersFileError(_("custom_actions[{i}] : action personnalisée mal formée").format(i=i)) from None
     return Assessment(
         profile=profile,  # type: ignore[arg-type]
         organisation=Organisation(org["name"].strip(), _str(org, "siret", "organisation"),
@@ -154,14 +167,15 @@ def read_answers_file(path: Path, questionnaire: Questionnaire) -> Assessment:
     try:
         raw = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise AnswersFileError(f"{path}: no such file") from None
+        raise AnswersFileError(_("{path} : fichier introuvable").format(path=path)) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise AnswersFileError(f"{path}: cannot be read: {exc}") from None
+        raise AnswersFileError(_("{path} : lecture impossible ({error})").format(path=path, error=exc)) from None
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:
-        raise AnswersFileError(f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}): {exc.msg}") from None
+        raise AnswersFileError(_("{path} : JSON invalide, ligne {line}, colonne {column} ({error})").format(
+            path=path, line=exc.lineno, column=exc.colno, error=exc.msg)) from None
     try:
         return assessment_from_dict(data, questionnaire)
     except AnswersFileError as exc:
-        raise AnswersFileError(f"{path}: {exc}") from None
+        raise AnswersFileError(f"{path} : {exc}") from None
