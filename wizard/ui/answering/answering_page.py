@@ -6,8 +6,8 @@ redraws from the Session after each stored change.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime, Qt, Signal
-from PySide6.QtGui import QShortcut, QUndoStack
+from PySide6.QtCore import QDateTime, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -28,16 +28,18 @@ from wizard.core.model import ANSWER_LABELS, PROFILE_LABELS
 from wizard.i18n import _
 from wizard.service import Session
 from wizard.ui.answering.content import shown, ui
+from wizard.ui.answering.key_bindings import bind_answering_keys
+from wizard.ui.answering.navigation import SectionNavigation
 from wizard.ui.answering.question_card import QuestionCard
 from wizard.ui.answering.section_view import FILTERS, SectionView
-from wizard.ui.answering.shortcuts import keys, native
+from wizard.ui.answering.shortcuts import native
 from wizard.ui.answering.undo import AnswerCommand
 from wizard.ui.widgets.accessible import named
 from wizard.ui.widgets.saved_indicator import SavedIndicator
 from wizard.ui.widgets.text import fr
 
 
-class AnsweringPage(QWidget):
+class AnsweringPage(SectionNavigation, QWidget):
     homeRequested = Signal()
     resultsRequested = Signal()
 
@@ -134,22 +136,7 @@ class AnsweringPage(QWidget):
         self.setTabOrder(self.filter, self.participant)
         self.setTabOrder(self.participant, self.sections)
 
-        # Keys acting on questions only while the focus is among them, so that lists and text
-        # fields keep their own use of these keys (text fields take digits before shortcuts).
-        def bind(name, slot, where):
-            for seq in keys(name):
-                sc = QShortcut(seq, where, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-                sc.activated.connect(slot)
-        for number, seq in enumerate(keys("answer")):
-            sc = QShortcut(seq, self.questions_pane, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            sc.activated.connect(lambda n=number: self.answer_current(n))
-        bind("next_question", lambda: self.move_question(1), self.questions_pane)
-        bind("previous_question", lambda: self.move_question(-1), self.questions_pane)
-        bind("next_section", lambda: self.move_section(1), self)
-        bind("previous_section", lambda: self.move_section(-1), self)
-        bind("help", self.toggle_help, self)
-        bind("filter", self._cycle_filter, self)
-        bind("participant", lambda: self.participant.setFocus(), self)
+        bind_answering_keys(self)
 
     # -- session -----------------------------------------------------------------------------
     def set_session(self, session: Session) -> None:
@@ -201,122 +188,11 @@ class AnsweringPage(QWidget):
         elif people:  # the assessor answers unless someone else is picked
             self.participant.setCurrentIndex(1)
 
-    def _position(self, position: str) -> tuple[int, str | None]:
-        for i, s in enumerate(self.session.questionnaire.sections):
-            if position == s.id:
-                return i, None
-            if any(q.id == position for q in s.questions):
-                return i, position
-        return 0, None
-
     def read_only(self) -> bool:
         return bool(getattr(self.session, "read_only", False))
 
     def by(self) -> str:
         return self.participant.currentData() or ""
-
-    # -- navigation --------------------------------------------------------------------------
-    def section_count(self) -> int:
-        return len(self.session.questionnaire.sections) if self.session else 0
-
-    def view(self, index: int) -> SectionView:
-        view = self.views.get(index)
-        if view is None:  # built on first visit, then kept: switching back costs nothing
-            view = SectionView(self.session.questionnaire.sections[index], self._numbers[index])
-            for card in view.cards.values():
-                card.answerChosen.connect(self._answer_chosen)
-                card.textEdited.connect(self._text_edited)
-                card.help_button.toggled.connect(lambda _on, c=card: self._set_current(c))
-                card.help_button.toggled.connect(lambda on, c=card: on and self._show_history(c))
-                card.set_read_only(self.read_only())
-                card.set_presentation(self.presentation)
-            self.views[index] = view
-            self.stack.addWidget(view)
-            # Navigation buttons come after the questions in the Tab order.
-            last = list(view.cards.values())[-1].help_button if view.cards else view
-            for before, after in ((last, self.previous_button), (self.previous_button, self.results_button),
-                                  (self.results_button, self.next_button)):
-                QWidget.setTabOrder(before, after)
-        return view
-
-    def show_section(self, index: int, focus_question: str | None = None) -> None:
-        if not self.session or not 0 <= index < self.section_count():
-            return
-        self.flush()
-        self.section_index = index
-        view = self.view(index)
-        self.stack.setCurrentWidget(view)
-        self.refresh()
-        self.sections.blockSignals(True)
-        self.sections.setCurrentRow(index)
-        self.sections.blockSignals(False)
-        cards = view.visible_cards()
-        target = view.cards.get(focus_question) if focus_question else None
-        if target is None or target.isHidden():
-            target = cards[0] if cards else None
-        self._set_current(target)
-        if target is not None:
-            target.focus_choices()
-            view.ensureWidgetVisible(target)
-        self.previous_button.setEnabled(index > 0)
-        self.next_button.setEnabled(index < self.section_count() - 1)
-        if target is None and not self.read_only():
-            self.session.save_position(self.session.questionnaire.sections[index].id)
-
-    def show_question(self, qid: str) -> None:
-        """Open the section of a question and put the focus on it (from the results page)."""
-        index, found = self._position(qid)
-        if found:
-            self.filter.setCurrentIndex(0)  # a filter must not hide the question asked for
-            self.show_section(index, focus_question=qid)
-
-    def _section_clicked(self, row: int) -> None:
-        if row >= 0 and row != self.section_index:
-            self.show_section(row)
-
-    def move_section(self, delta: int) -> None:
-        self.show_section(self.section_index + delta)
-
-    def move_question(self, delta: int) -> None:
-        view = self.views.get(self.section_index)
-        if view is None:
-            return
-        cards = view.visible_cards()
-        if self.current in cards:
-            i = cards.index(self.current) + delta
-        else:
-            i = 0 if delta > 0 else len(cards) - 1
-        if 0 <= i < len(cards):
-            self._set_current(cards[i])
-            cards[i].focus_choices()
-            view.ensureWidgetVisible(cards[i])
-        elif 0 <= self.section_index + delta < self.section_count():
-            self.show_section(self.section_index + delta)
-            if delta < 0:
-                self.move_question(-1)
-
-    def _focus_changed(self, _old, new) -> None:
-        widget = new
-        while widget is not None and not isinstance(widget, QuestionCard):
-            widget = widget.parentWidget()
-        if widget is not None and widget is not self.current and self.isAncestorOf(widget):
-            self._set_current(widget)
-
-    def _set_current(self, card: QuestionCard | None) -> None:
-        if card is self.current:
-            return
-        if self.current is not None:
-            try:
-                self.current.flush()
-                self.current.set_current(False)
-            except RuntimeError:  # its section was rebuilt for another assessment
-                pass
-        self.current = card
-        if card is not None:
-            card.set_current(True)
-            if (self.session and not self.read_only()
-                    and self.session.assessment.position != card.question.id):
-                self.session.save_position(card.question.id)
 
     # -- actions on the current question -------------------------------------------------------
     def answer_current(self, number: int) -> None:
