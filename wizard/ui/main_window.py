@@ -7,22 +7,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QAction, QUndoStack
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QToolBar
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget
 
 from wizard.i18n import _
 from wizard.settings import load_settings
 from wizard.storage import Store
 from wizard.ui import optional
-from wizard.ui.answering.shortcuts import ShortcutsDialog, keys
+from wizard.ui.answering.shortcuts import ShortcutsDialog
 from wizard.ui.home.home_page import HomePage
-from wizard.ui.widgets.theme import apply_look
+from wizard.ui.window_actions import build_actions, update_actions
+from wizard.ui.window_look import WindowLook
 
-PRESENTATION_SCALES = (125, 150, 175, 200)
 _REPLACEMENTS: list[QMainWindow] = []  # windows rebuilt in another language, kept alive here
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowLook, QMainWindow):
     def __init__(self, data_dir: Path, store: Store | None = None, parent=None) -> None:
         super().__init__(parent)
         self.data_dir = Path(data_dir)
@@ -45,10 +45,10 @@ class MainWindow(QMainWindow):
         self.home.importRequested.connect(self.import_exchange)
         self.home.exportRequested.connect(self.export_exchange)
         self.home.set_exchange_available(hasattr(self.store, "export_exchange"))
-        self._build_actions()
-        self.pages.currentChanged.connect(lambda _i: self._update_actions())
+        self.actions_by_name, self.toolbar = build_actions(self)
+        self.pages.currentChanged.connect(lambda _i: update_actions(self))
         self.home.reload()
-        self._update_actions()
+        update_actions(self)
         self.resize(1280, 820)
 
     @property
@@ -68,64 +68,6 @@ class MainWindow(QMainWindow):
     def _flush(self) -> None:
         if self._answering is not None:
             self._answering.flush()
-
-    # -- menus and toolbar -----------------------------------------------------------------------
-    def _action(self, text: str, slot, shortcut: str | None = None, checkable: bool = False) -> QAction:
-        action = QAction(text, self)
-        if shortcut:
-            action.setShortcuts(keys(shortcut))
-        action.setCheckable(checkable)
-        action.triggered.connect(slot)
-        self.addAction(action)  # shortcuts keep working when bars are hidden
-        return action
-
-    def _build_actions(self) -> None:
-        a = {}
-        a["new"] = self._action(_("&Nouvelle évaluation…"), self.new_assessment, "new")
-        a["home"] = self._action(_("&Accueil"), self.show_home, "home")
-        a["results"] = self._action(_("&Résultats et plan d’action"), self.show_results, "results")
-        a["export"] = self._action(_("&Exporter le plan d’action signé (PDF)…"), self.export_pdf, "export")
-        a["details"] = self._action(_("&Détails et participants…"), self.edit_details)
-        a["verify"] = self._action(_("&Vérifier un PDF signé…"), self.verify_pdf)
-        a["settings"] = self._action(_("&Paramètres…"), self.open_settings, "settings")
-        a["quit"] = self._action(_("&Quitter"), self.close, "quit")
-        a["undo"] = self.undo_stack.createUndoAction(self, _("&Annuler"))
-        a["undo"].setShortcuts(keys("undo"))
-        a["redo"] = self.undo_stack.createRedoAction(self, _("&Rétablir"))
-        a["redo"].setShortcuts(keys("redo"))
-        self.addActions([a["undo"], a["redo"]])
-        a["presentation"] = self._action(_("Mode &présentation"), self.set_presentation, "presentation", True)
-        a["bigger"] = self._action(_("A&grandir le texte"), lambda: self.step_text(1), "bigger")
-        a["smaller"] = self._action(_("Ré&duire le texte"), lambda: self.step_text(-1), "smaller")
-        a["shortcuts"] = self._action(_("&Raccourcis clavier"), self.show_shortcuts, "shortcuts")
-        a["about"] = self._action(_("À &propos de Vigie"), self.show_about)
-        self.actions_by_name = a
-        bar = self.menuBar()
-        for title, names in ((_("&Fichier"), ("new", "home", "details", None, "export", "verify", None, "settings", None, "quit")),
-                             (_("É&dition"), ("undo", "redo")),
-                             (_("&Affichage"), ("results", None, "presentation", "bigger", "smaller")),
-                             (_("Ai&de"), ("shortcuts", "about"))):
-            menu = bar.addMenu(title)
-            for name in names:
-                menu.addSeparator() if name is None else menu.addAction(a[name])
-        self.toolbar = QToolBar(_("Barre d’outils"))
-        self.toolbar.setObjectName("mainToolbar")
-        self.toolbar.setMovable(False)
-        self.toolbar.setAccessibleName(_("Barre d’outils"))
-        for name in ("home", "new", "results", "export", "presentation", "shortcuts"):
-            self.toolbar.addAction(a[name])
-        self.addToolBar(self.toolbar)
-
-    def _update_actions(self) -> None:
-        a = self.actions_by_name
-        has_session = self.session is not None
-        a["results"].setEnabled(has_session and optional.available("results"))
-        a["details"].setEnabled(has_session and not getattr(self.session, "read_only", False))
-        a["export"].setEnabled(has_session and optional.available("export"))
-        a["settings"].setVisible(optional.available("settings"))
-        a["verify"].setVisible(optional.available("verify"))
-        if self._answering is not None:
-            self._answering.results_button.setVisible(optional.available("results"))
 
     # -- pages -----------------------------------------------------------------------------------
     def show_home(self) -> None:
@@ -156,7 +98,7 @@ class MainWindow(QMainWindow):
             self.results.set_session(session)
         self.pages.setCurrentWidget(self.answering)
         self.setWindowTitle(_("Vigie — {organisation}").format(organisation=session.assessment.organisation.name))
-        self._update_actions()
+        update_actions(self)
 
     def _close_session(self) -> None:
         if self.session is not None and hasattr(self.session, "close"):
@@ -307,31 +249,6 @@ class MainWindow(QMainWindow):
             "Vigie {version}\nAuto-évaluation RGPD (articles 28, 29 et 32) pour les laboratoires de "
             "biologie médicale et leurs éditeurs. Les données restent sur cet ordinateur.").format(
                 version=__version__))
-
-    # -- look ------------------------------------------------------------------------------------
-    def set_presentation(self, on: bool) -> None:
-        """Projector mode: larger text, high contrast, only the questions."""
-        self.presentation = bool(on)
-        self.actions_by_name["presentation"].setChecked(self.presentation)
-        self.toolbar.setVisible(not self.presentation)
-        self.statusBar().setVisible(not self.presentation)
-        if self._answering is not None:
-            self._answering.set_presentation(self.presentation)
-        self._apply_look()
-
-    def step_text(self, direction: int) -> None:
-        if self.presentation:
-            i = PRESENTATION_SCALES.index(self.presentation_scale) + direction
-            self.presentation_scale = PRESENTATION_SCALES[max(0, min(i, len(PRESENTATION_SCALES) - 1))]
-        else:
-            self.settings.text_scale = max(100, min(200, self.settings.text_scale + 25 * direction))
-        self._apply_look()
-
-    def text_scale(self) -> int:
-        return self.presentation_scale if self.presentation else self.settings.text_scale
-
-    def _apply_look(self) -> None:
-        apply_look(QApplication.instance(), text_scale=self.text_scale(), presentation=self.presentation)
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         self._flush()

@@ -1,0 +1,85 @@
+"""The main window's commands: one QAction each (with its declared shortcut), laid out in the
+menus and, for the frequent ones, on the toolbar; and which of them apply right now.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QToolBar
+
+from wizard.i18n import _
+from wizard.ui import optional
+from wizard.ui.answering.shortcuts import keys
+
+if TYPE_CHECKING:
+    from wizard.ui.main_window import MainWindow
+
+
+def window_action(window: MainWindow, text: str, slot: Callable, shortcut: str | None = None,
+                  checkable: bool = False) -> QAction:
+    action = QAction(text, window)
+    if shortcut:
+        action.setShortcuts(keys(shortcut))
+    action.setCheckable(checkable)
+    action.triggered.connect(slot)
+    window.addAction(action)  # shortcuts keep working when bars are hidden
+    return action
+
+
+def build_actions(window: MainWindow) -> tuple[dict[str, QAction], QToolBar]:
+    """Create every command of the window, its menu bar and its toolbar."""
+    def act(text: str, slot: Callable, shortcut: str | None = None, checkable: bool = False) -> QAction:
+        return window_action(window, text, slot, shortcut, checkable)
+
+    a = {}
+    a["new"] = act(_("&Nouvelle évaluation…"), window.new_assessment, "new")
+    a["home"] = act(_("&Accueil"), window.show_home, "home")
+    a["results"] = act(_("&Résultats et plan d’action"), window.show_results, "results")
+    a["export"] = act(_("&Exporter le plan d’action signé (PDF)…"), window.export_pdf, "export")
+    a["details"] = act(_("&Détails et participants…"), window.edit_details)
+    a["verify"] = act(_("&Vérifier un PDF signé…"), window.verify_pdf)
+    a["settings"] = act(_("&Paramètres…"), window.open_settings, "settings")
+    a["quit"] = act(_("&Quitter"), window.close, "quit")
+    a["undo"] = window.undo_stack.createUndoAction(window, _("&Annuler"))
+    a["undo"].setShortcuts(keys("undo"))
+    a["redo"] = window.undo_stack.createRedoAction(window, _("&Rétablir"))
+    a["redo"].setShortcuts(keys("redo"))
+    window.addActions([a["undo"], a["redo"]])
+    a["presentation"] = act(_("Mode &présentation"), window.set_presentation, "presentation", True)
+    a["bigger"] = act(_("A&grandir le texte"), lambda: window.step_text(1), "bigger")
+    a["smaller"] = act(_("Ré&duire le texte"), lambda: window.step_text(-1), "smaller")
+    a["shortcuts"] = act(_("&Raccourcis clavier"), window.show_shortcuts, "shortcuts")
+    a["about"] = act(_("À &propos de Vigie"), window.show_about)
+    bar = window.menuBar()
+    for title, names in ((_("&Fichier"), ("new", "home", "details", None, "export", "verify", None, "settings", None, "quit")),
+                         (_("É&dition"), ("undo", "redo")),
+                         (_("&Affichage"), ("results", None, "presentation", "bigger", "smaller")),
+                         (_("Ai&de"), ("shortcuts", "about"))):
+        menu = bar.addMenu(title)
+        for name in names:
+            menu.addSeparator() if name is None else menu.addAction(a[name])
+    toolbar = QToolBar(_("Barre d’outils"))
+    toolbar.setObjectName("mainToolbar")
+    toolbar.setMovable(False)
+    toolbar.setAccessibleName(_("Barre d’outils"))
+    for name in ("home", "new", "results", "export", "presentation", "shortcuts"):
+        toolbar.addAction(a[name])
+    window.addToolBar(toolbar)
+    return a, toolbar
+
+
+def update_actions(window: MainWindow) -> None:
+    """Enable what applies to the open assessment; hide the screens this build leaves out."""
+    a = window.actions_by_name
+    session = window.session
+    has_session = session is not None
+    a["results"].setEnabled(has_session and optional.available("results"))
+    a["details"].setEnabled(has_session and not getattr(session, "read_only", False))
+    a["export"].setEnabled(has_session and optional.available("export"))
+    a["settings"].setVisible(optional.available("settings"))
+    a["verify"].setVisible(optional.available("verify"))
+    if window._answering is not None:
+        window._answering.results_button.setVisible(optional.available("results"))
