@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 
 from wizard import __version__
 from wizard.cli.common import CliError, Context
+from wizard.i18n import _
 
 # Modules that add sub-commands; each exposes register(subparsers).
 _COMMAND_MODULES = ("wizard.cli.content", "wizard.cli.assessments", "wizard.cli.documents")
@@ -21,11 +22,11 @@ _COMMAND_MODULES = ("wizard.cli.content", "wizard.cli.assessments", "wizard.cli.
 def _global_parser(**kwargs: object) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="vigie",
-        description="Vigie — auto-évaluation RGPD (articles 28, 29 et 32). "
-                    "Sans commande : lance l'application.", **kwargs)  # type: ignore[arg-type]
+        description=_("Vigie — auto-évaluation RGPD (articles 28, 29 et 32). "
+                    "Sans commande : lance l'application."), **kwargs)  # type: ignore[arg-type]
     parser.add_argument("--version", action="version", version=f"Vigie {__version__}")
-    parser.add_argument("--data-dir", help="dossier des données (sinon VIGIE_DATA_DIR ou le dossier utilisateur)")
-    parser.add_argument("--lang", choices=("fr", "en"), help="langue de l'interface et du contenu")
+    parser.add_argument("--data-dir", help=_("dossier des données (sinon VIGIE_DATA_DIR ou le dossier utilisateur)"))
+    parser.add_argument("--lang", choices=("fr", "en"), help=_("langue de l'interface et du contenu"))
     return parser
 
 
@@ -33,7 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
     import importlib
 
     parser = _global_parser()
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMANDE")
+    subparsers = parser.add_subparsers(dest="command", metavar=_("COMMANDE"))
     for name in _COMMAND_MODULES:
         try:
             module = importlib.import_module(name)
@@ -53,6 +54,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not rest and not {"-h", "--help"} & set(argv):
         args = known
     else:
+        Context.from_args(known)  # the language first, so that help and messages speak it
         args = build_parser().parse_args(argv)
     context = Context.from_args(args)
     handler: Callable[[argparse.Namespace, Context], int] | None = getattr(args, "handler", None)

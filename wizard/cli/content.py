@@ -17,14 +17,14 @@ from wizard.i18n import _
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("questions", help="le questionnaire d'un profil")
+    p = sub.add_parser("questions", help=_("le questionnaire d'un profil"))
     p.add_argument("--profile", choices=PROFILES, default="lab")
-    p.add_argument("--json", action="store_true", help="sortie JSON")
+    p.add_argument("--json", action="store_true", help=_("sortie JSON"))
     p.set_defaults(handler=cmd_questions)
 
-    p = sub.add_parser("plan", help="scores et plan d'action d'un fichier de réponses")
-    p.add_argument("answers", type=Path, help="fichier de réponses (JSON)")
-    p.add_argument("--json", action="store_true", help="sortie JSON")
+    p = sub.add_parser("plan", help=_("scores et plan d'action d'un fichier de réponses"))
+    p.add_argument("answers", type=Path, help=_("fichier de réponses (JSON)"))
+    p.add_argument("--json", action="store_true", help=_("sortie JSON"))
     p.set_defaults(handler=cmd_plan)
 
 
