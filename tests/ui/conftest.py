@@ -51,6 +51,28 @@ def open_window(app, qtbot, data_dir):
             pass
 
 
+@pytest.fixture
+def answered_session(data_dir, mini):
+    """answered_session(answers): a new lab assessment of the Laboratoire Saint-Éloi (assessor
+    Zoé Martin, 28 November 2026) on the small questionnaire, with these answers stored."""
+    from datetime import date
+
+    from wizard.core.model import Organisation
+    from wizard.service import Session
+    from wizard.storage import Store
+
+    def make(answers: dict[str, str]):
+        store = Store(data_dir)
+        made = store.create("lab", Organisation("Laboratoire Saint-Éloi"), assessor="Zoé Martin",
+                            when=date(2026, 11, 28))
+        session = Session(store, made.id, mini)
+        for qid, value in answers.items():
+            session.answer(qid, value)
+        return session
+
+    return make
+
+
 def on_modal(action: Callable, errors: list[BaseException]) -> None:
     """Run action(dialog) on the next modal dialog, from inside its event loop; a failure
     closes the dialog (so the test cannot hang) and is raised when the test ends."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -16,25 +16,17 @@ from cryptography.x509.oid import NameOID
 from PySide6.QtCore import Qt
 
 from tests.signing.test_pkcs11 import KEY, PIN, TOKEN, token  # noqa: F401 — the SoftHSM2 token fixture
-from wizard.core.model import Organisation
 from wizard.service import Session
 from wizard.settings import load_settings
 from wizard.signing import personal_identity, verify_pdf
-from wizard.storage import Store
 from wizard.ui.dialogs.export_dialog import ExportDialog
 
 needs_pdfsig = pytest.mark.skipif(shutil.which("pdfsig") is None, reason="poppler-utils (pdfsig) not installed")
 
 
 @pytest.fixture
-def session(data_dir, mini) -> Session:
-    store = Store(data_dir)
-    made = store.create("lab", Organisation("Laboratoire Saint-Éloi"), assessor="Zoé Martin",
-                        when=date(2026, 11, 28))
-    session = Session(store, made.id, mini)
-    for qid, value in {"t.a28.contract.signed": "no", "t.a32.access.individual": "partial"}.items():
-        session.answer(qid, value)
-    return session
+def session(answered_session) -> Session:
+    return answered_session({"t.a28.contract.signed": "no", "t.a32.access.individual": "partial"})
 
 
 @pytest.fixture

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
-from wizard.core.model import Organisation
 from wizard.service import Session
 from wizard.storage import Store
 from wizard.ui.results import ResultsPage
@@ -24,14 +21,8 @@ ANSWERS = {
 
 
 @pytest.fixture
-def session(data_dir, mini) -> Session:
-    store = Store(data_dir)
-    made = store.create("lab", Organisation("Laboratoire Saint-Éloi"), assessor="Zoé Martin",
-                        when=date(2026, 11, 28))
-    session = Session(store, made.id, mini)
-    for qid, value in ANSWERS.items():
-        session.answer(qid, value)
-    return session
+def session(answered_session) -> Session:
+    return answered_session(ANSWERS)
 
 
 @pytest.fixture

@@ -3,29 +3,21 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 from pathlib import Path
 
 import pytest
 
-from wizard.core.model import Organisation
 from wizard.export import export_signed_plan
 from wizard.service import Session
 from wizard.signing import IdentitySpec, add_trusted, create_personal_identity, personal_identity
-from wizard.storage import Store
 from wizard.ui.dialogs.verify_dialog import VerifyDialog
 
 PASSPHRASE = "phrase secrète"
 
 
 @pytest.fixture
-def session(data_dir, mini) -> Session:
-    store = Store(data_dir)
-    made = store.create("lab", Organisation("Laboratoire Saint-Éloi"), assessor="Zoé Martin",
-                        when=date(2026, 11, 28))
-    session = Session(store, made.id, mini)
-    session.answer("t.a28.contract.signed", "no")
-    return session
+def session(answered_session) -> Session:
+    return answered_session({"t.a28.contract.signed": "no"})
 
 
 @pytest.fixture
