@@ -1,12 +1,13 @@
 """The answering page: sections on the left, the current section's questions, navigation.
 
-It translates clicks and keys into Session calls (answer changes through the undo stack) and
-redraws from the Session after each stored change.
+It lays out the page, takes a Session and redraws from it after each stored change. Moving
+between sections and questions (navigation), turning choices and texts into Session calls
+(answer_editing) and the keys (key_bindings) each have their own module.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -15,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -24,22 +24,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wizard.core.model import ANSWER_LABELS, PROFILE_LABELS
+from wizard.core.model import PROFILE_LABELS
 from wizard.i18n import _
 from wizard.service import Session
+from wizard.ui.answering.answer_editing import AnswerEditing
 from wizard.ui.answering.content import shown, ui
 from wizard.ui.answering.key_bindings import bind_answering_keys
 from wizard.ui.answering.navigation import SectionNavigation
 from wizard.ui.answering.question_card import QuestionCard
 from wizard.ui.answering.section_view import FILTERS, SectionView
 from wizard.ui.answering.shortcuts import native
-from wizard.ui.answering.undo import AnswerCommand
 from wizard.ui.widgets.accessible import named
 from wizard.ui.widgets.saved_indicator import SavedIndicator
 from wizard.ui.widgets.text import fr
 
 
-class AnsweringPage(SectionNavigation, QWidget):
+class AnsweringPage(SectionNavigation, AnswerEditing, QWidget):
     homeRequested = Signal()
     resultsRequested = Signal()
 
@@ -194,71 +194,9 @@ class AnsweringPage(SectionNavigation, QWidget):
     def by(self) -> str:
         return self.participant.currentData() or ""
 
-    # -- actions on the current question -------------------------------------------------------
-    def answer_current(self, number: int) -> None:
-        if self.current is not None:
-            from wizard.core.model import ANSWER_VALUES
-
-            self._answer_chosen(self.current.question.id, ANSWER_VALUES[number])
-
-    def toggle_help(self) -> None:
-        if self.current is not None:
-            self.current.toggle_help()
-
-    def _show_history(self, card: QuestionCard) -> None:
-        """Each change of the answer, newest last, when the store keeps a history."""
-        if not hasattr(self.session, "history"):
-            return
-        labels = {None: _("sans réponse"), **{k: _(v) for k, v in ANSWER_LABELS.items()}}
-        lines = []
-        for entry in self.session.history(card.question.id)[-8:]:
-            when = QDateTime.fromString(entry.at[:19], "yyyy-MM-ddTHH:mm:ss").toString("dd/MM/yyyy HH:mm")
-            lines.append(ui(_("{when} — {who} : {old} → {new}")).format(
-                when=when, who=entry.by or _("(non précisé)"),
-                old=labels.get(entry.old_value, entry.old_value), new=labels.get(entry.new_value, entry.new_value)))
-        card.set_history(lines)
-
     def _cycle_filter(self) -> None:
         self.filter.setCurrentIndex((self.filter.currentIndex() + 1) % self.filter.count())
         self.filter.setFocus()
-
-    def _answer_chosen(self, qid: str, value: str) -> None:
-        if self.read_only():
-            return
-        view = self.views[self.section_index]
-        card = view.cards[qid]
-        self._set_current(card)
-        existing = self.session.assessment.answers.get(qid)
-        texts = card.take_pending()
-        if existing and existing.value == value and not existing.review and not texts:
-            return  # nothing changes: keep the undo history clean
-        command = AnswerCommand(self.session, qid, value, self.by(), texts)
-        self.undo_stack.push(command)
-        if command.error is not None:
-            self._show_error(command.error)
-        elif value == "na" and not self.session.assessment.answers[qid].justification.strip():
-            card.justification.setFocus()
-
-    def _text_edited(self, qid: str, field: str, text: str) -> None:
-        answer = self.session.assessment.answers.get(qid)
-        if answer is None or self.read_only():
-            return
-        try:
-            # A comment added later does not change who gave the answer.
-            self.session.answer(qid, answer.value, by=answer.by, **{field: text})
-        except Exception as exc:  # storage failure: say so, keep the text on screen
-            self._show_error(exc)
-
-    def _show_error(self, exc: Exception) -> None:
-        self.saved.mark_error(str(exc))
-        QMessageBox.warning(self, _("Enregistrement impossible"),
-                            fr(_("La modification n’a pas été enregistrée :\n{error}")).format(error=exc))
-
-    def flush(self) -> None:
-        """Store any text typed but not saved yet."""
-        for view in self.views.values():
-            for card in view.cards.values():
-                card.flush()
 
     # -- redraw ------------------------------------------------------------------------------
     def _on_changed(self) -> None:
