@@ -53,7 +53,9 @@ def update() -> None:
         else:
             path.parent.mkdir(parents=True, exist_ok=True)
             catalog = Catalog(locale=lang, project="Vigie", charset="utf-8")
-        catalog.update(template, update_header_comment=False)
+        # No fuzzy matching: Babel's guesses are another message's text; a new string comes in
+        # empty, so that the completeness test names it until someone translates it.
+        catalog.update(template, no_fuzzy_matching=True, update_header_comment=False)
         if lang == "fr":
             fill_french(catalog)
         with open(path, "wb") as handle:
