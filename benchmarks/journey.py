@@ -43,12 +43,24 @@ def run_journey(data_dir: Path, out_pdf: Path, profile: str = "lab") -> dict[str
     return {"answered": answered, "actions": len(plan), "signatures": len(checks), "ok": document_ok(checks)}
 
 
-def main() -> int:
+def peak_memory_mb() -> float:
+    """This process's peak resident memory. Linux keeps ru_maxrss across fork and exec, so a
+    child started by a large parent would report the parent's peak: VmHWM is the process's own."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     import resource
 
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         result = run_journey(Path(tmp), Path(tmp) / "plan.pdf")
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak_mb = peak_memory_mb()
     print(f"peak_mb={peak_mb:.1f} answered={result['answered']} actions={result['actions']} ok={result['ok']}")
     return 0 if result["ok"] else 1
 
