@@ -10,6 +10,7 @@ from __future__ import annotations
 import gettext as _gettext
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date, datetime
 
 from wizard import paths
 
@@ -66,3 +67,29 @@ def language(lang: str) -> Iterator[None]:
         yield
     finally:
         set_language(previous)
+
+
+# -- dates, times and numbers in the active language (Babel), for the UI and the reports -------------
+def format_day(day: date, style: str = "medium") -> str:
+    """« 28 nov. 2026 » (medium), « 28 novembre 2026 » (long), « 28/11/2026 » (short) in French."""
+    from babel.dates import format_date
+
+    return format_date(day, format=style, locale=babel_locale())
+
+
+def format_moment(moment: datetime) -> str:
+    """A date and time in the user's time zone, e.g. « 28/11/2026 23:05 »."""
+    from babel.dates import format_datetime
+
+    local = moment.astimezone() if moment.tzinfo else moment
+    return format_datetime(local, format="short", locale=babel_locale())
+
+
+def format_percent(value: float) -> str:
+    """« 58 % » in French (narrow no-break space, as our typography wants), « 58% » in English;
+    value in 0–100."""
+    from babel.numbers import format_percent as babel_percent
+
+    from wizard.core.typography import for_language
+
+    return for_language(babel_percent(value / 100, locale=babel_locale()), _current)

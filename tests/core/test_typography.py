@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC
+
 import pytest
 
 from wizard.core.typography import NBSP, NNBSP, french
@@ -32,3 +34,18 @@ def test_french(raw, expected):
 def test_idempotent(raw):
     once = french(raw)
     assert french(once) == once
+
+
+def test_babel_formats_follow_the_language():
+    from datetime import date, datetime
+
+    from wizard import i18n
+
+    i18n.set_language("fr")
+    assert i18n.format_day(date(2026, 11, 28), "long") == "28 novembre 2026"
+    assert i18n.format_percent(58) == f"58{NNBSP}%"
+    assert i18n.format_moment(datetime(2026, 11, 28, 22, 5, tzinfo=UTC)).startswith("28/11/2026")
+    with i18n.language("en"):
+        assert i18n.format_day(date(2026, 11, 28), "long") == "28 November 2026"
+        assert i18n.format_percent(58) == "58%"
+    assert i18n.current_language() == "fr"

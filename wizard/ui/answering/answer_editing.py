@@ -6,11 +6,12 @@ A mixin of AnsweringPage: it works on the page's current question card and its S
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime
+from datetime import datetime
+
 from PySide6.QtWidgets import QMessageBox
 
 from wizard.core.model import ANSWER_LABELS
-from wizard.i18n import _
+from wizard.i18n import _, format_moment
 from wizard.ui.answering.content import ui
 from wizard.ui.answering.question_card import QuestionCard
 from wizard.ui.answering.undo import AnswerCommand
@@ -37,7 +38,7 @@ class AnswerEditing:
         labels = {None: _("sans réponse"), **{k: _(v) for k, v in ANSWER_LABELS.items()}}
         lines = []
         for entry in self.session.history(card.question.id)[-8:]:
-            when = QDateTime.fromString(entry.at[:19], "yyyy-MM-ddTHH:mm:ss").toString("dd/MM/yyyy HH:mm")
+            when = format_moment(datetime.fromisoformat(entry.at)) if entry.at else ""
             lines.append(ui(_("{when} — {who} : {old} → {new}")).format(
                 when=when, who=entry.by or _("(non précisé)"),
                 old=labels.get(entry.old_value, entry.old_value), new=labels.get(entry.new_value, entry.new_value)))

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from wizard import signing
-from wizard.i18n import _
+from wizard.i18n import _, format_day
 from wizard.settings import load_settings
 from wizard.ui import workers
 from wizard.ui.dialogs.identity_fields import with_button
@@ -154,7 +154,7 @@ class IdentitiesPanel(QWidget):
             self.personal_info.setText(fr(_(
                 "{name}{org} — valable jusqu’au {day}.\nEmpreinte : {fp}…").format(
                 name=existing.name, org=f" ({existing.organisation})" if existing.organisation else "",
-                day=existing.not_after.strftime("%d/%m/%Y"), fp=fp)))
+                day=format_day(existing.not_after.date(), "long"), fp=fp)))
         else:
             self.personal_info.setText(fr(_(
                 "Pas encore d’identité personnelle. Créez-la ici ou lors du premier export signé ; "

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wizard.i18n import N_, _
+from wizard.i18n import N_, _, format_day
 from wizard.signing import IdentitySpec, personal_identity
 from wizard.ui.widgets.text import fr
 
@@ -113,7 +113,7 @@ class IdentityFields(QStackedWidget):
         if existing:
             who = f"{existing.name} ({existing.organisation})" if existing.organisation else existing.name
             self.personal_info.setText(fr(_("Identité : {who}, valable jusqu’au {day}. Saisissez sa phrase "
-                                              "de passe.").format(who=who, day=existing.not_after.strftime("%d/%m/%Y"))))
+                                              "de passe.").format(who=who, day=format_day(existing.not_after.date(), "long"))))
         else:
             self.personal_info.setText(fr(_(
                 "Vous n’avez pas encore d’identité personnelle : elle sera créée à cet export, au nom du "

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from wizard.core.typography import for_language
-from wizard.i18n import N_, _, current_language, ngettext
+from wizard.i18n import N_, _, current_language, format_moment, ngettext
 from wizard.signing import SignatureCheck, document_ok, verify_pdf
 from wizard.ui import workers
 
@@ -164,7 +164,7 @@ TRUST = {
 
 def signature_row(check: SignatureCheck) -> tuple[str, ...]:
     who = f"{check.signer} ({check.organisation})" if check.organisation else check.signer
-    when = check.signing_time.astimezone().strftime("%d/%m/%Y %H:%M") if check.signing_time else _("inconnue")
+    when = format_moment(check.signing_time) if check.signing_time else _("inconnue")
     integrity = f"{OK} " + _("intacte") if check.intact else f"{BAD} " + _("modifiée")
     coverage = _(COVERAGE.get(check.coverage, check.coverage))
     if check.changes_after not in ("none", ""):

@@ -10,7 +10,7 @@ from PySide6.QtCore import QDate, QDateTime, QLocale, QSortFilterProxyModel, Qt,
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from wizard.core.model import PROFILE_LABELS
-from wizard.i18n import _
+from wizard.i18n import _, format_percent
 from wizard.storage import Store
 
 COLUMNS = ("organisation", "profile", "date", "progress", "score", "modified")
@@ -110,8 +110,8 @@ class AssessmentTable(QStandardItemModel):
                 self.item(row, 3).setText(_("illisible"))
                 self.item(row, 4).setText(_("illisible"))
                 continue
-            self.item(row, 3).setText(_("{percent} % ({answered}/{total})").format(
-                percent=prog.percent, answered=prog.answered, total=prog.total).replace(" %", "\u202f%"))
+            self.item(row, 3).setText(_("{percent} ({answered}/{total})").format(
+                percent=format_percent(prog.percent), answered=prog.answered, total=prog.total))
             self.item(row, 3).setData(prog.percent, SORT_ROLE)
             self.item(row, 4).setText(_("{score}/100").format(score=score) if score is not None else _("—"))
             self.item(row, 4).setData(score if score is not None else -1, SORT_ROLE)

@@ -7,12 +7,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from babel.dates import format_date
-
 from wizard.core.action_plan import owner_label
 from wizard.core.model import ACTION_STATUSES, ANSWER_LABELS, PRIORITY_LABELS, Text
 from wizard.core.typography import for_language
-from wizard.i18n import N_, _, babel_locale, current_language
+from wizard.i18n import N_, _, current_language, format_day
 
 ARTICLE_TOPICS: dict[str, str] = {
     "28": N_("Sous-traitant"),
@@ -59,10 +57,8 @@ def owner_text(owner: str) -> str:
 
 
 def date_text(day: date) -> str:
-    """Numeric in French (28/11/2026: compact in a table), Babel's medium form otherwise."""
-    if current_language() == "fr":
-        return day.strftime("%d/%m/%Y")
-    return format_date(day, format="medium", locale=babel_locale())
+    """Compact and numeric, as a table wants it, in the active language (28/11/2026)."""
+    return format_day(day, "short")
 
 
 def refs_text(refs: tuple[str, ...]) -> str:
