@@ -92,3 +92,14 @@ def test_english_is_used_when_chosen():
         assert i18n._("Non applicable") == "Not applicable"
     finally:
         i18n.set_language("fr")
+
+
+FRENCH_MARKS = re.compile(r"[éèêàâùûôîçœ’]|\b(?:de|la|le|les|des|une|du|et|pour|sur|avec|aux)\b", re.IGNORECASE)
+
+
+def test_english_catalog_holds_no_french_copies():
+    """A French source copied as its own "translation" would pass the completeness check unseen."""
+    copies = [m.id for m in messages("en")
+              if (m.string == m.id if not m.pluralizable else tuple(m.string) == tuple(m.id))
+              and FRENCH_MARKS.search(m.id if not m.pluralizable else m.id[0])]
+    assert copies == []

@@ -85,6 +85,8 @@ class HomePage(QWidget):
             fr(_("&Réévaluer")), _("Réévaluer : nouvelle évaluation à partir de celle-ci"), self.reassess_selected,
             _("Reprend les réponses comme point de départ, marquées « à revoir »"))
         self.delete_button = button(_("&Supprimer"), _("Supprimer l’évaluation sélectionnée"), self.delete_selected)
+        self.backups_button = button(_("Sau&vegardes…"), _("Sauvegardes de l’évaluation sélectionnée"),
+                                     self.show_backups, _("Revenir à une version précédente"))
         self.import_button = button(_("&Importer…"), _("Importer un fichier d’échange"), self.importRequested.emit)
         self.export_button = button(_("E&xporter…"), _("Exporter l’évaluation sélectionnée (fichier d’échange)"),
                                     lambda: self.exportRequested.emit(self.selected_id() or ""))
@@ -117,7 +119,7 @@ class HomePage(QWidget):
         self.problems.setVisible(False)
         lp.addWidget(self.problems)
         row = QHBoxLayout()
-        for b in (self.new_button, self.open_button, self.reassess_button, self.delete_button):
+        for b in (self.new_button, self.open_button, self.reassess_button, self.delete_button, self.backups_button):
             row.addWidget(b)
         row.addStretch(1)
         row.addWidget(self.import_button)
@@ -162,7 +164,7 @@ class HomePage(QWidget):
 
     def _update_buttons(self) -> None:
         has = self.selected_id() is not None
-        for b in (self.open_button, self.reassess_button, self.delete_button, self.export_button):
+        for b in (self.open_button, self.reassess_button, self.delete_button, self.backups_button, self.export_button):
             b.setEnabled(has)
 
     def focus_list(self) -> None:
@@ -185,6 +187,16 @@ class HomePage(QWidget):
             return
         self.reload(select=new_id)
         self.openRequested.emit(new_id)
+
+    def show_backups(self) -> None:
+        from wizard.ui.home.backups_dialog import BackupsDialog
+
+        aid = self.selected_id()
+        if aid is None:
+            return
+        dialog = BackupsDialog(self.store, aid, self.store.summary(aid).organisation, self)
+        if dialog.exec() and dialog.restored:
+            self.reload(select=aid)
 
     def delete_selected(self) -> None:
         aid = self.selected_id()
