@@ -77,12 +77,13 @@ def format_day(day: date, style: str = "medium") -> str:
     return format_date(day, format=style, locale=babel_locale())
 
 
-def format_moment(moment: datetime) -> str:
-    """A date and time in the user's time zone, e.g. « 28/11/2026 23:05 »."""
+def format_moment(moment: datetime, style: str = "short") -> str:
+    """A date and time in the user's time zone: « 28/11/2026 23:05 » (short), with seconds
+    « 28 nov. 2026, 23:05:10 » (medium)."""
     from babel.dates import format_datetime
 
     local = moment.astimezone() if moment.tzinfo else moment
-    return format_datetime(local, format="short", locale=babel_locale())
+    return format_datetime(local, format=style, locale=babel_locale())
 
 
 def format_percent(value: float) -> str:

@@ -49,8 +49,8 @@ class BackupsDialog(QDialog):
         name_headers(self.table, _("Liste des sauvegardes"))
         for row, backup in enumerate(self.backups):
             answered = self._answers_in(backup.name)
-            for column, text in enumerate((format_moment(backup.created), answered,
-                                           _(REASONS.get(backup.reason, backup.reason)))):
+            when = format_moment(backup.created, "medium")  # with seconds: several versions a minute
+            for column, text in enumerate((when, answered, _(REASONS.get(backup.reason, backup.reason)))):
                 item = QTableWidgetItem(text)
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 self.table.setItem(row, column, item)
