@@ -68,7 +68,7 @@ def assessment_from_dict(data: Any, questionnaire: Questionnaire) -> Assessment:
                  version=VERSION, got=_got(data.get("version"))))
     profile = data.get("profile")
     _require(profile in PROFILES, _("profile : {choices} attendu, {got} trouvé").format(
-        choices=" ou ".join(PROFILES), got=_got(profile)))
+        choices=_("{first} ou {second}").format(first=PROFILES[0], second=PROFILES[1]), got=_got(profile)))
     org = data.get("organisation")
     _require(isinstance(org, dict) and isinstance(org.get("name"), str) and org["name"].strip() != "",
              _("organisation.name : le nom de l'organisme est obligatoire"))

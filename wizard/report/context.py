@@ -12,6 +12,7 @@ from wizard.core.flow import Hidden, hidden_questions
 from wizard.core.model import Assessment
 from wizard.core.questionnaire import Questionnaire
 from wizard.core.scoring import Scores, compute_scores
+from wizard.i18n import format_percent
 from wizard.report.document import FieldPlacement
 from wizard.report.styles import Typo
 
@@ -74,4 +75,4 @@ class ReportContext:
         return _("{first} et {last}").format(first=", ".join(names[:-1]), last=names[-1])
 
     def percent(self, value: int | None) -> str:
-        return "—" if value is None else self.typo.plain(f"{value} %")
+        return "—" if value is None else self.typo.plain(format_percent(value))  # « 34 % », "34%"

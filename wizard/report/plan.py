@@ -43,7 +43,8 @@ def _action_cell(ctx: ReportContext, action: PlannedAction) -> list[Flowable]:
         cell.append(ty.para(_("Action ajoutée lors de l'évaluation."), "cell_small"))
     why = _why(ctx, action)
     if why:
-        cell.append(ty.markup(f"<b>{ty.t(_('Pourquoi :'))}</b> " + "<br/>".join(why), "cell_small"))
+        label = ty.t(_("Pourquoi :"))  # outside the f-string: Babel extracts it only there
+        cell.append(ty.markup(f"<b>{label}</b> " + "<br/>".join(why), "cell_small"))
     if action.overridden:
         text = _("Priorité modifiée : {computed} calculée, {chosen} retenue.").format(
             computed=action.computed_priority, chosen=action.priority)

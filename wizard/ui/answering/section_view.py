@@ -64,7 +64,8 @@ class SectionView(QScrollArea):
             if qid in hidden:
                 card.setVisible(False)
                 why = hidden_reason(hidden[qid], questions, _value(answers, hidden[qid].because.question))
-                hidden_lines.append(f"<li>{escape(shown(card.question.text))}<br><i>{escape(ui(_('Pourquoi : ')))}"
+                label = ui(_("Pourquoi : "))  # outside the f-string: Babel extracts it only there
+                hidden_lines.append(f"<li>{escape(shown(card.question.text))}<br><i>{escape(label)}"
                                     f"{escape(why)}</i></li>")
                 continue
             keep = (filter_mode == "all" or (filter_mode == "unanswered" and answer is None)

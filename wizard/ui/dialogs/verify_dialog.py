@@ -136,7 +136,8 @@ class VerifyDialog(QDialog):
         for r, cells in enumerate(rows):
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setToolTip(text if c != 4 else f"{text}\n{_('Empreinte SHA-256')} : {checks[r].fingerprint}")
+                fingerprint = _("Empreinte SHA-256 : {fp}").format(fp=checks[r].fingerprint)
+                item.setToolTip(text if c != 4 else f"{text}\n{fingerprint}")
                 self.table.setItem(r, c, item)
         self.verdict.setText(overall_verdict(checks))
         self.digest.setText(digest_text(checks))
