@@ -7,6 +7,8 @@ import getpass
 import json
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -51,3 +53,12 @@ def secret(env_var: str, prompt: str) -> str:
         raise CliError(_("{prompt} : définissez {variable} ou lancez la commande dans un terminal").format(
             prompt=prompt, variable=env_var))
     return getpass.getpass(f"{prompt} : ")
+
+
+@contextmanager
+def user_errors(*kinds: type[Exception]) -> Iterator[None]:
+    """Turn the errors a lower layer raises with a message for the user into CliError (exit 2)."""
+    try:
+        yield
+    except kinds as exc:
+        raise CliError(str(exc)) from None

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from babel.dates import format_datetime
 
-from wizard.cli.common import CliError, Context, print_json, secret
+from wizard.cli.common import CliError, Context, print_json, secret, user_errors
 from wizard.cli.content import load_answers
 from wizard.export import ExportError, export_signed_plan
 from wizard.i18n import N_, _
@@ -136,10 +136,8 @@ def _identity(args: argparse.Namespace, ctx: Context, *, name: str, organisation
         if not name:
             raise CliError(_("aucune identité personnelle : indiquez --signer-name pour la créer"))
         passphrase = _new_passphrase()
-        try:
+        with user_errors(SigningError):
             made = identities.create_personal_identity(name, organisation, passphrase, data_dir=data_dir)
-        except SigningError as exc:
-            raise CliError(str(exc)) from None
         print(_("Identité personnelle créée pour {name} (empreinte {fp}…).").format(
             name=made.name, fp=made.fingerprint[:16]), file=sys.stderr)
     else:
@@ -152,13 +150,11 @@ def cmd_report(args: argparse.Namespace, ctx: Context) -> int:
     name = args.signer_name or assessment.assessor
     identity = None if args.no_sign else _identity(args, ctx, name=name,
                                                    organisation=assessment.organisation.name)
-    try:
+    with user_errors(ExportError):
         # The stamp names the certificate's holder unless --signer-name says otherwise: the
         # assessor of the answers file may not be the person signing.
         export_signed_plan(assessment, view, args.output, identity, signer_name=args.signer_name or "",
                            signer_role=args.signer_role, lang=ctx.lang, certify=args.certify)
-    except ExportError as exc:
-        raise CliError(str(exc)) from None
     print(args.output)
     return 0
 
@@ -170,10 +166,8 @@ def cmd_sign(args: argparse.Namespace, ctx: Context) -> int:
     out = args.output or args.pdf
     request = SignatureRequest(signer_name=args.signer_name or "", signer_role=args.signer_role,
                                reason=args.reason, field=args.field, certify=args.certify, lang=ctx.lang)
-    try:
+    with user_errors(SigningError):
         sign_pdf(args.pdf, identity, request, out_path=out)
-    except SigningError as exc:
-        raise CliError(str(exc)) from None
     print(out)
     return 0
 
@@ -208,10 +202,8 @@ def _print_check(index: int, total: int, c: SignatureCheck, lang: str) -> None:
 
 
 def cmd_verify(args: argparse.Namespace, ctx: Context) -> int:
-    try:
+    with user_errors(VerifyError):
         checks = verify_pdf(args.pdf, data_dir=ctx.data_dir)
-    except VerifyError as exc:
-        raise CliError(str(exc)) from None
     ok = document_ok(checks)
     assessment = checks[0].assessment if checks else None
     if args.json:
@@ -237,11 +229,9 @@ def cmd_verify(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_identity_create(args: argparse.Namespace, ctx: Context) -> int:
     passphrase = _new_passphrase()
-    try:
+    with user_errors(SigningError):
         made = identities.create_personal_identity(args.name, args.organisation, passphrase, email=args.email,
                                                    data_dir=ctx.data_dir, replace=args.replace)
-    except SigningError as exc:
-        raise CliError(str(exc)) from None
     print(_("Identité créée : {name} — empreinte SHA-256 {fp}").format(name=made.name, fp=made.fingerprint))
     return 0
 
@@ -261,7 +251,7 @@ def cmd_identity_export(args: argparse.Namespace, ctx: Context) -> int:
     found = identities.personal_identity(ctx.data_dir)
     if found is None:
         raise CliError(_("aucune identité personnelle à exporter"))
-    try:
+    with user_errors(SigningError):
         if args.certificate_only:
             from wizard.signing.sign import write_output
 
@@ -270,8 +260,6 @@ def cmd_identity_export(args: argparse.Namespace, ctx: Context) -> int:
             passphrase = secret(PASSPHRASE_ENV, _("Phrase de passe de l'identité personnelle"))
             password = secret(P12_ENV, _("Mot de passe du fichier .p12 à créer"))
             identities.export_personal_identity(args.output, passphrase, password, data_dir=ctx.data_dir)
-    except SigningError as exc:
-        raise CliError(str(exc)) from None
     print(args.output)
     return 0
 
@@ -279,11 +267,9 @@ def cmd_identity_export(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_identity_restore(args: argparse.Namespace, ctx: Context) -> int:
     password = secret(P12_ENV, _("Mot de passe du fichier .p12"))
     passphrase = _new_passphrase()
-    try:
+    with user_errors(SigningError):
         made = identities.restore_personal_identity(args.p12, password, passphrase, data_dir=ctx.data_dir,
                                                     replace=args.replace)
-    except SigningError as exc:
-        raise CliError(str(exc)) from None
     print(_("Identité reprise : {name} — empreinte SHA-256 {fp}").format(name=made.name, fp=made.fingerprint))
     return 0
 
@@ -291,10 +277,8 @@ def cmd_identity_restore(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_identity_tokens(args: argparse.Namespace, ctx: Context) -> int:
     from wizard.signing import list_token_certificates
 
-    try:
+    with user_errors(SigningError):
         found = list_token_certificates(args.module)
-    except SigningError as exc:
-        raise CliError(str(exc)) from None
     if not found:
         print(_("Aucun certificat trouvé (carte insérée ?)."))
     for cert in found:
@@ -309,18 +293,14 @@ def cmd_trust_list(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_trust_add(args: argparse.Namespace, ctx: Context) -> int:
-    try:
+    with user_errors(SigningError):
         added = trust.add_trusted(args.certificate, ctx.data_dir)
-    except SigningError as exc:
-        raise CliError(str(exc)) from None
     print(_("Certificat de confiance ajouté : {subject} ({fp})").format(subject=added.subject, fp=added.fingerprint))
     return 0
 
 
 def cmd_trust_remove(args: argparse.Namespace, ctx: Context) -> int:
-    try:
+    with user_errors(SigningError):
         removed = trust.remove_trusted(args.fingerprint, ctx.data_dir)
-    except SigningError as exc:
-        raise CliError(str(exc)) from None
     print(_("Certificat retiré : {subject}").format(subject=removed.subject))
     return 0
