@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("VIGIE_QUESTIONNAIRE_DIR", None)
+# The checked-questionnaire cache of this run (child processes too), never the user's own.
+os.environ["VIGIE_CACHE_DIR"] = tempfile.mkdtemp(prefix="vigie-test-cache-")
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"

@@ -62,6 +62,20 @@ def user_data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     return path
 
 
+def cache_dir() -> Path:
+    """Data Vigie can rebuild at any time (the checked questionnaire); beside the data in
+    portable mode, so that a USB key leaves nothing on the computers it visits."""
+    chosen = os.environ.get("VIGIE_CACHE_DIR")
+    if chosen:
+        return Path(chosen).expanduser()
+    portable = portable_dir()
+    if portable is not None:
+        return portable / "cache"
+    from platformdirs import user_cache_path
+
+    return user_cache_path(APP_NAME, appauthor=False)
+
+
 def location_file() -> Path:
     """The file naming the data folder the user chose in the settings (read at start-up)."""
     return _platform_data_dir() / LOCATION_FILE

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from wizard import paths
+from wizard.core import content_cache
 from wizard.core.model import (
     Action,
     ActionRef,
@@ -25,6 +26,8 @@ from wizard.core.model import (
 from wizard.core.yaml_source import ContentError, describe, line_of, read_yaml
 
 __all__ = ["ContentError", "Questionnaire", "load_questionnaire", "default_questionnaire"]
+
+_SCHEMA = paths.bundle_root() / "questionnaires" / "schema.json"
 
 
 @dataclass(frozen=True)
@@ -114,7 +117,7 @@ def _build_action(raw: dict[str, Any]) -> Action:
 def _validator() -> Any:
     import jsonschema  # imported on first load, not at start-up
 
-    schema = json.loads((paths.bundle_root() / "questionnaires" / "schema.json").read_text(encoding="utf-8"))
+    schema = json.loads(_SCHEMA.read_text(encoding="utf-8"))
     return jsonschema.Draft202012Validator(schema)
 
 
@@ -167,21 +170,39 @@ def _check_cross_refs(found: list[tuple[Path, dict[tuple[Any, ...], int], dict[s
 
 
 def load_questionnaire(folder: Path | None = None) -> Questionnaire:
-    """Load every *.yaml file of the folder, in name order; raise ContentError when malformed."""
+    """Load every *.yaml file of the folder, in name order; raise ContentError when malformed.
+
+    Content already checked, byte for byte, comes from the cache (content_cache.py)."""
     folder = folder or paths.questionnaires_dir()
     files = sorted(folder.glob("*.yaml"))
     if not files:
         raise ContentError(f"{folder}: no questionnaire file (*.yaml) found")
+    key = content_cache.key_of(files, _SCHEMA)
+    cached = content_cache.read(folder, key) if key else None
+    if cached is not None:
+        try:
+            return _build(cached)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            pass  # a cache written by hand or damaged: check the files again
     found = []
-    sections: list[Section] = []
-    actions: dict[str, Action] = {}
     for file in files:
         data, lines = read_yaml(file)
         _check_schema(file, data, lines)
         found.append((file, lines, data))
+    questionnaire = _build([data for _file, _lines, data in found])
+    sections = list(questionnaire.sections)
+    _check_cross_refs(found, sections, questionnaire.actions)
+    if key:
+        content_cache.write(folder, key, [data for _file, _lines, data in found])
+    return questionnaire
+
+
+def _build(files: list[dict[str, Any]]) -> Questionnaire:
+    sections: list[Section] = []
+    actions: dict[str, Action] = {}
+    for data in files:
         sections.extend(_build_section(s) for s in data.get("sections", []))
         actions.update((a["id"], _build_action(a)) for a in data.get("actions", []))
-    _check_cross_refs(found, sections, actions)
     return Questionnaire(tuple(sections), actions)
 
 
