@@ -20,6 +20,7 @@ DEFAULT_LANGUAGE = "fr"
 
 _current = DEFAULT_LANGUAGE
 _translation: _gettext.NullTranslations = _gettext.NullTranslations()
+_catalogs: dict[str, _gettext.NullTranslations] = {}
 
 
 def N_(message: str) -> str:
@@ -49,10 +50,23 @@ def set_language(lang: str) -> None:
     if lang not in LANGUAGES:
         raise ValueError(f"unsupported language {lang!r}; choose one of {', '.join(LANGUAGES)}")
     _current = lang
-    # languages= is explicit: gettext would otherwise read LANG, rarely set on Windows.
-    _translation = _gettext.translation(
-        DOMAIN, localedir=str(paths.locale_dir()), languages=[lang], fallback=True
-    )
+    _translation = _catalog(lang)
+
+
+def _catalog(lang: str) -> _gettext.NullTranslations:
+    """The compiled catalog of a language, read once; none (the French sources) when missing.
+
+    Opened by its path rather than with gettext.translation(), which reads LANG (rarely set on
+    Windows) and loads the locale module to normalise it: 3 ms at every start for nothing.
+    """
+    if lang not in _catalogs:
+        path = paths.locale_dir() / lang / "LC_MESSAGES" / f"{DOMAIN}.mo"
+        try:
+            with open(path, "rb") as handle:
+                _catalogs[lang] = _gettext.GNUTranslations(handle)
+        except FileNotFoundError:
+            _catalogs[lang] = _gettext.NullTranslations()
+    return _catalogs[lang]
 
 
 @contextmanager

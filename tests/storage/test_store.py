@@ -107,3 +107,23 @@ def test_stale_temporary_files_of_dead_writers_are_cleaned_at_start(store, lab):
     live.write_bytes(b"in progress")
     Store(store.data_dir)
     assert not dead.exists() and live.exists()
+
+
+def test_stale_temporary_files_in_a_backup_folder_go_at_its_next_save(store, lab):
+    """Backup folders are not walked at every start (one per assessment, hundreds of them):
+    a writer's leftover there goes the next time that assessment is saved."""
+    folder = store.backups.folder(lab.id)
+    folder.mkdir(parents=True, exist_ok=True)
+    dead = folder / ".vigie-tmp-999999999-abc"
+    dead.write_bytes(b"half a backup")
+    store.save_answer(lab.id, "t.a28.contract.signed", Answer("yes"))
+    assert not dead.exists()
+    assert all(b.name.endswith(".bak") for b in store.list_backups(lab.id))
+
+
+def test_every_name_the_package_exports_resolves():
+    import wizard.storage as storage
+
+    assert set(storage.__all__) == set(storage._WHERE)
+    for name in storage.__all__:
+        assert getattr(storage, name).__name__ == name

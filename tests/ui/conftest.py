@@ -44,11 +44,10 @@ def open_window(app, qtbot, data_dir):
         return window
 
     yield make
+    from wizard.ui.app import dispose
+
     for w in windows:
-        try:
-            w.close()
-        except RuntimeError:
-            pass
+        dispose(w)
 
 
 @pytest.fixture

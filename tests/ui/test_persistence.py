@@ -32,7 +32,7 @@ def test_answers_and_position_survive_reopening(open_window, qtbot, data_dir):
     window.close()
 
     again = open_window()
-    pos = again.home.table.visualRect(again.home.proxy.index(0, 0)).center()
+    pos = again.home.table.visualRect(again.home.model.index(0, 0)).center()
     qtbot.mouseClick(again.home.table.viewport(), Qt.MouseButton.LeftButton, pos=pos)
     qtbot.mouseDClick(again.home.table.viewport(), Qt.MouseButton.LeftButton, pos=pos)
     page = again.answering

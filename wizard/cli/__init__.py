@@ -7,19 +7,24 @@ on stderr; nothing is written in that case.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from wizard import __version__
 from wizard.cli.common import CliError, Context
 from wizard.i18n import _
+
+if TYPE_CHECKING:
+    import argparse
 
 # Modules that add sub-commands; each exposes register(subparsers).
 _COMMAND_MODULES = ("wizard.cli.content", "wizard.cli.assessments", "wizard.cli.documents")
 
 
 def _global_parser(**kwargs: object) -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="vigie",
         description=_("Vigie — auto-évaluation RGPD (articles 28, 29 et 32). "
@@ -48,6 +53,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv:  # a double-click, the start menu, `make run`: straight to the window
+        from wizard.ui.app import run_gui
+
+        return run_gui(Context.create())
     # Without a command the GUI starts: the command modules (and the signing stack they import)
     # are not loaded, which keeps start-up close to that of an empty window.
     known, rest = _global_parser(add_help=False).parse_known_args(argv)

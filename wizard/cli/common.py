@@ -2,37 +2,48 @@
 
 from __future__ import annotations
 
-import argparse
-import getpass
-import json
 import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from wizard import i18n, paths
 from wizard.i18n import _
+
+if TYPE_CHECKING:
+    import argparse
 
 
 class CliError(Exception):
     """Bad input from the user: printed as is, exit code 2, nothing written."""
 
 
-@dataclass
 class Context:
-    data_dir_override: str | None
-    lang: str
+    """The data folder asked for (None: VIGIE_DATA_DIR or the user's folder) and the language."""
+
+    __slots__ = ("data_dir_override", "lang")
+
+    def __init__(self, data_dir_override: str | None, lang: str) -> None:
+        self.data_dir_override = data_dir_override
+        self.lang = lang
+
+    def __repr__(self) -> str:
+        return f"Context({self.data_dir_override!r}, {self.lang!r})"
 
     @classmethod
     def from_args(cls, args: argparse.Namespace) -> Context:
+        return cls.create(args.data_dir, args.lang)
+
+    @classmethod
+    def create(cls, data_dir: str | None = None, lang: str | None = None) -> Context:
+        """The language asked for, else VIGIE_LANG, else the saved setting; made current."""
         from wizard.settings import load_settings
 
-        lang = args.lang or os.environ.get("VIGIE_LANG") or load_settings(args.data_dir).language
+        lang = lang or os.environ.get("VIGIE_LANG") or load_settings(data_dir).language
         i18n.set_language(lang)
-        return cls(args.data_dir, lang)
+        return cls(data_dir, lang)
 
     @property
     def data_dir(self) -> Path:
@@ -40,6 +51,8 @@ class Context:
 
 
 def print_json(data: Any) -> None:
+    import json
+
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
 
@@ -49,6 +62,8 @@ def secret(env_var: str, prompt: str) -> str:
     value = os.environ.get(env_var)
     if value is not None:
         return value
+    import getpass
+
     if not sys.stdin.isatty():
         raise CliError(_("{prompt} : définissez {variable} ou lancez la commande dans un terminal").format(
             prompt=prompt, variable=env_var))

@@ -12,14 +12,46 @@ A data folder holds:
 Store (store.py) is the one entry point; Session (wizard.service) uses it for the UI and CLI.
 """
 
-from wizard.storage.backups import BackupInfo
-from wizard.storage.crypto import PassphraseRequired, WrongPassphrase
-from wizard.storage.documents import HistoryEntry
-from wizard.storage.errors import AssessmentLocked, CorruptFile, NewerVersion, StorageError, UnknownAssessment
-from wizard.storage.locking import LockInfo
-from wizard.storage.store import AssessmentSummary, Store
+from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
+# Each name is imported from its module on first use (PEP 562): the settings file, written
+# through storage.atomic, must not pull TinyDB and the whole layer in at start-up.
+_WHERE = {
+    "AssessmentLocked": "errors", "CorruptFile": "errors", "NewerVersion": "errors", "StorageError": "errors",
+    "UnknownAssessment": "errors", "PassphraseRequired": "crypto", "WrongPassphrase": "crypto",
+    "BackupInfo": "backups", "HistoryEntry": "documents", "LockInfo": "locking",
+    "AssessmentSummary": "store", "Store": "store",
+}
 __all__ = [
     "AssessmentLocked", "AssessmentSummary", "BackupInfo", "CorruptFile", "HistoryEntry", "LockInfo",
     "NewerVersion", "PassphraseRequired", "Store", "StorageError", "UnknownAssessment", "WrongPassphrase",
 ]
+
+if TYPE_CHECKING:
+    from wizard.storage.backups import BackupInfo
+    from wizard.storage.crypto import PassphraseRequired, WrongPassphrase
+    from wizard.storage.documents import HistoryEntry
+    from wizard.storage.errors import (
+        AssessmentLocked,
+        CorruptFile,
+        NewerVersion,
+        StorageError,
+        UnknownAssessment,
+    )
+    from wizard.storage.locking import LockInfo
+    from wizard.storage.store import AssessmentSummary, Store
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _WHERE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{_WHERE[name]}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_WHERE))

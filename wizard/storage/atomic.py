@@ -6,14 +6,10 @@ TinyDB's own JSONStorage writes in place and can leave a file that no longer par
 
 from __future__ import annotations
 
-import json
 import os
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
-
-from tinydb.storages import Storage
 
 TMP_PREFIX = ".vigie-tmp-"
 # A temporary file of a live process is only removed when it is this old (a writer never
@@ -103,24 +99,3 @@ def clean_stale_temp_files(folder: Path) -> int:
             removed += 1
     return removed
 
-
-class AtomicJSONStorage(Storage):
-    """TinyDB storage that replaces the whole file atomically on every write."""
-
-    def __init__(self, path: str | os.PathLike[str]) -> None:
-        self.path = Path(path)
-
-    def read(self) -> dict[str, Any] | None:
-        try:
-            raw = self.path.read_bytes()
-        except FileNotFoundError:
-            return None
-        if not raw.strip():
-            return None
-        return json.loads(raw)
-
-    def write(self, data: dict[str, Any]) -> None:
-        atomic_write_bytes(self.path, json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8"))
-
-    def close(self) -> None:
-        pass

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from wizard.storage.atomic import atomic_write_bytes, clean_stale_temp_files, private_mkdir
+from wizard.storage.atomic import TMP_PREFIX, atomic_write_bytes, clean_stale_temp_files, private_mkdir
 
 KEEP_LAST = 20
 KEEP_DAYS = 30
@@ -74,11 +74,17 @@ class Backups:
         return path if path.is_file() else None
 
     def _names(self, assessment_id: str) -> list[str]:
-        """Backup file names, newest first (the names sort in time order)."""
+        """Backup file names, newest first (the names sort in time order).
+
+        Temporary files a killed writer left are removed here, the next time the folder is
+        written, rather than by walking every backup folder each time the store opens."""
+        folder = self.folder(assessment_id)
         try:
-            names = os.listdir(self.folder(assessment_id))
+            names = os.listdir(folder)
         except FileNotFoundError:
             return []
+        if any(n.startswith(TMP_PREFIX) for n in names):
+            clean_stale_temp_files(folder)
         return sorted((n for n in names if _NAME.match(n)), reverse=True)
 
     def save(self, assessment_id: str, data: bytes, reason: str = "auto") -> str | None:
@@ -119,9 +125,3 @@ class Backups:
         for name in newest_first:
             if name not in keep:
                 (self.folder(assessment_id) / name).unlink(missing_ok=True)
-
-    def clean(self) -> None:
-        if self.root.is_dir():
-            for folder in self.root.iterdir():
-                if folder.is_dir():
-                    clean_stale_temp_files(folder)

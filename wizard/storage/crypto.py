@@ -12,7 +12,6 @@ import base64
 import binascii
 import json
 import os
-import secrets
 from dataclasses import dataclass
 from typing import Any
 
@@ -99,7 +98,7 @@ class StoreKey:
             raise CryptoError(_("La phrase de passe ne peut pas être vide."))
         salt = os.urandom(16)
         key = _derive(passphrase, salt, cost, 8, 1)
-        store_key = cls(key, secrets.token_hex(8))
+        store_key = cls(key, os.urandom(8).hex())
         check = store_key.encrypt(_CHECK_TEXT, _CHECK_AAD)
         return store_key, KeyParams(salt, cost, 8, 1, store_key.key_id, check)
 

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from wizard.core.model import ActionEdit, Answer, Assessment, CustomAction, Organisation, Participant
+if TYPE_CHECKING:  # built only when an assessment is read: listing the store needs none of it
+    from wizard.core.model import Assessment
 
 TABLES = ("meta", "answers", "action_edits", "custom_actions", "history")
 # Fields of an answer the audit trail compares and keeps as "previous value".
@@ -53,6 +54,8 @@ def meta_doc(tables: Tables) -> dict[str, Any]:
 
 def assessment_of(tables: Tables) -> Assessment:
     """Build the assessment; KeyError/TypeError/ValueError on a malformed file."""
+    from wizard.core.model import ActionEdit, Answer, Assessment, CustomAction, Organisation, Participant
+
     meta = meta_doc(tables)
     answers = {}
     for doc in tables["answers"].values():

@@ -14,9 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-
-from tinydb import TinyDB
-from tinydb.storages import MemoryStorage
+from typing import TYPE_CHECKING
 
 from wizard.core.typography import french
 from wizard.i18n import _
@@ -31,6 +29,9 @@ from wizard.storage.folder import FolderConfig, finish_pending_change
 from wizard.storage.index import Index
 from wizard.storage.locking import FileLock, LockInfo
 from wizard.storage.migrations import ASSESSMENT_FORMAT, CURRENT_VERSION, upgrade
+
+if TYPE_CHECKING:
+    from tinydb import TinyDB
 
 FILE_FORMAT = ASSESSMENT_FORMAT
 FILE_VERSION = CURRENT_VERSION
@@ -70,7 +71,6 @@ class AssessmentFiles:
             self.key = StoreKey.unlock(passphrase, self.config.key)
         clean_stale_temp_files(self.folder)
         clean_stale_temp_files(self.data_dir)
-        self.backups.clean()
         self.index = Index(self.folder, self.key)
         self.notices: list[str] = []
         self.problems: list[tuple[str, str]] = []  # (id, message) of files list() could not read
@@ -206,6 +206,9 @@ class AssessmentFiles:
     @contextmanager
     def _change(self, assessment_id: str, *, backup: bool = True) -> Iterator[TinyDB]:
         """Read, change in memory, write once: the unit of every change."""
+        from tinydb import TinyDB  # only to change an assessment, not to list or read them
+        from tinydb.storages import MemoryStorage
+
         with self._writing(assessment_id):
             _raw, tables = self._read(assessment_id)
             db = TinyDB(storage=MemoryStorage)

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-import secrets
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -29,6 +27,13 @@ if TYPE_CHECKING:
     from wizard.storage.store import Store
 
 FILE_NAME = "storage.json"
+
+
+def _rmtree(path: Path, *, ignore_errors: bool = False) -> None:
+    import shutil  # a passphrase change only
+
+    shutil.rmtree(path, ignore_errors=ignore_errors)
+
 FORMAT = "vigie-store"
 VERSION = 1
 _STAGE = ".rekey-"
@@ -81,13 +86,13 @@ def finish_pending_change(data_dir: Path) -> None:
                         os.replace(live, stage / f"{name}.old")
                     os.replace(new, live)
             fsync_dir(data_dir)
-        shutil.rmtree(stage, ignore_errors=True)
+        _rmtree(stage, ignore_errors=True)
 
 
 def change_passphrase(store: Store, new_passphrase: str | None, *, cost: int | None = None) -> None:
     data_dir = store.data_dir
     taken: list[str] = []
-    stage = data_dir / f"{_STAGE}{secrets.token_hex(8)}"
+    stage = data_dir / f"{_STAGE}{os.urandom(8).hex()}"
     committed = False
     try:
         for aid in store.ids():  # no one may write while every file is rewritten
@@ -137,6 +142,6 @@ def change_passphrase(store: Store, new_passphrase: str | None, *, cost: int | N
         store.index = Index(store.folder, new_key)
     finally:
         if not committed:
-            shutil.rmtree(stage, ignore_errors=True)
+            _rmtree(stage, ignore_errors=True)
         for aid in taken:
             store.unlock(aid)

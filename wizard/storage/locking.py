@@ -8,10 +8,8 @@ so that a process that does not get it can tell the user.
 
 from __future__ import annotations
 
-import getpass
 import json
 import os
-import socket
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -35,6 +33,9 @@ class LockInfo:
 
     @classmethod
     def mine(cls) -> LockInfo:
+        import getpass  # with socket: only when a lock is taken, not to list the store
+        import socket
+
         try:
             user = getpass.getuser()
         except Exception:  # no login name (some services): still lock, just say less

@@ -8,23 +8,12 @@ written, locked, upgraded and repaired lives in files.py.
 from __future__ import annotations
 
 import os
-import uuid
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from tinydb import Query, TinyDB
-
-from wizard.core.model import (
-    PROFILES,
-    ActionEdit,
-    Answer,
-    Assessment,
-    CustomAction,
-    Organisation,
-    Participant,
-)
+from wizard.core.labels import PROFILES
 from wizard.core.typography import french
 from wizard.i18n import _
 from wizard.storage import documents as docs
@@ -35,6 +24,9 @@ from wizard.storage.files import FILE_FORMAT, FILE_VERSION, SUFFIX, AssessmentFi
 from wizard.storage.index import signature
 
 if TYPE_CHECKING:  # the questionnaire (YAML, JSON Schema) is not loaded to open a store
+    from tinydb import TinyDB
+
+    from wizard.core.model import ActionEdit, Answer, Assessment, CustomAction, Organisation, Participant
     from wizard.core.questionnaire import Questionnaire
 
 __all__ = ["FILE_FORMAT", "FILE_VERSION", "SUFFIX", "AssessmentSummary", "Store", "StorageError",
@@ -72,6 +64,10 @@ class Store(AssessmentFiles):
                 profile=profile, choices=", ".join(PROFILES)))
         if not organisation.name.strip():
             raise StorageError(_("le nom de l’organisme est obligatoire"))
+        import uuid
+
+        from wizard.core.model import Assessment
+
         assessment = Assessment(
             id=str(uuid.uuid4()), profile=profile, organisation=organisation,
             date=when or date.today(), assessor=assessor, participants=list(participants),
@@ -148,6 +144,8 @@ class Store(AssessmentFiles):
 
         by names who made the change (default: answer.by, else the assessor).
         """
+        from tinydb import Query
+
         with self._change(assessment_id) as db:
             table = db.table("answers")
             found = table.get(Query().question == question_id)
@@ -180,6 +178,8 @@ class Store(AssessmentFiles):
             db.table("meta").update({"position": position})
 
     def save_action_edit(self, assessment_id: str, action_id: str, edit: ActionEdit | None) -> None:
+        from tinydb import Query
+
         with self._change(assessment_id) as db:
             table = db.table("action_edits")
             if edit is None:
@@ -244,6 +244,8 @@ class Store(AssessmentFiles):
 
         An assessment whose id is already stored becomes a new copy (a new id) unless replace.
         """
+        import uuid
+
         mode = "new"
         try:
             exists = self.path_of(assessment.id).exists()

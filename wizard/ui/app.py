@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from wizard import i18n
 from wizard.settings import load_settings
-from wizard.ui.widgets.theme import apply_look
+from wizard.ui.widgets.theme import apply_look, create_application
 
 QT_LOCALES = {"fr": (QLocale.Language.French, QLocale.Country.France),
               "en": (QLocale.Language.English, QLocale.Country.UnitedKingdom)}
@@ -35,13 +35,25 @@ def install_language(app: QApplication, lang: str) -> None:
 
 def make_app(lang: str, data_dir: Path | None = None, argv: list[str] | None = None) -> QApplication:
     """The QApplication, translated and styled, before any widget exists."""
-    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app = QApplication.instance() or create_application(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("Vigie")
     app.setOrganizationName("Vigie")
     install_language(app, lang)
     settings = load_settings(data_dir)
     apply_look(app, text_scale=settings.text_scale, presentation=False)
     return app
+
+
+def dispose(window) -> None:
+    """Delete a top-level window now, while Qt and Python are both whole. Left to the
+    interpreter's exit, PySide deletes the remaining objects in no set order, and a lambda
+    connected to a child's signal can free the window in the middle of that sweep: a crash
+    on quitting, seen in about one run in two of the keyboard journey."""
+    import shiboken6
+
+    if shiboken6.isValid(window):
+        window.close()
+        shiboken6.delete(window)
 
 
 def run_gui(context) -> int:
@@ -59,4 +71,6 @@ def run_gui(context) -> int:
         from PySide6.QtCore import QTimer
 
         QTimer.singleShot(0, lambda: (print("ready", flush=True), window.close(), app.quit()))
-    return app.exec()
+    code = app.exec()
+    dispose(window)
+    return code

@@ -133,7 +133,7 @@ class MainWindow(WindowLook, QMainWindow):
 
         if aid:
             row = self.home.model.row_of(aid)
-            export_assessment(self, self.store, aid, self.home.model.item(row, 0).text() if row >= 0 else "")
+            export_assessment(self, self.store, aid, self.home.model.text(row, 0) if row >= 0 else "")
 
     def edit_details(self) -> None:
         """Organisation, assessor, date and participants (who joins the workshop later)."""

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from wizard.i18n import _
 from wizard.storage import Store
-from wizard.ui.home.assessment_table import ID_ROLE, AssessmentTable, SearchProxy
+from wizard.ui.home.assessment_table import ID_ROLE, AssessmentTable
 from wizard.ui.home.empty_state import EmptyState
 from wizard.ui.home.reassessment import reassess
 from wizard.ui.widgets.accessible import name_headers, named
@@ -43,8 +43,6 @@ class HomePage(QWidget):
         self.store = store
         self.pending_deletes: list[str] = []
         self.model = AssessmentTable(self)
-        self.proxy = SearchProxy(self)
-        self.proxy.setSourceModel(self.model)
 
         title = QLabel(_("Évaluations"))
         scale_widget_font(title, 1.5, bold=True)
@@ -52,11 +50,11 @@ class HomePage(QWidget):
                             _("Filtre sur l’organisation, le profil ou la date"))
         self.search.setPlaceholderText(_("Rechercher (organisation, profil, date)…"))
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.search.textChanged.connect(self.model.set_filter)
 
         self.table = named(QTableView(), _("Liste des évaluations"),
                            fr(_("Entrée ou double-clic : ouvrir l’évaluation")))
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(5, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -145,18 +143,17 @@ class HomePage(QWidget):
         self.problems.setText(fr("⚠ " + _("Fichiers illisibles, laissés de côté : {list}").format(
             list=" ; ".join(message for _id, message in problems))))
         self.problems.setVisible(bool(problems))
-        self.stack.setCurrentIndex(1 if self.model.rowCount() else 0)
+        self.stack.setCurrentIndex(1 if self.model.total() else 0)
         if select:
             self.select(select)
-        elif self.proxy.rowCount():
+        elif self.model.rowCount():
             self.table.selectRow(0)
         self._update_buttons()
 
     def select(self, aid: str) -> None:
-        for r in range(self.proxy.rowCount()):
-            if self.proxy.index(r, 0).data(ID_ROLE) == aid:
-                self.table.selectRow(r)
-                return
+        row = self.model.row_of(aid)
+        if row >= 0:
+            self.table.selectRow(row)
 
     def selected_id(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()
@@ -168,7 +165,7 @@ class HomePage(QWidget):
             b.setEnabled(has)
 
     def focus_list(self) -> None:
-        (self.table if self.model.rowCount() else self.empty.new_button).setFocus()
+        (self.table if self.model.total() else self.empty.new_button).setFocus()
 
     # -- actions -------------------------------------------------------------------------------
     def open_selected(self) -> None:
@@ -202,8 +199,7 @@ class HomePage(QWidget):
         aid = self.selected_id()
         if not aid:
             return
-        row = self.model.row_of(aid)
-        name = self.model.item(row, 0).text()
+        name = self.model.text(self.model.row_of(aid), 0)
         answer = QMessageBox.question(
             self, _("Supprimer l’évaluation"),
             fr(_("Supprimer l’évaluation de « {name} » ? Vous pourrez l’annuler pendant quelques secondes."))
@@ -211,8 +207,8 @@ class HomePage(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         self.pending_deletes.append(aid)
-        self.model.removeRow(row)
-        self.stack.setCurrentIndex(1 if self.model.rowCount() else 0)
+        self.model.remove(aid)
+        self.stack.setCurrentIndex(1 if self.model.total() else 0)
         self.undo_label.setText(_("Évaluation de « {name} » supprimée.").format(name=name))
         self.undo_bar.setVisible(True)
         self.undo_button.setFocus()
