@@ -1,27 +1,20 @@
-"""UI speed: section page switches with the full questionnaire, and start-up to an interactive
-home window holding 200 assessments, beside an empty PySide6 window measured in the same run."""
+"""UI speed: section page switches with the full questionnaire (start-up: run.startup_rows)."""
 
 from __future__ import annotations
 
 import os
 import statistics
-import sys
 import tempfile
 import time
 from datetime import date
 from pathlib import Path
 
-from benchmarks.measure import empty_window_command, row, time_to_ready
+from benchmarks.measure import row
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-GUI_ONLY = ("import sys\n"
-            "from wizard.cli.common import Context\n"
-            "from wizard.ui.app import run_gui\n"
-            "sys.exit(run_gui(Context(None, 'fr')))\n")
 
-
-def _fill(data_dir: Path, count: int) -> None:
+def fill(data_dir: Path, count: int) -> None:
     """count assessments with about half their questions answered, one write each."""
     from wizard.core.model import Answer, Assessment, Organisation
     from wizard.core.questionnaire import default_questionnaire
@@ -75,29 +68,8 @@ def _section_switch_rows() -> list[dict[str, object]]:
     ]
 
 
-def _launch_rows() -> list[dict[str, object]]:
-    with tempfile.TemporaryDirectory() as data:
-        _fill(Path(data), 200)
-        floor = time_to_ready(empty_window_command())
-        env = {"VIGIE_DATA_DIR": data}
-        launch = time_to_ready([sys.executable, "-m", "wizard"], env=env)
-        # The GUI alone, without the command line's parser (which imports every command module).
-        gui = time_to_ready([sys.executable, "-c", GUI_ONLY], env=env)
-        floor_after = time_to_ready(empty_window_command())
-    floor = min(floor, floor_after)
-    return [
-        row("Empty PySide6 window, same run (floor)", floor, "QApplication + one QWidget shown"),
-        row("Launch to interactive home, 200 assessments", launch,
-            f"{launch / floor:.2f} × the floor; progress and scores fill in after", "≤ 1.5 × floor",
-            launch <= 1.5 * floor),
-        row("Launch to interactive home, 200 assessments, GUI entry alone", gui,
-            f"{gui / floor:.2f} × the floor; without `python -m wizard`'s command parser", "≤ 1.5 × floor",
-            gui <= 1.5 * floor),
-    ]
-
-
 def run() -> list[dict[str, object]]:
-    return _section_switch_rows() + _launch_rows()
+    return _section_switch_rows()  # start-up with 200 assessments: run.startup_rows
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from tests.signing.helpers import flat, pdftext
+from tests.signing.helpers import flat, pdftext, run
 
 
 def _assessment(mini):
@@ -68,3 +68,22 @@ def test_summary_speaks_plainly(mini, tmp_path):
     assert f"Laboratoire Émile Roux atteint un score global de {overall} %" in text
     assert "Le plan compte 4 actions, dont 2 urgentes (P1) à lancer d’ici le 28 décembre 2026." in text
     assert "Les actions les plus urgentes" in text  # fewer than five
+
+
+def test_one_article_is_named_in_the_singular_and_an_empty_frame_is_explained(mini, tmp_path):
+    """A questionnaire of one article (custom content): « de l’article 28 », not « des articles 28 »;
+    the signature page is true of an unsigned plan too."""
+    from dataclasses import replace
+
+    from wizard.report import render_report
+
+    assessment, view = _assessment(mini)
+    only_28 = replace(view, sections=tuple(s for s in view.sections if s.article == "28"))
+    assessment.answers = {q: a for q, a in assessment.answers.items() if q.startswith("t.a28")}
+    render_report(assessment, only_28, tmp_path / "r.pdf")
+    text = flat(pdftext(tmp_path / "r.pdf"))
+    assert "Auto-évaluation de l’article 28 du RGPD" in text
+    assert "des articles 28 " not in text and "articles 28 du" not in text
+    assert "un cadre vide n’a pas encore été signé" in text
+    assert "est signé électroniquement" not in text
+    assert "Subject:         Auto-évaluation RGPD (article 28) —" in run("pdfinfo", str(tmp_path / "r.pdf")).stdout

@@ -17,7 +17,7 @@ from pyhanko.sign.fields import SigFieldSpec, append_signature_field
 from wizard import __version__
 from wizard.core.model import PROFILE_LABELS, Assessment
 from wizard.core.questionnaire import Questionnaire
-from wizard.i18n import _, language
+from wizard.i18n import _, language, ngettext
 from wizard.report.context import ReportContext, SignerSlot
 from wizard.report.cover import build_cover
 from wizard.report.detail import build_detail
@@ -80,7 +80,8 @@ def _build_report(assessment: Assessment, questionnaire: Questionnaire, lang: st
     buffer = BytesIO()
     doc = ReportDocument(
         buffer, title=title, author=assessment.assessor or org,
-        subject=ty.plain(_("Auto-évaluation RGPD (articles {articles}) — {profile}").format(
+        subject=ty.plain(ngettext("Auto-évaluation RGPD (article {articles}) — {profile}",
+                                  "Auto-évaluation RGPD (articles {articles}) — {profile}", ctx.article_count).format(
             articles=ctx.articles, profile=_(PROFILE_LABELS[assessment.profile]))),
         keywords=[ty.plain(k) for k in ("RGPD", "article 28", "article 29", "article 32", _("plan d'action"))],
         creator=f"Vigie {__version__}", producer=f"Vigie {__version__}", lang=_PDF_LANG.get(lang, "fr-FR"))

@@ -65,6 +65,10 @@ class ReportContext:
         return format_date(when, format="short", locale=self.locale)
 
     @property
+    def article_count(self) -> int:
+        return len({s.article for s in self.questionnaire.sections})
+
+    @property
     def articles(self) -> str:
         """The GDPR articles this questionnaire covers, as words: « 28, 29, 30 et 32 »."""
         from wizard.i18n import _

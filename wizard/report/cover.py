@@ -6,7 +6,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from wizard.core.model import PROFILE_LABELS
-from wizard.i18n import _
+from wizard.i18n import _, ngettext
 from wizard.report.context import ReportContext
 from wizard.report.document import CONTENT_WIDTH, Heading
 from wizard.report.styles import ACCENT, ACCENT_LIGHT, PRIORITY_COLOURS, make_table
@@ -18,8 +18,11 @@ def build_cover(ctx: ReportContext) -> list[Flowable]:
     story: list[Flowable] = [
         Spacer(1, 28 * mm),
         Heading(ty.t(title), "cover_title", 0, ty.plain(title)),
-        ty.para(_("Auto-évaluation des articles {articles} du RGPD : obligations de la sous-traitance "
-                  "et sécurité des traitements").format(articles=ctx.articles), "cover_sub"),
+        ty.para(ngettext("Auto-évaluation de l'article {articles} du RGPD : obligations de la "
+                         "sous-traitance et sécurité des traitements",
+                         "Auto-évaluation des articles {articles} du RGPD : obligations de la "
+                         "sous-traitance et sécurité des traitements", ctx.article_count)
+                .format(articles=ctx.articles), "cover_sub"),
         ty.para(a.organisation.name, "cover_org"),
     ]
     if a.organisation.address:

@@ -17,10 +17,11 @@ def build_signature_page(ctx: ReportContext) -> list[Flowable]:
     ty = ctx.typo
     title = _("Signatures")
     story: list[Flowable] = [Heading(ty.t(title), "h1", 0, ty.plain(title)), ty.para(_(
-        "Ce plan d'action est signé électroniquement (signature PAdES). Chaque signature protège le "
-        "document tel qu'il était au moment où elle a été apposée : toute modification ultérieure, "
-        "autre qu'une nouvelle signature dans un cadre prévu, est signalée par les lecteurs PDF et "
-        "par la commande « vigie verify »."))]
+        "Ce plan d'action se signe électroniquement (signature PAdES), dans les cadres ci-dessous ; "
+        "un cadre vide n'a pas encore été signé. Chaque signature protège le document tel qu'il était "
+        "au moment où elle a été apposée : toute modification ultérieure, autre qu'une nouvelle "
+        "signature dans un cadre prévu, est signalée par les lecteurs PDF et par la commande "
+        "« vigie verify »."))]
     story.append(Spacer(1, 4 * mm))
     for slot in ctx.signers:
         block: list[Flowable] = [ty.para(slot.role, "h3")]

@@ -35,8 +35,10 @@ def director_sentences(ctx: ReportContext) -> list[str]:
         out.append(_("Au {date}, aucune réponse ne permet encore de calculer un score pour {org}.")
                    .format(date=ctx.long_date(a.date), org=a.organisation.name))
     else:
-        out.append(_("Au {date}, {org} atteint un score global de {score} sur les points contrôlés "
-                     "des articles {articles} du RGPD.")
+        out.append(ngettext("Au {date}, {org} atteint un score global de {score} sur les points contrôlés "
+                            "de l'article {articles} du RGPD.",
+                            "Au {date}, {org} atteint un score global de {score} sur les points contrôlés "
+                            "des articles {articles} du RGPD.", ctx.article_count)
                    .format(date=ctx.long_date(a.date), org=a.organisation.name,
                            score=ctx.percent(scores.overall), articles=ctx.articles))
     urgent = [x for x in plan if x.priority == "P1"]

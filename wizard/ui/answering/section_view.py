@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -13,6 +11,7 @@ from wizard.i18n import _
 from wizard.ui.answering.content import hidden_reason, shown, ui
 from wizard.ui.answering.question_card import QuestionCard
 from wizard.ui.widgets.accessible import named
+from wizard.ui.widgets.text import escape
 from wizard.ui.widgets.theme import scale_widget_font
 
 FILTERS = ("all", "unanswered", "review")

@@ -8,3 +8,8 @@ from wizard.i18n import current_language
 
 def fr(text: str) -> str:
     return for_language(text, current_language())
+
+
+def escape(text: str) -> str:
+    """Plain text made safe inside Qt rich text (html.escape without loading html.entities)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
