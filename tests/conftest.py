@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -14,8 +15,20 @@ os.environ.pop("VIGIE_QUESTIONNAIRE_DIR", None)
 os.environ["VIGIE_CACHE_DIR"] = tempfile.mkdtemp(prefix="vigie-test-cache-")
 
 ROOT = Path(__file__).resolve().parent.parent
+# Outside programs some tests check with; where absent those tests skip, so a run that must have
+# them lists them in VIGIE_REQUIRE_TOOLS (`make test`: all; the Windows workflow: the PDF ones).
+TOOLS = {"pdf": ("pdfsig", "pdftotext", "pdfinfo", "pdffonts", "pdftoppm", "qpdf"),
+         "spelling": ("hunspell",), "pkcs11": ("softhsm2-util", "pkcs11-tool")}
 FIXTURES = ROOT / "tests" / "fixtures"
 MINI_QUESTIONNAIRE = FIXTURES / "questionnaires"
+
+
+def pytest_sessionstart(session):
+    wanted = [name.strip() for name in os.environ.get("VIGIE_REQUIRE_TOOLS", "").split(",") if name.strip()]
+    unknown = [name for name in wanted if name not in TOOLS]
+    missing = [tool for name in wanted if name in TOOLS for tool in TOOLS[name] if shutil.which(tool) is None]
+    if unknown or missing:
+        pytest.exit(f"VIGIE_REQUIRE_TOOLS: unknown {unknown}, not installed {missing}", returncode=2)
 
 
 @pytest.fixture(autouse=True)
