@@ -91,6 +91,8 @@ class AssessmentTable(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def data(self, index, role=_DISPLAY):
+        if not index.isValid():
+            return None
         row = self._shown[index.row()]
         if role == _DISPLAY or role == _TOOLTIP:
             return row.texts[index.column()]
