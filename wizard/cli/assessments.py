@@ -1,5 +1,5 @@
-"""Commands on stored assessments: new, list, show, answer, history, export, import, backups,
-restore, passphrase.
+"""Commands on stored assessments: new, list, show, answer, history, export, import
+(backups, restore and passphrase: safekeeping.py).
 
 Every command opens the data folder's store (asking for the passphrase of an encrypted
 folder: VIGIE_STORE_PASSPHRASE or a prompt). Bad input exits with code 2 and changes nothing.
@@ -8,8 +8,6 @@ folder: VIGIE_STORE_PASSPHRASE or a prompt). Bad input exits with code 2 and cha
 from __future__ import annotations
 
 import argparse
-import getpass
-import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,13 +18,12 @@ from wizard.cli.common import CliError, Context, print_json, secret
 from wizard.core.answers_file import AnswersFileError, assessment_from_dict, assessment_to_dict
 from wizard.core.model import ANSWER_VALUES, PROFILES, Organisation
 from wizard.core.typography import french
-from wizard.i18n import _, ngettext
+from wizard.i18n import _
 from wizard.storage import StorageError, Store
 from wizard.storage.atomic import atomic_write_bytes
 from wizard.storage.exchange import SUFFIX as EXCHANGE_SUFFIX
 
 PASSPHRASE_ENV = "VIGIE_STORE_PASSPHRASE"
-NEW_PASSPHRASE_ENV = "VIGIE_STORE_NEW_PASSPHRASE"
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -71,20 +68,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--replace", action="store_true",
                    help=_("remplacer l'évaluation de même identifiant (sinon : une nouvelle copie)"))
     p.set_defaults(handler=cmd_import)
-
-    p = sub.add_parser("backups", help=_("les sauvegardes d'une évaluation"))
-    p.add_argument("id")
-    p.add_argument("--json", action="store_true", help=_("sortie JSON"))
-    p.set_defaults(handler=cmd_backups)
-
-    p = sub.add_parser("restore", help=_("revenir à une sauvegarde (la version actuelle reste sauvegardée)"))
-    p.add_argument("id")
-    p.add_argument("backup", help=_("nom de la sauvegarde (voir « vigie backups ID »)"))
-    p.set_defaults(handler=cmd_restore)
-
-    p = sub.add_parser("passphrase", help=_("chiffrer le dossier de données ou changer sa phrase de passe"))
-    p.add_argument("action", choices=("set", "change"))
-    p.set_defaults(handler=cmd_passphrase)
 
 
 # -- shared ----------------------------------------------------------------------------------
@@ -255,61 +238,3 @@ def _from_pdf(path: Path, questionnaire):  # noqa: ANN001, ANN202
         return assessment_from_dict(data, questionnaire)
     except (EmbeddedAssessmentError, AnswersFileError) as exc:
         raise CliError(str(exc)) from None
-
-
-def cmd_backups(args: argparse.Namespace, ctx: Context) -> int:
-    rows = []
-    with opened_store(ctx) as store:
-        for info in store.list_backups(args.id):
-            try:
-                answered: int | None = len(store.read_backup(args.id, info.name).answers)
-            except StorageError:
-                answered = None
-            rows.append({"name": info.name, "created": info.created.astimezone().isoformat(timespec="seconds"),
-                         "reason": info.reason, "size": info.size, "answered": answered})
-    if args.json:
-        print_json(rows)
-        return 0
-    if not rows:
-        print(_("aucune sauvegarde"), file=sys.stderr)
-    for r in rows:
-        count = "?" if r["answered"] is None else r["answered"]
-        print(f"{r['name']}  {r['created']}  {r['reason']:<9}  {count:>3}")
-    return 0
-
-
-def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
-    with opened_store(ctx) as store:
-        restored = store.restore(args.id, args.backup)
-    count = len(restored.answers)
-    print("vigie: " + french(ngettext("{id} : sauvegarde {backup} restaurée ({count} réponse)",
-                                      "{id} : sauvegarde {backup} restaurée ({count} réponses)", count)).format(
-        id=restored.id, backup=args.backup, count=count), file=sys.stderr)
-    return 0
-
-
-def _new_passphrase(*, also_env: str | None = None) -> str:
-    """VIGIE_STORE_NEW_PASSPHRASE (or also_env), else asked twice on the terminal."""
-    for name in (NEW_PASSPHRASE_ENV, also_env):
-        if name and os.environ.get(name) is not None:
-            return os.environ[name]
-    first = secret(NEW_PASSPHRASE_ENV, _("Nouvelle phrase de passe"))
-    if getpass.getpass(_("Confirmez la phrase de passe") + " : ") != first:
-        raise CliError(french(_("les deux saisies diffèrent ; rien n’a été modifié")))
-    return first
-
-
-def cmd_passphrase(args: argparse.Namespace, ctx: Context) -> int:
-    """set: encrypt a plain folder; change: re-encrypt with a new passphrase (the old one first)."""
-    encrypted = Store.is_encrypted(ctx.data_dir)
-    if args.action == "set" and encrypted:
-        raise CliError(french(_("ce dossier est déjà chiffré : utilisez « vigie passphrase change »")))
-    if args.action == "change" and not encrypted:
-        raise CliError(french(_("ce dossier n’est pas chiffré : utilisez « vigie passphrase set »")))
-    with opened_store(ctx) as store:
-        new = _new_passphrase(also_env=None if encrypted else PASSPHRASE_ENV)
-        if len(new) < 8:
-            raise CliError(french(_("phrase de passe trop courte (8 caractères au moins) ; rien n’a été modifié")))
-        store.change_passphrase(new)
-    print("vigie: " + _("dossier chiffré avec la nouvelle phrase de passe"), file=sys.stderr)
-    return 0
