@@ -25,11 +25,15 @@ _COMMAND_MODULES = ("wizard.cli.content", "wizard.cli.assessments", "wizard.cli.
 def _global_parser(**kwargs: object) -> argparse.ArgumentParser:
     import argparse
 
+    from wizard.cli import argparse_words
+
+    argparse_words.install()
     parser = argparse.ArgumentParser(
         prog="vigie",
         description=_("Vigie — auto-évaluation RGPD (articles 28, 29 et 32). "
                     "Sans commande : lance l'application."), **kwargs)  # type: ignore[arg-type]
-    parser.add_argument("--version", action="version", version=f"Vigie {__version__}")
+    parser.add_argument("--version", action="version", version=f"Vigie {__version__}",
+                        help=_("afficher la version de Vigie et quitter"))
     parser.add_argument("--data-dir", help=_("dossier des données (sinon VIGIE_DATA_DIR ou le dossier utilisateur)"))
     parser.add_argument("--lang", choices=("fr", "en"), help=_("langue de l'interface et du contenu"))
     return parser
