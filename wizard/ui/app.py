@@ -45,10 +45,9 @@ def make_app(lang: str, data_dir: Path | None = None, argv: list[str] | None = N
 
 
 def dispose(window) -> None:
-    """Delete a top-level window now, while Qt and Python are both whole. Left to the
-    interpreter's exit, PySide deletes the remaining objects in no set order, and a lambda
-    connected to a child's signal can free the window in the middle of that sweep: a crash
-    on quitting, seen in about one run in two of the keyboard journey."""
+    """Close and delete a top-level window now, while Qt and Python are both whole, rather
+    than in PySide's sweep at the interpreter's exit, which deletes what is left in no set
+    order (with PySide6 6.12.0 that sweep is where the keyboard journey crashed, one run in two)."""
     import shiboken6
 
     if shiboken6.isValid(window):
@@ -72,5 +71,10 @@ def run_gui(context) -> int:
 
         QTimer.singleShot(0, lambda: (print("ready", flush=True), window.close(), app.quit()))
     code = app.exec()
-    dispose(window)
+    import shiboken6
+
+    # The window, any built in its place by a change of language, and their dialogs with them.
+    for top in QApplication.topLevelWidgets():
+        if shiboken6.isValid(top) and top.parent() is None:
+            dispose(top)
     return code
