@@ -7,7 +7,6 @@ TinyDB's own JSONStorage writes in place and can leave a file that no longer par
 from __future__ import annotations
 
 import os
-import tempfile
 import time
 from pathlib import Path
 
@@ -38,6 +37,8 @@ def atomic_write_bytes(path: Path, data: bytes, *, private: bool = True, durable
     The file is owner-only where supported. durable=False suits caches that are rebuilt
     when damaged: the replace stays atomic, only the fsyncs are skipped.
     """
+    import tempfile  # at the first write rather than to open the store: it loads random too
+
     private_mkdir(path.parent)
     # The pid in the name lets the cleaner tell a dead writer's leftovers from a live one's.
     fd, tmp = tempfile.mkstemp(prefix=f"{TMP_PREFIX}{os.getpid()}-", dir=path.parent)  # mode 0600
