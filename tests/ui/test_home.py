@@ -123,3 +123,24 @@ def test_unreadable_file_is_named_and_the_rest_listed(open_window, qtbot, data_d
     assert rows(window.home) == ["Labo lisible"]
     assert window.home.problems.isVisible()
     assert "illisibles" in window.home.problems.text()
+
+
+def test_search_keeps_a_selection_enter_opens_it_and_no_match_is_said(open_window, qtbot):
+    window = open_window()
+    home = window.home
+    tilleuls = create_via_store(window, name="Laboratoire des Tilleuls")
+    rhone = create_via_store(window, name="Biologie Rhône")
+    home.reload(select=tilleuls)
+    qtbot.keyClicks(home.search, "rh")  # QTest types ASCII only
+    assert rows(home) == ["Biologie Rhône"] and home.selected_id() == rhone  # the first match
+    assert home.open_button.isEnabled() and not home.no_match.isVisible()
+    home.search.clear()
+    qtbot.keyClicks(home.search, "zzz")
+    assert rows(home) == [] and home.selected_id() is None
+    assert not home.open_button.isEnabled() and not home.delete_button.isEnabled()
+    assert home.no_match.isVisible() and "«\u202fzzz\u202f»" in home.no_match.text()
+    home.search.clear()
+    assert len(rows(home)) == 2 and not home.no_match.isVisible() and home.open_button.isEnabled()
+    qtbot.keyClicks(home.search, "Tilleuls")
+    qtbot.keyClick(home.search, Qt.Key.Key_Return)
+    assert window.session is not None and window.session.assessment.id == tilleuls

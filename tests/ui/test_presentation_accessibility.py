@@ -111,3 +111,26 @@ def test_tab_order_goes_through_questions_before_navigation(open_window, qtbot):
     positions = [seen.index(c.note) for c in cards]
     assert positions == sorted(positions)  # questions in reading order
     assert seen.index(page.next_button) > seen.index(cards[-1].help_button)
+
+
+def test_a_disabled_button_looks_disabled_in_both_looks(open_window, qtbot):
+    """The palettes set colours for every group; a disabled button must still be told apart."""
+    from PySide6.QtGui import QPalette
+
+    from wizard.ui.widgets.theme import contrast_palette, normal_palette
+
+    for palette in (normal_palette(), contrast_palette()):
+        for role in (QPalette.ColorRole.ButtonText, QPalette.ColorRole.WindowText, QPalette.ColorRole.Text):
+            active = palette.color(QPalette.ColorGroup.Active, role)
+            disabled = palette.color(QPalette.ColorGroup.Disabled, role)
+            assert abs(active.lightness() - disabled.lightness()) > 60, role
+    window = open_window()
+    home = window.home
+    home.search.setText("aucune évaluation ne s'appelle ainsi")
+    assert not home.open_button.isEnabled()
+    shown = home.open_button.grab().toImage()
+    enabled = home.new_button.grab().toImage()
+    darkest = min(shown.pixelColor(x, y).lightness() for x in range(shown.width()) for y in range(shown.height()))
+    darkest_enabled = min(enabled.pixelColor(x, y).lightness()
+                          for x in range(enabled.width()) for y in range(enabled.height()))
+    assert darkest > darkest_enabled + 40  # its text is drawn in grey, not in near-black

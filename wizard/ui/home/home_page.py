@@ -50,7 +50,8 @@ class HomePage(QWidget):
                             _("Filtre sur l’organisation, le profil ou la date"))
         self.search.setPlaceholderText(_("Rechercher (organisation, profil, date)…"))
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.model.set_filter)
+        self.search.textChanged.connect(self._filter)
+        self.search.returnPressed.connect(self.open_selected)  # type, then Enter: the first match opens
 
         self.table = named(QTableView(), _("Liste des évaluations"),
                            fr(_("Entrée ou double-clic : ouvrir l’évaluation")))
@@ -111,6 +112,11 @@ class HomePage(QWidget):
         top.addWidget(self.search, 1)
         lp.addLayout(top)
         lp.addWidget(self.table, 1)
+        self.no_match = QLabel()
+        self.no_match.setWordWrap(True)
+        named(self.no_match, _("Aucun résultat"))
+        self.no_match.setVisible(False)
+        lp.addWidget(self.no_match)
         self.problems = QLabel()
         self.problems.setWordWrap(True)
         named(self.problems, _("Évaluations illisibles"))
@@ -148,6 +154,22 @@ class HomePage(QWidget):
             self.select(select)
         elif self.model.rowCount():
             self.table.selectRow(0)
+        self._update_buttons()
+
+    def _filter(self, text: str) -> None:
+        """Show the matching assessments; the one selected stays selected if it matches, else the
+        first match is, so that Enter opens it."""
+        kept = self.selected_id()
+        self.model.set_filter(text)
+        if kept and self.model.row_of(kept) >= 0:
+            self.select(kept)
+        elif self.model.rowCount():
+            self.table.selectRow(0)
+        else:
+            self.table.clearSelection()
+        empty = bool(text.strip()) and not self.model.rowCount() and self.model.total() > 0
+        self.no_match.setText(fr(_("Aucune évaluation ne correspond à « {text} ».")).format(text=text.strip()))
+        self.no_match.setVisible(empty)
         self._update_buttons()
 
     def select(self, aid: str) -> None:

@@ -57,6 +57,14 @@ def scale_widget_font(widget, factor: float, *, bold: bool | None = None) -> Non
     widget.setFont(font)
 
 
+def _grey_when_disabled(palette: QPalette, grey: QColor) -> None:
+    """setColor(role, colour) sets every group, the disabled one too: without this, a button that
+    cannot be used looks exactly like one that can."""
+    disabled = QPalette.ColorGroup.Disabled
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+        palette.setColor(disabled, role, grey)
+
+
 def normal_palette() -> QPalette:
     palette = QPalette()
     palette.setColor(QPalette.ColorRole.Window, QColor("#f4f6f8"))
@@ -69,6 +77,7 @@ def normal_palette() -> QPalette:
     palette.setColor(QPalette.ColorRole.Text, QColor("#1a1a1a"))
     palette.setColor(QPalette.ColorRole.ButtonText, QColor("#1a1a1a"))
     palette.setColor(QPalette.ColorRole.PlaceholderText, QColor("#5f6670"))
+    _grey_when_disabled(palette, QColor("#8a9099"))
     return palette
 
 
@@ -82,6 +91,7 @@ def contrast_palette() -> QPalette:
     palette.setColor(QPalette.ColorRole.Highlight, QColor("#00245c"))
     palette.setColor(QPalette.ColorRole.HighlightedText, QColor("white"))
     palette.setColor(QPalette.ColorRole.PlaceholderText, QColor("#333333"))
+    _grey_when_disabled(palette, QColor("#595959"))  # still 7:1 on white, for a projector
     return palette
 
 
