@@ -1,6 +1,7 @@
 """Draw Vigie's icon (a shield with a check mark) as PNG and ICO, so no binary art is hand-made.
 
-  python build/make_icon.py   -> build/icons/vigie.png, build/icons/vigie.ico
+  python build/make_icon.py   -> wizard/ui/icons/vigie.png (the windows' icon, shipped with the
+                                 package), build/icons/vigie.ico (the Windows executable's)
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw
 
 OUT = Path(__file__).resolve().parent / "icons"
+PNG = Path(__file__).resolve().parent.parent / "wizard" / "ui" / "icons" / "vigie.png"
 
 
 def draw(size: int = 256) -> Image.Image:
@@ -28,7 +30,7 @@ def draw(size: int = 256) -> Image.Image:
 def main() -> None:
     OUT.mkdir(exist_ok=True)
     img = draw()
-    img.save(OUT / "vigie.png")
+    img.save(PNG)
     img.save(OUT / "vigie.ico", sizes=[(16, 16), (24, 24), (32, 32), (48, 48), (64, 64), (128, 128), (256, 256)])
 
 

@@ -38,6 +38,11 @@ def locale_dir() -> Path:
     return bundle_root() / "i18n"
 
 
+def window_icon() -> Path:
+    """The icon of every window (the title bar, the task bar); drawn by build/make_icon.py."""
+    return bundle_root() / "wizard" / "ui" / "icons" / "vigie.png"
+
+
 def fonts_dir() -> Path:
     """The fonts shipped with the app: a frozen .exe cannot rely on the system's."""
     return bundle_root() / "wizard" / "report" / "fonts"

@@ -22,6 +22,7 @@ app = make_app(context.lang, context.data_dir)
 window = MainWindow(context.data_dir, open_store(context.data_dir))
 window.show()
 print("style", app.style().name())
+print("icon", min((s.width() for s in app.windowIcon().availableSizes()), default=0))
 print("rows", window.home.model.rowCount())
 print("loaded", " ".join(sorted(m for m in sys.modules if m.split(".")[0] in {HEAVY})))
 """
@@ -49,6 +50,7 @@ def test_the_home_window_is_built_without_the_heavy_layers(data_dir):
     assert done.returncode == 0, done.stderr
     lines = dict(line.split(" ", 1) if " " in line else (line, "") for line in done.stdout.splitlines())
     assert lines["rows"] == "3"
+    assert int(lines["icon"]) >= 64  # Vigie's shield in the title and task bars, not a blank icon
     assert lines["loaded"] == "", f"imported at start-up: {lines['loaded']}"
 
 

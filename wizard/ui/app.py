@@ -7,9 +7,10 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from wizard import i18n
+from wizard import i18n, paths
 from wizard.settings import load_settings
 from wizard.ui.widgets.theme import apply_look, create_application
 
@@ -38,6 +39,7 @@ def make_app(lang: str, data_dir: Path | None = None, argv: list[str] | None = N
     app = QApplication.instance() or create_application(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("Vigie")
     app.setOrganizationName("Vigie")
+    app.setWindowIcon(QIcon(str(paths.window_icon())))  # else a blank one in the title and task bars
     install_language(app, lang)
     settings = load_settings(data_dir)
     apply_look(app, text_scale=settings.text_scale, presentation=False)
