@@ -149,6 +149,10 @@ def main() -> int:
         print(f"… {title}", file=sys.stderr)
         lines.append(f"| **{title}** | | | |")
         lines.extend(fmt(r) for r in func())
+    lines += ["", "Start-up commands take turns over 11 rounds, so that a slow moment of the machine weighs on all",
+              "of them alike: compare the ratios, the absolute times move by a quarter from one run to the next on",
+              "a shared virtual machine. The home window's widgets built by PySide6 alone (benchmarks/bare_window.py)",
+              "show how much of the start-up is Qt's own; what Vigie adds is the ratio to them."]
     text = "\n".join(lines) + "\n"
     print(text)
     out = ROOT / "docs" / "BENCHMARKS.md"
