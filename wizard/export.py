@@ -20,6 +20,7 @@ from wizard.i18n import _
 from wizard.report import build_report
 from wizard.signing.identities import IdentitySpec, SigningError
 from wizard.signing.sign import SignatureRequest, sign_pdf
+from wizard.storage.atomic import write_error_message
 
 Progress = Callable[[str, float], None]  # (what is happening, fraction done 0–1)
 
@@ -56,8 +57,7 @@ def write_replacing(out_path: Path, data: bytes) -> None:
         os.replace(tmp, out_path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
-        raise ExportError(_("Impossible d'écrire {file} : {error}").format(
-            file=out_path, error=exc.strerror or exc)) from None
+        raise ExportError(write_error_message(out_path, exc)) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

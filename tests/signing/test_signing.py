@@ -303,3 +303,25 @@ def test_stamp_text_stays_inside_its_box(mini_plan, personal, tmp_path):
         # pdftotext counts y from the top of the page, PDF from the bottom.
         assert x0 <= float(x_min) and float(x_max) <= x1, text
         assert PAGE_HEIGHT - y1 <= float(y_min) and float(y_max) <= PAGE_HEIGHT - y0, text
+
+
+def test_a_plan_open_in_a_reader_is_named_as_the_likely_cause(mini_plan, personal, tmp_path, monkeypatch):
+    """On Windows a PDF open in a reader cannot be replaced (PermissionError): the message says
+    so, the previous file stays and no temporary file is left."""
+    from wizard import export
+    from wizard.export import ExportError, export_signed_plan
+
+    _path, assessment, view = mini_plan
+    target = tmp_path / "plan.pdf"
+    target.write_bytes(b"the plan open in the reader")
+
+    def locked(src, dst):
+        raise PermissionError(13, "Accès refusé")
+    monkeypatch.setattr(export.os, "replace", locked)
+    with pytest.raises(ExportError) as err:
+        export_signed_plan(assessment, view, target, personal, signer_name="Zoé Martin", signer_role="")
+    message = str(err.value)
+    assert "Impossible d’écrire" in message and "Accès refusé. Le fichier" in message
+    assert "ouvert dans un autre programme (un lecteur PDF)" in message and "un autre nom" in message
+    assert target.read_bytes() == b"the plan open in the reader"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".vigie-export-")] == []

@@ -149,12 +149,11 @@ def sign_pdf(source: Path | bytes, identity: IdentitySpec, request: SignatureReq
 
 def write_output(path: Path, data: bytes) -> None:
     """Replace path with data atomically; a plain French error when the folder is not writable."""
-    from wizard.storage.atomic import atomic_write_bytes
+    from wizard.storage.atomic import atomic_write_bytes, write_error_message
 
     if not path.parent.is_dir():
         raise SigningError(_("Le dossier {folder} n'existe pas.").format(folder=path.parent))
     try:
         atomic_write_bytes(path, data, private=False)
     except OSError as exc:
-        raise SigningError(_("Impossible d'écrire {file} : {error}").format(
-            file=path, error=exc.strerror or exc)) from None
+        raise SigningError(write_error_message(path, exc)) from None

@@ -100,3 +100,14 @@ def clean_stale_temp_files(folder: Path) -> int:
             removed += 1
     return removed
 
+
+def write_error_message(path: Path, exc: OSError) -> str:
+    """« Impossible d'écrire … » for the user; when the file exists and may not be replaced,
+    the likely reason: on Windows a PDF open in a reader cannot be replaced."""
+    from wizard.i18n import _
+
+    message = _("Impossible d'écrire {file} : {error}").format(file=path, error=exc.strerror or exc)
+    if isinstance(exc, PermissionError) and path.exists():
+        message = message.rstrip(". ") + ". " + _("Le fichier est peut-être ouvert dans un autre programme "
+                                                  "(un lecteur PDF) : fermez-le, ou choisissez un autre nom.")
+    return message
