@@ -17,7 +17,7 @@ from wizard.core.labels import PROFILE_LABELS
 from wizard.i18n import _
 
 COLUMNS = ("organisation", "profile", "date", "progress", "score", "modified")
-ORGANISATION, PROGRESS, SCORE = 0, 3, 4
+PROGRESS, SCORE = 3, 4
 SORT_ROLE = Qt.ItemDataRole.UserRole.value + 1
 ID_ROLE = Qt.ItemDataRole.UserRole.value + 2
 _DISPLAY = Qt.ItemDataRole.DisplayRole.value
@@ -28,7 +28,7 @@ CHUNK = 4  # rows completed per event-loop turn: each turn stays well under a fr
 
 
 def _load_questionnaire() -> None:
-    from wizard.core.questionnaire import default_questionnaire  # YAML and schema: after start-up
+    from wizard.core.questionnaire import default_questionnaire  # the model's classes: after start-up
 
     try:
         default_questionnaire()
