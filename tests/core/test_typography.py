@@ -49,3 +49,11 @@ def test_babel_formats_follow_the_language():
         assert i18n.format_day(date(2026, 11, 28), "long") == "28 November 2026"
         assert i18n.format_percent(58) == "58%"
     assert i18n.current_language() == "fr"
+
+
+def test_windows_paths_keep_their_drive_letter():
+    """« C:\\Users » must not become « C :\\Users » in a message naming a file."""
+    assert french("Évaluation exportée dans C:\\Users\\Zoé\\plan.vigie") == \
+        "Évaluation exportée dans C:\\Users\\Zoé\\plan.vigie"
+    assert french("D:/Clé USB/plan.pdf : accès refusé") == "D:/Clé USB/plan.pdf\u00a0: accès refusé"
+    assert french("Note : voir C:\\Vigie") == "Note\u00a0: voir C:\\Vigie"

@@ -3,7 +3,8 @@
 Authors write ordinary spaces; this turns them into the right non-breaking spaces:
 U+202F (narrow) before ; ! ? and inside « », U+00A0 before :, U+202F in numbers written
 with a plain space as thousands separator and before %. Straight apostrophes between
-letters become ’. Format placeholders ({name!r}), URLs and times (10:30) are left alone.
+letters become ’. Format placeholders ({name!r}), URLs, times (10:30) and Windows drive letters
+(C:\\, D:/) are left alone.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ NNBSP = "\u202f"  # espace fine insécable
 NBSP = "\u00a0"  # espace insécable
 _SPACES = " \u00a0\u202f"
 
-_PROTECTED = re.compile(r"\{[^{}]*\}|[a-z][a-z0-9+.-]*://\S+|\b\d{1,2}:\d{2}\b", re.IGNORECASE)
+_PROTECTED = re.compile(r"\{[^{}]*\}|[a-z][a-z0-9+.-]*://\S+|\b\d{1,2}:\d{2}\b|\b[a-z]:[\\/]", re.IGNORECASE)
 _BEFORE_TIGHT = re.compile(rf"(^|[\n(\[{{/]|[{_SPACES}]+)?([;!?])")
 _BEFORE_COLON = re.compile(rf"(^|[\n(\[{{/]|[{_SPACES}]+)?:")
 _OPEN_QUOTE = re.compile(rf"«[{_SPACES}]*")

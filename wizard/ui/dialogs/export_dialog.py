@@ -227,7 +227,7 @@ class ExportDialog(QDialog):
     def _done(self, path: Path) -> None:
         self.progress.setValue(100)
         self.status.setStyleSheet("")
-        self.status.setText(fr(_("✓ Plan d’action enregistré : {path}").format(path=path)))
+        self.status.setText(fr(_("✓ Plan d’action enregistré : {path}")).format(path=path))
         self.fields.forget_secrets()
         self.exported.emit(path)
         if self.open_pdf is not None and self.open_when_done.isChecked():

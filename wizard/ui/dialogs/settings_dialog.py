@@ -165,7 +165,7 @@ class SettingsDialog(QDialog):
         self.next_folder = QLabel(wordWrap=True)
         self.next_folder.setAccessibleName(_("Dossier au prochain démarrage"))
         if chosen and chosen != self.data_dir:
-            self.next_folder.setText(fr(_("Au prochain démarrage : {path}").format(path=chosen)))
+            self.next_folder.setText(fr(_("Au prochain démarrage : {path}")).format(path=chosen))
         layout = QVBoxLayout(box)
         layout.addLayout(row)
         layout.addWidget(self.next_folder)
@@ -180,7 +180,7 @@ class SettingsDialog(QDialog):
     def set_next_data_dir(self, folder: Path) -> None:
         """Remember the folder for the next start; written when the dialog is accepted."""
         self.next_data_dir = folder
-        self.next_folder.setText(fr(_("Au prochain démarrage : {path}").format(path=folder)))
+        self.next_folder.setText(fr(_("Au prochain démarrage : {path}")).format(path=folder))
 
     # -- saving ----------------------------------------------------------------------
     def values(self) -> Settings:

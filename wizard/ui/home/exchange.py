@@ -27,9 +27,9 @@ def export_assessment(parent: QWidget, store: Store, aid: str, name: str) -> Pat
     try:
         atomic_write_bytes(out, store.export_exchange(aid))
     except Exception as exc:
-        QMessageBox.warning(parent, _("Export impossible"), french(_("{file} : {error}").format(file=out, error=exc)))
+        QMessageBox.warning(parent, _("Export impossible"), french(_("{file} : {error}")).format(file=out, error=exc))
         return None
-    QMessageBox.information(parent, _("Export terminé"), french(_("Évaluation exportée dans {file}").format(file=out)))
+    QMessageBox.information(parent, _("Export terminé"), french(_("Évaluation exportée dans {file}")).format(file=out))
     return out
 
 
@@ -43,7 +43,7 @@ def import_assessment(parent: QWidget, store: Store, path: str | None = None) ->
         raw = Path(path).read_bytes()
         stored, mode = store.import_exchange(raw, default_questionnaire())
     except Exception as exc:
-        QMessageBox.warning(parent, _("Import impossible"), french(_("{file} : {error}").format(file=path, error=exc)))
+        QMessageBox.warning(parent, _("Import impossible"), french(_("{file} : {error}")).format(file=path, error=exc))
         return None
     if mode == "copy":
         QMessageBox.information(parent, _("Import terminé"), french(_(
