@@ -49,3 +49,17 @@ ACTION_STATUSES: dict[str, str] = {
     "done": N_("Fait"),
     "dropped": N_("Abandonné"),
 }
+# The articles assessed, named two ways: their title (the application's charts) and a short topic
+# that fits a sentence and the report's narrow chart labels (« l'article 28 (sous-traitance) »).
+ARTICLE_TITLES: dict[str, str] = {
+    "28": N_("Sous-traitant"),
+    "29": N_("Sous l'autorité du responsable"),
+    "30": N_("Registre des activités"),
+    "32": N_("Sécurité du traitement"),
+}
+ARTICLE_TOPICS: dict[str, str] = {
+    "28": N_("sous-traitance"),
+    "29": N_("instructions"),
+    "30": N_("registre"),
+    "32": N_("sécurité"),
+}

@@ -6,19 +6,13 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer
 
 from wizard.core.action_plan import owner_label
+from wizard.core.labels import ARTICLE_TOPICS
 from wizard.core.model import PRIORITIES, PRIORITY_LABELS
 from wizard.i18n import N_, _, ngettext
 from wizard.report.charts import score_chart
 from wizard.report.context import ReportContext
 from wizard.report.document import CONTENT_WIDTH, Heading
 from wizard.report.styles import ACCENT, PRIORITY_COLOURS, RULE, ZEBRA, make_table
-
-ARTICLE_TOPICS: dict[str, str] = {
-    "28": N_("sous-traitance"),
-    "29": N_("instructions"),
-    "30": N_("registre"),
-    "32": N_("sécurité"),
-}
 
 
 def article_label(article: str) -> str:

@@ -8,16 +8,10 @@ from __future__ import annotations
 from datetime import date
 
 from wizard.core.action_plan import owner_label
+from wizard.core.labels import ARTICLE_TITLES
 from wizard.core.model import ACTION_STATUSES, ANSWER_LABELS, PRIORITY_LABELS, Text
 from wizard.core.typography import for_language
-from wizard.i18n import N_, _, current_language, format_day
-
-ARTICLE_TOPICS: dict[str, str] = {
-    "28": N_("Sous-traitant"),
-    "29": N_("Sous l'autorité du responsable"),
-    "30": N_("Registre des activités"),
-    "32": N_("Sécurité du traitement"),
-}
+from wizard.i18n import _, current_language, format_day
 
 
 def typo(text: str) -> str:
@@ -31,7 +25,7 @@ def content(text: Text | None) -> str:
 
 
 def article_label(article: str) -> str:
-    topic = ARTICLE_TOPICS.get(article)
+    topic = ARTICLE_TITLES.get(article)
     name = _("Article {n}").format(n=article)
     return typo(f"{name} — {_(topic)}") if topic else name
 
