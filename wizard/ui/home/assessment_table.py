@@ -74,6 +74,7 @@ class AssessmentTable(QAbstractTableModel):
         super().__init__(parent)
         self._headers = headers()
         self._rows: list[_Row] = []  # every assessment listed
+        self._by_id: dict[str, _Row] = {}
         self._shown: list[_Row] = []  # those matching the filter, in the sort order
         self._filter = ""
         self._sort_column, self._sort_order = 5, _DESCENDING
@@ -117,6 +118,7 @@ class AssessmentTable(QAbstractTableModel):
         rows = [_Row(s) for s in store.list() if s.id not in exclude]
         self.beginResetModel()
         self._rows = rows
+        self._by_id = {r.id: r for r in rows}
         self._shown = self._arranged()
         self.endResetModel()
         self._todo = [r.id for r in rows]
@@ -141,6 +143,7 @@ class AssessmentTable(QAbstractTableModel):
     def remove(self, aid: str) -> None:
         position = self.row_of(aid)
         self._rows = [r for r in self._rows if r.id != aid]
+        self._by_id.pop(aid, None)
         if position >= 0:
             self.beginRemoveRows(QModelIndex(), position, position)
             del self._shown[position]
@@ -185,12 +188,11 @@ class AssessmentTable(QAbstractTableModel):
         from wizard.i18n import format_percent
         from wizard.service import Session  # not needed before the first rows are filled
 
-        by_id = {r.id: r for r in self._rows}
         for _n in range(CHUNK):
             if not self._todo:
                 self._timer.stop()
                 break
-            row = by_id.get(self._todo.pop(0))
+            row = self._by_id.get(self._todo.pop(0))
             if row is None:
                 continue
             try:
