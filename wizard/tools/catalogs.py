@@ -36,7 +36,7 @@ def extract() -> None:
     ):
         catalog.add(message, None, [(f"wizard/{filename}", lineno)], auto_comments=comments, context=context)
     with open(I18N / f"{DOMAIN}.pot", "wb") as handle:
-        write_po(handle, catalog, width=100, omit_header=False, sort_by_file=True)
+        write_po(handle, catalog, width=100, omit_header=False, no_location=True, sort_output=True)
 
 
 def update() -> None:
@@ -59,7 +59,7 @@ def update() -> None:
         if lang == "fr":
             fill_french(catalog)
         with open(path, "wb") as handle:
-            write_po(handle, catalog, width=100, ignore_obsolete=True, sort_by_file=True)
+            write_po(handle, catalog, width=100, ignore_obsolete=True, no_location=True, sort_output=True)
 
 
 def fill_french(catalog) -> None:
