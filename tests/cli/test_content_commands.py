@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from tests.cli.helpers import answers_file, vigie
+from tests.cli.helpers import answers_file, vigie, vigie_process
 from tests.conftest import MINI_QUESTIONNAIRE
 
 MINI = {"VIGIE_QUESTIONNAIRE_DIR": str(MINI_QUESTIONNAIRE)}
@@ -91,11 +91,12 @@ def test_plan_rejects_bad_answers_files_with_exit_2(tmp_path, answers, extra, wo
 
 
 def test_plan_rejects_invalid_json_and_missing_file(tmp_path):
+    """Through a real process: exit code 2 and the message are what a script sees."""
     bad = tmp_path / "bad.json"
     bad.write_text('{"format": "vigie-answers",', encoding="utf-8")
-    result = vigie("plan", str(bad), env=MINI)
+    result = vigie_process("plan", str(bad), env=MINI)
     assert result.returncode == 2 and "JSON invalide, ligne 1" in result.stderr
-    result = vigie("plan", str(tmp_path / "absent.json"), env=MINI)
+    result = vigie_process("plan", str(tmp_path / "absent.json"), env=MINI)
     assert result.returncode == 2 and "fichier introuvable" in result.stderr
 
 

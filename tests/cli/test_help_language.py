@@ -3,7 +3,7 @@ words included (« utilisation », « arguments obligatoires manquants »)."""
 
 from __future__ import annotations
 
-from tests.cli.helpers import vigie
+from tests.cli.helpers import vigie, vigie_process
 
 
 def test_help_is_french_through_and_through():
@@ -25,7 +25,7 @@ def test_help_is_english_with_lang_en():
 
 
 def test_argument_errors_are_french_and_exit_2():
-    result = vigie("plan")
+    result = vigie_process("plan")  # argparse exits the real process with 2
     assert result.returncode == 2
     assert "vigie plan\u00a0: erreur\u00a0: arguments obligatoires manquants\u00a0: " in result.stderr
     result = vigie("questions", "--profile", "hopital")
