@@ -25,9 +25,9 @@ SAVE_RUNS = 61
 
 
 def _template() -> Assessment:
-    from wizard.core.questionnaire import default_questionnaire
+    from wizard.core.questionnaire import load_questionnaire
 
-    questions = [q.id for q in default_questionnaire().for_profile("lab").questions]
+    questions = [q.id for q in load_questionnaire().for_profile("lab").questions]
     answers = {qid: Answer(ANSWER_VALUES[i % 4], note=f"Constat n° {i} : procédure à formaliser",
                            by="Claire Martin") for i, qid in enumerate(questions)}
     return Assessment(profile="lab", organisation=Organisation("Laboratoire des Tilleuls"), date=date(2026, 11, 28),

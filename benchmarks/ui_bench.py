@@ -17,10 +17,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 def fill(data_dir: Path, count: int) -> None:
     """count assessments with about half their questions answered, one write each."""
     from wizard.core.model import Answer, Assessment, Organisation
-    from wizard.core.questionnaire import default_questionnaire
+    from wizard.core.questionnaire import load_questionnaire
     from wizard.storage import Store
 
-    full = default_questionnaire()
+    full = load_questionnaire()
     store = Store(data_dir)
     values = ("yes", "partial", "no", "unknown", "yes")
     for i in range(count):

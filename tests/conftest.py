@@ -54,12 +54,8 @@ def data_dir() -> Path:
 @pytest.fixture
 def mini_questionnaire_dir(monkeypatch) -> Path:
     """Point the application at the small stable questionnaire of tests/fixtures."""
-    from wizard.core import questionnaire
-
     monkeypatch.setenv("VIGIE_QUESTIONNAIRE_DIR", str(MINI_QUESTIONNAIRE))
-    questionnaire.default_questionnaire.cache_clear()
-    yield MINI_QUESTIONNAIRE
-    questionnaire.default_questionnaire.cache_clear()
+    return MINI_QUESTIONNAIRE
 
 
 @pytest.fixture

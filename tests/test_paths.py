@@ -26,7 +26,7 @@ def frozen(tmp_path, monkeypatch):
 
 
 def test_source_tree_resources_exist():
-    assert (paths.questionnaires_dir() / "schema.json").exists()
+    assert (paths.questionnaires_dir() / "questionnaire.schema.json").exists()
     assert (paths.fonts_dir() / "DejaVuSans.ttf").exists()
     assert paths.locale_dir().name == "i18n"
 

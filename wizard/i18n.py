@@ -10,13 +10,31 @@ from __future__ import annotations
 import gettext as _gettext
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from wizard import paths
 
 DOMAIN = "wizard"
-LANGUAGES: tuple[str, ...] = ("fr", "en")
-DEFAULT_LANGUAGE = "fr"
+
+
+@dataclass(frozen=True)
+class Language:
+    """A language of the interface and the content: the one list every other module asks."""
+
+    code: str  # "fr": catalogs, content texts, settings, --lang
+    locale: str  # "fr_FR": Babel's and Qt's dates and numbers
+    tag: str  # "fr-FR": the PDF's /Lang
+    name: str  # « Français »: in its own words, never translated, for the settings
+    qt_catalog: bool = True  # Qt's own strings are written in English: "en" needs no catalog
+
+
+# The source strings are French: French is the language that needs no catalog.
+LANGUAGES: dict[str, Language] = {
+    "fr": Language("fr", "fr_FR", "fr-FR", "Français"),
+    "en": Language("en", "en_GB", "en-GB", "English", qt_catalog=False),
+}
+SOURCE_LANGUAGE = DEFAULT_LANGUAGE = "fr"
 
 _current = DEFAULT_LANGUAGE
 _translation: _gettext.NullTranslations = _gettext.NullTranslations()
@@ -40,8 +58,14 @@ def current_language() -> str:
     return _current
 
 
-def babel_locale() -> str:
-    return {"fr": "fr_FR", "en": "en_GB"}[_current]
+def babel_locale(lang: str | None = None) -> str:
+    """« fr_FR »: the locale of a language (default: the active one) for Babel and Qt."""
+    return LANGUAGES[lang or _current].locale
+
+
+def language_tag(lang: str) -> str:
+    """« fr-FR »: a language as documents name it (the PDF's /Lang)."""
+    return LANGUAGES[lang].tag
 
 
 def set_language(lang: str) -> None:

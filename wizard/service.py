@@ -12,7 +12,7 @@ from dataclasses import replace
 from wizard.core.action_plan import PlannedAction, build_plan
 from wizard.core.flow import Hidden, Progress, hidden_questions, progress
 from wizard.core.model import ANSWER_VALUES, ActionEdit, Answer, Assessment, CustomAction, Question
-from wizard.core.questionnaire import Questionnaire, default_questionnaire
+from wizard.core.questionnaire import Questionnaire
 from wizard.core.scoring import Scores, compute_scores
 from wizard.i18n import _
 from wizard.storage import HistoryEntry, LockInfo, Store
@@ -46,7 +46,11 @@ class Session:
             if not self.read_only:
                 store.unlock(assessment_id)
             raise
-        self.questionnaire = (questionnaire or default_questionnaire()).for_profile(self.assessment.profile)
+        if questionnaire is None:  # a script's shortcut: the content Vigie would start with
+            from wizard.core.registry import ContentRegistry
+
+            questionnaire = ContentRegistry().default
+        self.questionnaire = questionnaire.for_profile(self.assessment.profile)
         self._by_id = {q.id: q for q in self.questionnaire.questions}
         self.listeners: list[Callable[[], None]] = []  # called after every stored change
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from wizard import paths
-from wizard.i18n import N_
+from wizard.i18n import LANGUAGES, N_
 from wizard.storage.atomic import atomic_write_bytes
 
 FILE_NAME = "settings.json"
@@ -26,7 +26,7 @@ class Setting:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("language", N_("Langue"), "fr", ("fr", "en")),
+    Setting("language", N_("Langue"), "fr", tuple(LANGUAGES)),
     Setting("text_scale", N_("Taille du texte (%)"), 100, (100, 125, 150, 175, 200)),
     Setting("signer_name", N_("Nom du signataire"), ""),
     Setting("signer_role", N_("Fonction du signataire"), ""),

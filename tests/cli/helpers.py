@@ -37,14 +37,10 @@ def vigie(*args: str, env: dict[str, str] | None = None, input: str | None = Non
     """`vigie ARGS` in this interpreter: same exit code, stdout and stderr as the process would give."""
     from wizard import i18n
     from wizard.cli import main
-    from wizard.core import questionnaire
 
     saved_env, saved_cwd, saved_stdin, saved_lang = dict(os.environ), os.getcwd(), sys.stdin, i18n.current_language()
     out, err = io.StringIO(), io.StringIO()
     os.environ.update(env or {})
-    content_changed = saved_env.get("VIGIE_QUESTIONNAIRE_DIR") != os.environ.get("VIGIE_QUESTIONNAIRE_DIR")
-    if content_changed:
-        questionnaire.default_questionnaire.cache_clear()
     try:
         if cwd is not None:
             os.chdir(cwd)
@@ -63,8 +59,6 @@ def vigie(*args: str, env: dict[str, str] | None = None, input: str | None = Non
         os.environ.clear()
         os.environ.update(saved_env)
         i18n.set_language(saved_lang)
-        if content_changed:
-            questionnaire.default_questionnaire.cache_clear()
     return subprocess.CompletedProcess(["vigie", *args], code, out.getvalue(), err.getvalue())
 
 

@@ -214,7 +214,7 @@ def test_file_from_a_newer_vigie_exits_2_with_the_version_needed(run, aid, data_
 
 
 def test_import_of_a_vigie_report_pdf_restores_the_attached_assessment(run, aid, tmp_path, data_dir):
-    from wizard.core.questionnaire import default_questionnaire
+    from wizard.core.questionnaire import load_questionnaire
     from wizard.report import build_report
     from wizard.storage import Store
 
@@ -223,7 +223,7 @@ def test_import_of_a_vigie_report_pdf_restores_the_attached_assessment(run, aid,
     store = Store(data_dir)
     original = store.load(aid)
     store.close()
-    pdf_bytes, _info = build_report(original, default_questionnaire())
+    pdf_bytes, _info = build_report(original, load_questionnaire())
     pdf = tmp_path / "plan.pdf"
     pdf.write_bytes(pdf_bytes)
     code, out, err = run("import", str(pdf))

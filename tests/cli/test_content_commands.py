@@ -108,12 +108,18 @@ def test_messages_in_english_with_lang_en(tmp_path):
 
 
 def test_broken_questionnaire_gives_exit_2(tmp_path):
+    import shutil
+
     folder = tmp_path / "q"
     folder.mkdir()
-    (folder / "x.yaml").write_text("format: vigie-questionnaire\nversion: 2\n", encoding="utf-8")
+    shutil.copy(MINI_QUESTIONNAIRE / "framework.yaml", folder)
+    (folder / "x.yaml").write_text("format: vigie-questionnaire\nversion: 9\n", encoding="utf-8")
     result = vigie("questions", "--json", env={"VIGIE_QUESTIONNAIRE_DIR": str(folder)})
     assert result.returncode == 2
     assert "x.yaml" in result.stderr and "version" in result.stderr
+    (folder / "framework.yaml").unlink()
+    result = vigie("questions", "--json", env={"VIGIE_QUESTIONNAIRE_DIR": str(folder)})
+    assert result.returncode == 2 and "framework.yaml" in result.stderr
 
 
 def test_version():

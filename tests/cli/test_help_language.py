@@ -28,8 +28,11 @@ def test_argument_errors_are_french_and_exit_2():
     result = vigie_process("plan")  # argparse exits the real process with 2
     assert result.returncode == 2
     assert "vigie plan\u00a0: erreur\u00a0: arguments obligatoires manquants\u00a0: " in result.stderr
-    result = vigie("questions", "--profile", "hopital")
+    result = vigie("--lang", "de", "questions")
     assert result.returncode == 2
-    assert "choix impossible\u00a0: 'hopital' (choix possibles\u00a0: 'lab', 'vendor')" in result.stderr
+    assert "choix impossible\u00a0: 'de' (choix possibles\u00a0: 'fr', 'en')" in result.stderr
+    result = vigie("questions", "--profile", "hopital")  # the profiles are the content's: Vigie's own message
+    assert result.returncode == 2
+    assert "profil inconnu «\u202fhopital\u202f»\u00a0: lab ou vendor attendu" in result.stderr
     result = vigie("--lang", "en", "plan")
     assert "vigie plan: error: the following arguments are required: " in result.stderr

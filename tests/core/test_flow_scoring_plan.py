@@ -70,7 +70,7 @@ def test_scores_by_hand(mini):
     # Contract: (3 + 0.5) / 4 = 87.5 → 88 (half up); sub-processors: 0 / 2
     assert scores.sections == {"t.a28.contract": 88, "t.a28.sub": 0, "t.a32.access": 0}
     # Article 28: 3.5 / 6 = 58.3 → 58; overall: 3.5 / 9 = 38.9 → 39
-    assert scores.articles == {"28": 58, "32": 0}
+    assert scores.axes == {"28": 58, "32": 0}
     assert scores.overall == 39
 
 
@@ -82,14 +82,14 @@ def test_hidden_and_unanswered_questions_do_not_count(mini):
     # "No sub-processor" is a fact, not a gap, and the hidden "no" does not count.
     assert scores.sections["t.a28.sub"] is None
     assert scores.sections["t.a28.contract"] is None
-    assert scores.articles == {"28": None, "32": 100}
+    assert scores.axes == {"28": None, "32": 100}
     assert scores.overall == 100
 
 
 def test_all_na_gives_no_score(mini):
     lab = mini.for_profile("lab")
     scores = compute_scores(lab, assessment({"t.a32.access.individual": "na"}).answers)
-    assert scores.articles["32"] is None and scores.overall is None
+    assert scores.axes["32"] is None and scores.overall is None
 
 
 def test_action_plan_deduplicated_ordered_and_dated(mini):

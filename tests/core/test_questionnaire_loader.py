@@ -14,6 +14,7 @@ def copy_mini(tmp_path: Path, mini_dir: Path) -> Path:
     folder = tmp_path / "q"
     folder.mkdir()
     shutil.copy(mini_dir / "mini.yaml", folder / "mini.yaml")
+    shutil.copy(mini_dir / "framework.yaml", folder / "framework.yaml")
     return folder
 
 
@@ -86,3 +87,45 @@ def test_answer_values_are_text_not_yaml_booleans(mini):
 def test_empty_folder(tmp_path):
     with pytest.raises(ContentError, match="no questionnaire file"):
         load_questionnaire(tmp_path)
+
+
+def _bundled_copy(tmp_path: Path) -> Path:
+    from wizard import paths
+
+    folder = tmp_path / "bundled"
+    shutil.copytree(paths.questionnaires_dir(), folder, ignore=shutil.ignore_patterns("*.json"))
+    return folder
+
+
+def test_a_new_question_without_a_new_content_version_is_refused(tmp_path):
+    """versions.yaml holds each published version's questions: changing them means a new version."""
+    folder = _bundled_copy(tmp_path)
+    path = folder / "lab_12_contrat.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("id: lab.a28.contract.signed", "id: lab.a28.contract.signed_in_writing", 1),
+                    encoding="utf-8")
+    with pytest.raises(ContentError, match="versions.yaml: the questions of content version") as err:
+        load_questionnaire(folder)
+    assert "lab.a28.contract.signed_in_writing" in str(err.value) and "raise content_version" in str(err.value)
+
+
+def test_a_content_version_missing_from_versions_is_refused(tmp_path):
+    folder = _bundled_copy(tmp_path)
+    path = folder / "framework.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('content_version: "2026.11"', 'content_version: "2027.01"', 1), encoding="utf-8")
+    with pytest.raises(ContentError, match="content version '2027.01' of framework.yaml is not listed"):
+        load_questionnaire(folder)
+
+
+def test_a_folder_without_framework_is_refused(folder):
+    (folder / "framework.yaml").unlink()
+    with pytest.raises(ContentError, match="no framework.yaml"):
+        load_questionnaire(folder)
+
+
+def test_a_format_1_file_says_what_changed(folder):
+    edit(folder, "version: 2", "version: 1")
+    edit(folder, "axis: \"28\"", "article: \"28\"")
+    with pytest.raises(ContentError, match="questionnaire format 1; this Vigie reads format 2"):
+        load_questionnaire(folder)

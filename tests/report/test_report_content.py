@@ -78,7 +78,7 @@ def test_one_article_is_named_in_the_singular_and_an_empty_frame_is_explained(mi
     from wizard.report import render_report
 
     assessment, view = _assessment(mini)
-    only_28 = replace(view, sections=tuple(s for s in view.sections if s.article == "28"))
+    only_28 = replace(view, sections=tuple(s for s in view.sections if s.axis == "28"))
     assessment.answers = {q: a for q, a in assessment.answers.items() if q.startswith("t.a28")}
     render_report(assessment, only_28, tmp_path / "r.pdf")
     text = flat(pdftext(tmp_path / "r.pdf"))
@@ -86,4 +86,4 @@ def test_one_article_is_named_in_the_singular_and_an_empty_frame_is_explained(mi
     assert "des articles 28 " not in text and "articles 28 du" not in text
     assert "un cadre vide n’a pas encore été signé" in text
     assert "est signé électroniquement" not in text
-    assert "Subject:         Auto-évaluation RGPD (article 28) —" in run("pdfinfo", str(tmp_path / "r.pdf")).stdout
+    assert "Subject:         Auto-évaluation de l’article 28 du RGPD —" in run("pdfinfo", str(tmp_path / "r.pdf")).stdout

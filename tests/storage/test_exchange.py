@@ -163,6 +163,8 @@ def test_fuzz_mutated_content_with_a_valid_checksum(changes):
         try:
             for key in path[:-1]:
                 node = node[key]
+            if isinstance(node, dict) != isinstance(path[-1], str):
+                continue  # an earlier change put a list where an object was, or the reverse
             node[path[-1]] = value
         except (KeyError, IndexError, TypeError):
             continue  # an earlier change removed that place

@@ -74,7 +74,7 @@ def test_every_control_has_an_accessible_name(open_window, qtbot):
     from wizard.ui.answering.shortcuts import ShortcutsDialog
     from wizard.ui.dialogs.new_assessment import NewAssessmentDialog
 
-    dialog = NewAssessmentDialog(window)
+    dialog = NewAssessmentDialog(window.registry.default.framework, window)
     dialog.add_participant("Paul", "IT")
     dialog.show()
     assert unnamed_controls(dialog) == []

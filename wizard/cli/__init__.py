@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from wizard import __version__
+from wizard import __version__, i18n
 from wizard.cli.common import CliError, Context
 from wizard.i18n import _
 
@@ -35,7 +35,7 @@ def _global_parser(**kwargs: object) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"Vigie {__version__}",
                         help=_("afficher la version de Vigie et quitter"))
     parser.add_argument("--data-dir", help=_("dossier des données (sinon VIGIE_DATA_DIR ou le dossier utilisateur)"))
-    parser.add_argument("--lang", choices=("fr", "en"), help=_("langue de l'interface et du contenu"))
+    parser.add_argument("--lang", choices=tuple(i18n.LANGUAGES), help=_("langue de l'interface et du contenu"))
     return parser
 
 

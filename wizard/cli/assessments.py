@@ -16,7 +16,7 @@ from typing import Any
 
 from wizard.cli.common import CliError, Context, print_json, secret
 from wizard.core.answers_file import AnswersFileError, assessment_from_dict, assessment_to_dict
-from wizard.core.model import ANSWER_VALUES, PROFILES, Organisation
+from wizard.core.model import ANSWER_VALUES, Organisation
 from wizard.core.typography import french
 from wizard.i18n import _
 from wizard.storage import StorageError, Store
@@ -28,7 +28,7 @@ PASSPHRASE_ENV = "VIGIE_STORE_PASSPHRASE"
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("new", help=_("créer une évaluation (affiche son identifiant)"))
-    p.add_argument("--profile", choices=PROFILES, required=True)
+    p.add_argument("--profile", required=True, help=_("profil du référentiel (lab, vendor…)"))
     p.add_argument("--org", required=True, help=_("nom de l'organisme évalué"))
     p.add_argument("--assessor", default="", help=_("nom de l'évaluateur"))
     p.add_argument("--json", action="store_true", help=_("sortie JSON"))
@@ -95,14 +95,17 @@ def opened_store(ctx: Context) -> Iterator[Store]:
         store.close()
 
 
-def _questionnaire():  # noqa: ANN202 - the content module owns the error handling
+def _questionnaire(ctx: Context):  # noqa: ANN202 - the content module owns the error handling
     from wizard.cli.content import questionnaire
 
-    return questionnaire()
+    return questionnaire(ctx)
 
 
 # -- commands --------------------------------------------------------------------------------
 def cmd_new(args: argparse.Namespace, ctx: Context) -> int:
+    from wizard.cli.content import profile_view
+
+    profile_view(ctx, args.profile)  # a profile the content has, or exit 2
     with opened_store(ctx) as store:
         a = store.create(args.profile, Organisation(args.org.strip()), assessor=args.assessor.strip())
     if args.json:
@@ -152,7 +155,7 @@ def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_answer(args: argparse.Namespace, ctx: Context) -> int:
     from wizard.service import Session, SessionError
 
-    questionnaire = _questionnaire()
+    questionnaire = _questionnaire(ctx)
     with opened_store(ctx) as store:
         session = Session(store, args.id, questionnaire)
         try:
@@ -172,7 +175,7 @@ def cmd_history(args: argparse.Namespace, ctx: Context) -> int:
     with opened_store(ctx) as store:
         a = store.load(args.id)
         entries = store.history(args.id, args.question_id)
-    known = {q.id for q in _questionnaire().for_profile(a.profile).questions}
+    known = {q.id for q in _questionnaire(ctx).for_profile(a.profile).questions}
     if not entries and args.question_id not in known:  # a retired question keeps its history
         raise CliError(french(_("{id} : question inconnue « {question} »")).format(
             id=args.id, question=args.question_id))
@@ -201,7 +204,7 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     path: Path = args.file
-    questionnaire = _questionnaire()
+    questionnaire = _questionnaire(ctx)
     if path.suffix.lower() == ".pdf":
         assessment = _from_pdf(path, questionnaire)
         with opened_store(ctx) as store:

@@ -15,6 +15,8 @@ from wizard.i18n import _
 if TYPE_CHECKING:
     import argparse
 
+    from wizard.core.registry import ContentRegistry
+
 
 class CliError(Exception):
     """Bad input from the user: printed as is, exit code 2, nothing written."""
@@ -23,11 +25,21 @@ class CliError(Exception):
 class Context:
     """The data folder asked for (None: VIGIE_DATA_DIR or the user's folder) and the language."""
 
-    __slots__ = ("data_dir_override", "lang")
+    __slots__ = ("_registry", "data_dir_override", "lang")
 
     def __init__(self, data_dir_override: str | None, lang: str) -> None:
         self.data_dir_override = data_dir_override
         self.lang = lang
+        self._registry: ContentRegistry | None = None
+
+    @property
+    def registry(self) -> ContentRegistry:
+        """The content this command works with (loaded when a command first needs it)."""
+        if self._registry is None:
+            from wizard.core.registry import ContentRegistry
+
+            self._registry = ContentRegistry()
+        return self._registry
 
     def __repr__(self) -> str:
         return f"Context({self.data_dir_override!r}, {self.lang!r})"

@@ -8,17 +8,17 @@ from pathlib import Path
 from typing import Any
 
 from wizard.cli.common import CliError, Context, print_json
-from wizard.core.action_plan import PlannedAction, build_plan, owner_label
-from wizard.core.answers_file import AnswersFileError, read_answers_file
-from wizard.core.model import ANSWER_LABELS, PRIORITY_LABELS, PROFILES, Assessment, Question
-from wizard.core.questionnaire import ContentError, Questionnaire, default_questionnaire
+from wizard.core.action_plan import PlannedAction, build_plan
+from wizard.core.answers_file import AnswersFileError, one_of, read_answers_file
+from wizard.core.model import ANSWER_LABELS, PRIORITY_LABELS, Assessment, Question
+from wizard.core.questionnaire import ContentError, Questionnaire
 from wizard.core.scoring import compute_scores
 from wizard.i18n import _
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("questions", help=_("le questionnaire d'un profil"))
-    p.add_argument("--profile", choices=PROFILES, default="lab")
+    p.add_argument("--profile", default="", help=_("profil (par défaut : le premier du référentiel)"))
     p.add_argument("--json", action="store_true", help=_("sortie JSON"))
     p.set_defaults(handler=cmd_questions)
 
@@ -28,16 +28,28 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_plan)
 
 
-def questionnaire() -> Questionnaire:
+def questionnaire(ctx: Context) -> Questionnaire:
     try:
-        return default_questionnaire()
+        return ctx.registry.default
     except ContentError as exc:
         raise CliError(f"questionnaire invalide : {exc}") from None
 
 
-def load_answers(path: Path) -> tuple[Questionnaire, Assessment]:
+def profile_view(ctx: Context, profile: str) -> Questionnaire:
+    """The questionnaire of one profile ("" the framework's first); exit 2 naming the profiles there are."""
+    full = questionnaire(ctx)
+    profiles = full.framework.profile_ids
+    if not profile:
+        profile = profiles[0]
+    if profile not in profiles:
+        raise CliError(_("profil inconnu « {profile} » : {choices} attendu").format(profile=profile,
+                                                                                   choices=one_of(profiles)))
+    return full.for_profile(profile)
+
+
+def load_answers(path: Path, ctx: Context) -> tuple[Questionnaire, Assessment]:
     """The assessment of an answers file and the questionnaire of its profile."""
-    full = questionnaire()
+    full = questionnaire(ctx)
     try:
         assessment = read_answers_file(path, full)
     except AnswersFileError as exc:
@@ -48,7 +60,7 @@ def load_answers(path: Path) -> tuple[Questionnaire, Assessment]:
 def question_json(q: Question, lang: str) -> dict[str, Any]:
     help_ = {k: t.get(lang) for k, t in vars(q.help).items() if t is not None}
     return {
-        "id": q.id, "section": q.section, "article": q.article, "text": q.text.get(lang),
+        "id": q.id, "section": q.section, "article": q.axis, "text": q.text.get(lang),
         "help": help_, "references": list(q.refs), "weight": q.weight, "scored": q.scored,
         "options": [{"value": v, "label": _(label)} for v, label in ANSWER_LABELS.items()],
         "depends_on": [{"question": c.question, "in": list(c.values)} for c in q.depends_on],
@@ -56,49 +68,50 @@ def question_json(q: Question, lang: str) -> dict[str, Any]:
 
 
 def cmd_questions(args: argparse.Namespace, ctx: Context) -> int:
-    view = questionnaire().for_profile(args.profile)
+    view = profile_view(ctx, args.profile)
     if args.json:
         print_json({
-            "profile": args.profile,
+            "profile": args.profile or view.framework.profile_ids[0],
             "sections": [
-                {"id": s.id, "article": s.article, "title": s.title.get(ctx.lang),
+                {"id": s.id, "article": s.axis, "title": s.title.get(ctx.lang),
                  "questions": [question_json(q, ctx.lang) for q in s.questions]}
                 for s in view.sections
             ],
         })
         return 0
     for s in view.sections:
-        print(f"\n== {s.title.get(ctx.lang)} (art. {s.article})")
+        print(f"\n== {s.title.get(ctx.lang)} ({view.framework.axis(s.axis).label.get(ctx.lang)})")
         for q in s.questions:
             print(f"  [{q.id}] {q.text.get(ctx.lang)}")
     return 0
 
 
-def action_json(a: PlannedAction, lang: str) -> dict[str, Any]:
+def action_json(a: PlannedAction, view: Questionnaire, lang: str) -> dict[str, Any]:
     return {
         "id": a.id, "title": a.title.get(lang), "description": a.description.get(lang),
         "priority": a.priority, "references": list(a.refs), "owner_role": a.owner,
-        "owner": owner_label(a.owner), "due": a.due.isoformat(), "status": a.status,
+        "owner": view.framework.owner_label(a.owner, lang), "due": a.due.isoformat(), "status": a.status,
         "question_ids": list(a.question_ids), "custom": a.custom,
         "priority_reason": a.priority_reason,
     }
 
 
 def cmd_plan(args: argparse.Namespace, ctx: Context) -> int:
-    view, assessment = load_answers(args.answers)
+    view, assessment = load_answers(args.answers, ctx)
     scores = compute_scores(view, assessment.answers)
     plan = build_plan(view, assessment)
     if args.json:
-        print_json({"scores": scores.as_dict(), "actions": [action_json(a, ctx.lang) for a in plan]})
+        print_json({"scores": scores.as_dict(), "actions": [action_json(a, view, ctx.lang) for a in plan]})
         return 0
     out = sys.stdout
     overall = "—" if scores.overall is None else f"{scores.overall} %"
     out.write(_("Score global : {score}").format(score=overall) + "\n")
-    for article, value in scores.articles.items():
+    for axis, value in scores.axes.items():
         shown = "—" if value is None else f"{value} %"
-        out.write(_("  Article {article} : {score}").format(article=article, score=shown) + "\n")
+        out.write("  " + _("{axis} : {score}").format(axis=view.framework.axis(axis).label.get(ctx.lang),
+                                                       score=shown) + "\n")
     out.write("\n" + _("Plan d'action ({count})").format(count=len(plan)) + "\n")
     for a in plan:
         out.write(f"  {_(PRIORITY_LABELS[a.priority])}  {a.due.isoformat()}  {a.title.get(ctx.lang)}"
-                  f"  [{owner_label(a.owner)}]\n")
+                  f"  [{view.framework.owner_label(a.owner, ctx.lang)}]\n")
     return 0

@@ -23,7 +23,7 @@ from babel.dates import format_datetime
 from wizard.cli.common import CliError, Context, print_json, secret, user_errors
 from wizard.cli.content import load_answers
 from wizard.export import ExportError, export_signed_plan
-from wizard.i18n import N_, _
+from wizard.i18n import N_, _, babel_locale
 from wizard.signing import identities, trust
 from wizard.signing.identities import IdentitySpec, SigningError
 from wizard.signing.sign import SignatureRequest, sign_pdf
@@ -146,7 +146,7 @@ def _identity(args: argparse.Namespace, ctx: Context, *, name: str, organisation
 
 
 def cmd_report(args: argparse.Namespace, ctx: Context) -> int:
-    view, assessment = load_answers(args.answers)
+    view, assessment = load_answers(args.answers, ctx)
     name = args.signer_name or assessment.assessor
     identity = None if args.no_sign else _identity(args, ctx, name=name,
                                                    organisation=assessment.organisation.name)
@@ -187,7 +187,7 @@ def _print_check(index: int, total: int, c: SignatureCheck, lang: str) -> None:
     out.write(_("Signature {i} sur {n} (champ {field})").format(i=index, n=total, field=c.field) + "\n")
     who = f"{c.signer} ({c.organisation})" if c.organisation else c.signer
     out.write("  " + _("Signataire : {who}").format(who=who or "—") + "\n")
-    when = format_datetime(c.signing_time, "d MMMM y, HH:mm:ss ZZZZ", locale="fr_FR" if lang == "fr" else "en_GB") \
+    when = format_datetime(c.signing_time, "d MMMM y, HH:mm:ss ZZZZ", locale=babel_locale(lang)) \
         if c.signing_time else "—"
     out.write("  " + _("Date : {when}").format(when=when) + "\n")
     out.write("  " + _("Intégrité : {state}").format(state=_("intacte") if c.intact else _("MODIFIÉE")) + "\n")

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from wizard.core.flow import hidden_questions
-from wizard.core.model import OWNER_ROLES, Assessment, Text
+from wizard.core.model import Assessment, Text
 from wizard.core.questionnaire import Questionnaire
 
 
@@ -22,7 +22,7 @@ class PlannedAction:
     title: Text
     description: Text
     priority: str
-    owner: str  # a key of OWNER_ROLES, or a name the user typed
+    owner: str  # an owner role of the framework, or a name the user typed
     due: date
     question_ids: tuple[str, ...]
     refs: tuple[str, ...]
@@ -35,12 +35,6 @@ class PlannedAction:
     @property
     def overridden(self) -> bool:
         return self.priority != self.computed_priority
-
-
-def owner_label(owner: str) -> str:
-    from wizard.i18n import _
-
-    return _(OWNER_ROLES[owner]) if owner in OWNER_ROLES else owner
 
 
 def computed_plan(questionnaire: Questionnaire, assessment: Assessment) -> list[PlannedAction]:

@@ -20,7 +20,6 @@ from wizard.core.model import (
     ACTION_STATUSES,
     ANSWER_VALUES,
     PRIORITIES,
-    PROFILES,
     ActionEdit,
     Answer,
     Assessment,
@@ -54,6 +53,13 @@ def _str(data: dict[str, Any], key: str, where: str, default: str = "") -> str:
     return value
 
 
+def one_of(choices: tuple[str, ...]) -> str:
+    """« lab ou vendor », « a, b ou c »: the possible values in a message."""
+    if len(choices) < 2:
+        return "".join(choices)
+    return _("{first} ou {second}").format(first=", ".join(choices[:-1]), second=choices[-1])
+
+
 def _got(value: Any) -> str:
     return "null" if value is None else json.dumps(value, ensure_ascii=False)
 
@@ -67,8 +73,9 @@ def assessment_from_dict(data: Any, questionnaire: Questionnaire) -> Assessment:
              _("version : cette version de Vigie lit la version {version}, le fichier indique {got}").format(
                  version=VERSION, got=_got(data.get("version"))))
     profile = data.get("profile")
-    _require(profile in PROFILES, _("profile : {choices} attendu, {got} trouvé").format(
-        choices=_("{first} ou {second}").format(first=PROFILES[0], second=PROFILES[1]), got=_got(profile)))
+    profiles = questionnaire.framework.profile_ids
+    _require(profile in profiles, _("profile : {choices} attendu, {got} trouvé").format(
+        choices=one_of(profiles), got=_got(profile)))
     org = data.get("organisation")
     _require(isinstance(org, dict) and isinstance(org.get("name"), str) and org["name"].strip() != "",
              _("organisation.name : le nom de l'organisme est obligatoire"))

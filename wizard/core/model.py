@@ -12,13 +12,9 @@ from wizard.core.labels import (  # noqa: F401 - re-exported: the model's vocabu
     ACTION_STATUSES,
     ANSWER_LABELS,
     ANSWER_VALUES,
-    ARTICLES,
     GAP_VALUES,
-    OWNER_ROLES,
     PRIORITIES,
     PRIORITY_LABELS,
-    PROFILE_LABELS,
-    PROFILES,
 )
 
 
@@ -71,7 +67,7 @@ class Help:
 class Question:
     id: str
     section: str
-    article: str
+    axis: str  # an axis of the framework (a GDPR article)
     refs: tuple[str, ...]
     profiles: tuple[str, ...]
     weight: int
@@ -85,7 +81,7 @@ class Question:
 @dataclass(frozen=True)
 class Section:
     id: str
-    article: str
+    axis: str
     profiles: tuple[str, ...]
     title: Text
     questions: tuple[Question, ...]

@@ -1,39 +1,34 @@
-"""Load, validate and index the questionnaire files.
+"""The questionnaire of one framework: its sections and questions, the actions they call for.
 
-Each YAML file is checked against questionnaires/schema.json, then across files: unique ids,
-actions that exist, conditions that point at real questions and values.
+Built from the checked data of a folder's files (questionnaire_files.py reads and checks them);
+nothing here reads a file.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from wizard import paths
-from wizard.core import content_cache
-from wizard.core.model import (
-    Action,
-    ActionRef,
-    Condition,
-    Help,
-    Question,
-    Section,
-    Text,
-)
-from wizard.core.yaml_source import ContentError, describe, line_of, read_yaml
+from wizard.core.framework import Axis, Framework, build_framework
+from wizard.core.model import Action, ActionRef, Condition, Help, Question, Section, Text
+from wizard.core.yaml_source import ContentError
 
-__all__ = ["ContentError", "Questionnaire", "load_questionnaire", "default_questionnaire"]
+__all__ = ["ContentError", "Questionnaire", "load_questionnaire"]
 
-_SCHEMA = paths.bundle_root() / "questionnaires" / "schema.json"
+QUESTIONNAIRE_FORMAT = "vigie-questionnaire"
+FRAMEWORK_FORMAT = "vigie-framework"
+VERSIONS_FORMAT = "vigie-content-versions"
 
 
 @dataclass(frozen=True)
 class Questionnaire:
     sections: tuple[Section, ...]
     actions: dict[str, Action]
+    framework: Framework
+    # Question ids of every published content version (versions.yaml), to tell an assessment
+    # answered on an older version which questions are new and which are gone.
+    versions: dict[str, tuple[str, ...]] | None = None
 
     @property
     def questions(self) -> tuple[Question, ...]:
@@ -45,18 +40,39 @@ class Questionnaire:
                 return q
         raise KeyError(qid)
 
+    @property
+    def axes(self) -> tuple[Axis, ...]:
+        """The framework's axes this questionnaire's sections assess, in the framework's order."""
+        present = {s.axis for s in self.sections}
+        return tuple(a for a in self.framework.axes if a.id in present)
+
     def for_profile(self, profile: str) -> Questionnaire:
         """The sections and questions that apply to one profile, in file order."""
         sections = []
         for s in self.sections:
             qs = tuple(q for q in s.questions if profile in q.profiles)
             if profile in s.profiles and qs:
-                sections.append(Section(s.id, s.article, s.profiles, s.title, qs, s.intro))
-        return Questionnaire(tuple(sections), self.actions)
+                sections.append(Section(s.id, s.axis, s.profiles, s.title, qs, s.intro))
+        return Questionnaire(tuple(sections), self.actions, self.framework, self.versions)
+
+    def with_sections(self, sections: tuple[Section, ...]) -> Questionnaire:
+        return Questionnaire(sections, self.actions, self.framework, self.versions)
 
 
+def load_questionnaire(folder: Path | None = None) -> Questionnaire:
+    """The questionnaire of a folder (default: the bundled one), checked; ContentError when malformed."""
+    from wizard.core.questionnaire_files import load
+
+    return load(folder)
+
+
+# -- building from checked data ------------------------------------------------------------------
 def _text(raw: dict[str, str] | None) -> Text | None:
     return Text(raw["fr"], raw.get("en")) if raw else None
+
+
+def _required_text(raw: dict[str, str]) -> Text:
+    return Text(raw["fr"], raw.get("en"))
 
 
 def _action_ref(raw: str | dict[str, str]) -> ActionRef:
@@ -65,38 +81,35 @@ def _action_ref(raw: str | dict[str, str]) -> ActionRef:
     return ActionRef(raw["action"], raw.get("priority"))
 
 
+def _build_question(q: dict[str, Any], section: dict[str, Any]) -> Question:
+    return Question(
+        id=q["id"],
+        section=section["id"],
+        axis=str(section["axis"]),
+        refs=tuple(q["refs"]),
+        profiles=tuple(q.get("profiles", section["profiles"])),
+        weight=q["weight"],
+        text=_required_text(q["text"]),
+        help=Help(
+            why=_required_text(q["help"]["why"]),
+            evidence=_required_text(q["help"]["evidence"]),
+            good=_text(q["help"].get("good")),
+            na=_text(q["help"].get("na")),
+        ),
+        depends_on=tuple(
+            Condition(c["question"], tuple(c["in"]), _text(c.get("reason"))) for c in q.get("depends_on", ())),
+        actions={k: tuple(_action_ref(r) for r in v) for k, v in q["actions"].items()},
+        scored=q.get("scored", True),
+    )
+
+
 def _build_section(raw: dict[str, Any]) -> Section:
-    questions = []
-    for q in raw["questions"]:
-        questions.append(
-            Question(
-                id=q["id"],
-                section=raw["id"],
-                article=raw["article"],
-                refs=tuple(q["refs"]),
-                profiles=tuple(q.get("profiles", raw["profiles"])),
-                weight=q["weight"],
-                text=Text(q["text"]["fr"], q["text"].get("en")),
-                help=Help(
-                    why=_text(q["help"]["why"]),  # type: ignore[arg-type]
-                    evidence=_text(q["help"]["evidence"]),  # type: ignore[arg-type]
-                    good=_text(q["help"].get("good")),
-                    na=_text(q["help"].get("na")),
-                ),
-                depends_on=tuple(
-                    Condition(c["question"], tuple(c["in"]), _text(c.get("reason")))
-                    for c in q.get("depends_on", ())
-                ),
-                actions={k: tuple(_action_ref(r) for r in v) for k, v in q["actions"].items()},
-                scored=q.get("scored", True),
-            )
-        )
     return Section(
         id=raw["id"],
-        article=raw["article"],
+        axis=str(raw["axis"]),
         profiles=tuple(raw["profiles"]),
-        title=Text(raw["title"]["fr"], raw["title"].get("en")),
-        questions=tuple(questions),
+        title=_required_text(raw["title"]),
+        questions=tuple(_build_question(q, raw) for q in raw["questions"]),
         intro=_text(raw.get("intro")),
     )
 
@@ -104,8 +117,8 @@ def _build_section(raw: dict[str, Any]) -> Section:
 def _build_action(raw: dict[str, Any]) -> Action:
     return Action(
         id=raw["id"],
-        title=Text(raw["title"]["fr"], raw["title"].get("en")),
-        description=Text(raw["description"]["fr"], raw["description"].get("en")),
+        title=_required_text(raw["title"]),
+        description=_required_text(raw["description"]),
         priority=raw["priority"],
         owner=raw["owner"],
         delay_days=raw["delay_days"],
@@ -113,100 +126,22 @@ def _build_action(raw: dict[str, Any]) -> Action:
     )
 
 
-@lru_cache(maxsize=1)
-def _validator() -> Any:
-    import jsonschema  # imported on first load, not at start-up
-
-    schema = json.loads(_SCHEMA.read_text(encoding="utf-8"))
-    return jsonschema.Draft202012Validator(schema)
-
-
-def _check_schema(file: Path, data: Any, lines: dict[tuple[Any, ...], int]) -> None:
-    errors = sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
-    if not errors:
-        return
-    # The deepest error is the most useful one; oneOf failures give vague parents.
-    error = max(errors, key=lambda e: len(e.absolute_path))
-    if error.context:
-        error = max(error.context, key=lambda e: len(e.absolute_path))
-    where = tuple(error.absolute_path)
-    line = line_of(lines, where)
-    place = f"line {line}, " if line else ""
-    raise ContentError(f"{file}, {place}at {describe(where)}: {error.message}")
-
-
-def _check_cross_refs(found: list[tuple[Path, dict[tuple[Any, ...], int], dict[str, Any]]],
-                      sections: list[Section], actions: dict[str, Action]) -> None:
-    seen: dict[str, str] = {}
-    for file, _lines, data in found:
-        for kind, items in (("section", data.get("sections", [])), ("action", data.get("actions", []))):
-            for item in items:
-                ids = [item["id"]] + [q["id"] for q in item.get("questions", [])]
-                for ident in ids:
-                    if ident in seen:
-                        raise ContentError(f"{file}: duplicate id {ident!r} (first in {seen[ident]})")
-                    seen[ident] = f"{file.name} ({kind})"
-    questions = {q.id: q for s in sections for q in s.questions}
-    for file, lines, data in found:
-        for si, s in enumerate(data.get("sections", [])):
-            for qi, q in enumerate(s["questions"]):
-                where = ("sections", si, "questions", qi)
-                line = line_of(lines, where)
-                for answer, refs in q["actions"].items():
-                    for ref in refs:
-                        aid = ref if isinstance(ref, str) else ref["action"]
-                        if aid not in actions:
-                            raise ContentError(
-                                f"{file}, line {line}: question {q['id']!r}, answer {answer!r}: "
-                                f"unknown action {aid!r}")
-                for cond in q.get("depends_on", []):
-                    target = questions.get(cond["question"])
-                    if target is None:
-                        raise ContentError(
-                            f"{file}, line {line}: question {q['id']!r} depends on unknown "
-                            f"question {cond['question']!r}")
-                    if target.id == q["id"]:
-                        raise ContentError(f"{file}, line {line}: question {q['id']!r} depends on itself")
-
-
-def load_questionnaire(folder: Path | None = None) -> Questionnaire:
-    """Load every *.yaml file of the folder, in name order; raise ContentError when malformed.
-
-    Content already checked, byte for byte, comes from the cache (content_cache.py)."""
-    folder = folder or paths.questionnaires_dir()
-    files = sorted(folder.glob("*.yaml"))
-    if not files:
-        raise ContentError(f"{folder}: no questionnaire file (*.yaml) found")
-    key = content_cache.key_of(files, _SCHEMA)
-    cached = content_cache.read(folder, key) if key else None
-    if cached is not None:
-        try:
-            return _build(cached)
-        except (KeyError, TypeError, ValueError, AttributeError):
-            pass  # a cache written by hand or damaged: check the files again
-    found = []
-    for file in files:
-        data, lines = read_yaml(file)
-        _check_schema(file, data, lines)
-        found.append((file, lines, data))
-    questionnaire = _build([data for _file, _lines, data in found])
-    sections = list(questionnaire.sections)
-    _check_cross_refs(found, sections, questionnaire.actions)
-    if key:
-        content_cache.write(folder, key, [data for _file, _lines, data in found])
-    return questionnaire
-
-
-def _build(files: list[dict[str, Any]]) -> Questionnaire:
+def build_questionnaire(files: list[dict[str, Any]], digest: str = "") -> Questionnaire:
+    """The questionnaire of a folder's checked files (any order of framework, versions and
+    questionnaire files; questionnaire files in name order). KeyError when the framework is missing."""
     sections: list[Section] = []
     actions: dict[str, Action] = {}
+    framework: Framework | None = None
+    versions: dict[str, tuple[str, ...]] | None = None
     for data in files:
-        sections.extend(_build_section(s) for s in data.get("sections", []))
-        actions.update((a["id"], _build_action(a)) for a in data.get("actions", []))
-    return Questionnaire(tuple(sections), actions)
-
-
-@lru_cache(maxsize=1)
-def default_questionnaire() -> Questionnaire:
-    """The bundled questionnaire, loaded once per process."""
-    return load_questionnaire()
+        kind = data.get("format")
+        if kind == FRAMEWORK_FORMAT:
+            framework = build_framework(data, digest)
+        elif kind == VERSIONS_FORMAT:
+            versions = {str(v): tuple(ids) for v, ids in data["versions"].items()}
+        else:
+            sections.extend(_build_section(s) for s in data.get("sections", []))
+            actions.update((a["id"], _build_action(a)) for a in data.get("actions", []))
+    if framework is None:
+        raise KeyError("framework")
+    return Questionnaire(tuple(sections), actions, framework, versions)

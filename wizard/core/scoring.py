@@ -25,11 +25,12 @@ CREDIT: dict[str, float] = {"yes": 1.0, "partial": 0.5, "no": 0.0, "unknown": 0.
 @dataclass(frozen=True)
 class Scores:
     overall: int | None
-    articles: dict[str, int | None] = field(default_factory=dict)
+    axes: dict[str, int | None] = field(default_factory=dict)  # by axis id, in the framework's order
     sections: dict[str, int | None] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, object]:
-        return {"overall": self.overall, "articles": dict(self.articles), "sections": dict(self.sections)}
+        # "articles": the key of the command line's JSON since the first release (axes are articles there).
+        return {"overall": self.overall, "articles": dict(self.axes), "sections": dict(self.sections)}
 
 
 def score_of(questions: Iterable[Question], answers: Mapping[str, Answer]) -> int | None:
@@ -46,10 +47,9 @@ def score_of(questions: Iterable[Question], answers: Mapping[str, Answer]) -> in
 def compute_scores(questionnaire: Questionnaire, answers: Mapping[str, Answer]) -> Scores:
     hidden = hidden_questions(questionnaire, answers)
     shown = [q for q in questionnaire.questions if q.id not in hidden]
-    articles = sorted({s.article for s in questionnaire.sections}, key=int)
     return Scores(
         overall=score_of(shown, answers),
-        articles={a: score_of([q for q in shown if q.article == a], answers) for a in articles},
+        axes={a.id: score_of([q for q in shown if q.axis == a.id], answers) for a in questionnaire.axes},
         sections={
             s.id: score_of([q for q in s.questions if q.id not in hidden], answers)
             for s in questionnaire.sections

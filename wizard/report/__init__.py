@@ -15,9 +15,9 @@ from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign.fields import SigFieldSpec, append_signature_field
 
 from wizard import __version__
-from wizard.core.model import PROFILE_LABELS, Assessment
+from wizard.core.model import Assessment
 from wizard.core.questionnaire import Questionnaire
-from wizard.i18n import _, language, ngettext
+from wizard.i18n import _, language, language_tag
 from wizard.report.context import ReportContext, SignerSlot
 from wizard.report.cover import build_cover
 from wizard.report.detail import build_detail
@@ -32,8 +32,6 @@ from wizard.report.summary import build_summary
 __all__ = ["ReportInfo", "SignerSlot", "build_report", "default_signers", "read_embedded_assessment",
            "render_report"]
 
-_PDF_LANG = {"fr": "fr-FR", "en": "en-GB"}
-
 
 @dataclass(frozen=True)
 class ReportInfo:
@@ -47,11 +45,14 @@ class ReportInfo:
     signature_fields: tuple[str, ...]
 
 
-def default_signers(assessment: Assessment) -> tuple[SignerSlot, ...]:
-    """The assessor, then the organisation's management, who countersigns."""
-    director = _("Direction du laboratoire") if assessment.profile == "lab" else _("Direction de l'entreprise")
+def default_signers(assessment: Assessment, questionnaire: Questionnaire, lang: str) -> tuple[SignerSlot, ...]:
+    """The assessor, then who the profile names to countersign (the organisation's management)."""
+    try:
+        countersigner = questionnaire.framework.profile(assessment.profile).countersigner.get(lang)
+    except KeyError:
+        countersigner = _("Direction")
     return (SignerSlot(_("Évaluateur ou évaluatrice"), assessment.assessor, "Signature1"),
-            SignerSlot(director, "", "Signature2"))
+            SignerSlot(countersigner, "", "Signature2"))
 
 
 def build_report(assessment: Assessment, questionnaire: Questionnaire, *, lang: str = "fr",
@@ -66,12 +67,13 @@ def _build_report(assessment: Assessment, questionnaire: Questionnaire, lang: st
                   signers: Sequence[SignerSlot] | None) -> tuple[bytes, ReportInfo]:
     register_fonts()
     slots = tuple(s if s.field_name else SignerSlot(s.role, s.name, f"Signature{i}")
-                  for i, s in enumerate(signers or default_signers(assessment), start=1))
+                  for i, s in enumerate(signers or default_signers(assessment, questionnaire, lang), start=1))
     payload, digest = assessment_payload(assessment)
     ctx = ReportContext(assessment, questionnaire, lang, digest, slots)
     ty = ctx.typo
     org = assessment.organisation.name
-    title = ty.plain(_("Plan d'action RGPD — {organisation}").format(organisation=org))
+    framework = questionnaire.framework
+    title = ty.plain(_("{title} — {organisation}").format(title=ctx.text(framework.report_title), organisation=org))
     decor = PageDecor(
         organisation=ty.plain(org), confidential=ty.plain(_("Confidentiel")), title=title,
         page_label=lambda page, total: _("page {page} sur {total}").format(page=page, total=total))
@@ -80,11 +82,11 @@ def _build_report(assessment: Assessment, questionnaire: Questionnaire, lang: st
     buffer = BytesIO()
     doc = ReportDocument(
         buffer, title=title, author=assessment.assessor or org,
-        subject=ty.plain(ngettext("Auto-évaluation RGPD (article {articles}) — {profile}",
-                                  "Auto-évaluation RGPD (articles {articles}) — {profile}", ctx.article_count).format(
-            articles=ctx.articles, profile=_(PROFILE_LABELS[assessment.profile]))),
-        keywords=[ty.plain(k) for k in ("RGPD", "article 28", "article 29", "article 32", _("plan d'action"))],
-        creator=f"Vigie {__version__}", producer=f"Vigie {__version__}", lang=_PDF_LANG.get(lang, "fr-FR"))
+        subject=ty.plain(_("Auto-évaluation {axes} — {profile}").format(
+            axes=ctx.axes_phrase, profile=framework.profile_label(assessment.profile, lang))),
+        keywords=[ty.plain(k) for k in (ctx.text(framework.regulation), *(ctx.text(a.name) for a in questionnaire.axes),
+                                        _("plan d'action"))],
+        creator=f"Vigie {__version__}", producer=f"Vigie {__version__}", lang=language_tag(lang))
     doc.build(story, canvasmaker=numbered_canvas(decor))
 
     # The attachment and the empty signature fields are added with pyHanko, which the signing

@@ -9,14 +9,13 @@ from babel.dates import format_date
 
 from wizard.core.action_plan import PlannedAction, build_plan
 from wizard.core.flow import Hidden, hidden_questions
+from wizard.core.framework import Framework
 from wizard.core.model import Assessment
 from wizard.core.questionnaire import Questionnaire
 from wizard.core.scoring import Scores, compute_scores
-from wizard.i18n import format_percent
+from wizard.i18n import babel_locale, format_percent
 from wizard.report.document import FieldPlacement
 from wizard.report.styles import Typo
-
-_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
 
 
 @dataclass(frozen=True)
@@ -54,7 +53,7 @@ class ReportContext:
 
     @property
     def locale(self) -> str:
-        return _LOCALES.get(self.lang, "fr_FR")
+        return babel_locale(self.lang)
 
     def long_date(self, when: date) -> str:
         """« 28 novembre 2026 »."""
@@ -65,18 +64,23 @@ class ReportContext:
         return format_date(when, format="short", locale=self.locale)
 
     @property
-    def article_count(self) -> int:
-        return len({s.article for s in self.questionnaire.sections})
+    def framework(self) -> Framework:
+        return self.questionnaire.framework
+
+    def text(self, text: object) -> str:
+        """A framework or content Text in the report's language."""
+        return text.get(self.lang)  # type: ignore[attr-defined]
 
     @property
-    def articles(self) -> str:
-        """The GDPR articles this questionnaire covers, as words: « 28, 29, 30 et 32 »."""
+    def axes_phrase(self) -> str:
+        """The axes this questionnaire covers, in a sentence: « des articles 28, 29, 30 et 32 du RGPD »."""
         from wizard.i18n import _
 
-        names = sorted({s.article for s in self.questionnaire.sections}, key=int)
-        if len(names) < 2:
-            return "".join(names)
-        return _("{first} et {last}").format(first=", ".join(names[:-1]), last=names[-1])
+        return self.framework.axes_phrase([a.id for a in self.questionnaire.axes], self.lang,
+                                          conjunction=_("{first} et {last}"))
+
+    def owner(self, owner: str) -> str:
+        return self.framework.owner_label(owner, self.lang)
 
     def percent(self, value: int | None) -> str:
         return "—" if value is None else self.typo.plain(format_percent(value))  # « 34 % », "34%"

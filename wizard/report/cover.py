@@ -5,8 +5,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
-from wizard.core.model import PROFILE_LABELS
-from wizard.i18n import _, ngettext
+from wizard.i18n import _
 from wizard.report.context import ReportContext
 from wizard.report.document import CONTENT_WIDTH, Heading
 from wizard.report.styles import ACCENT, ACCENT_LIGHT, PRIORITY_COLOURS, make_table
@@ -14,15 +13,12 @@ from wizard.report.styles import ACCENT, ACCENT_LIGHT, PRIORITY_COLOURS, make_ta
 
 def build_cover(ctx: ReportContext) -> list[Flowable]:
     a, ty = ctx.assessment, ctx.typo
-    title = _("Plan d'action RGPD")
+    title = ctx.text(ctx.framework.report_title)
     story: list[Flowable] = [
         Spacer(1, 28 * mm),
         Heading(ty.t(title), "cover_title", 0, ty.plain(title)),
-        ty.para(ngettext("Auto-évaluation de l'article {articles} du RGPD : obligations de la "
-                         "sous-traitance et sécurité des traitements",
-                         "Auto-évaluation des articles {articles} du RGPD : obligations de la "
-                         "sous-traitance et sécurité des traitements", ctx.article_count)
-                .format(articles=ctx.articles), "cover_sub"),
+        ty.para(_("Auto-évaluation {axes} : {scope}").format(axes=ctx.axes_phrase,
+                                                            scope=ctx.text(ctx.framework.scope)), "cover_sub"),
         ty.para(a.organisation.name, "cover_org"),
     ]
     if a.organisation.address:
@@ -32,7 +28,7 @@ def build_cover(ctx: ReportContext) -> list[Flowable]:
     story.append(Spacer(1, 14 * mm))
 
     rows = [
-        (_("Profil évalué"), _(PROFILE_LABELS[a.profile])),
+        (_("Profil évalué"), ctx.framework.profile_label(a.profile, ctx.lang)),
         (_("Date de l'évaluation"), ctx.long_date(a.date)),
         (_("Évaluateur ou évaluatrice"), a.assessor or "—"),
     ]

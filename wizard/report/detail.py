@@ -71,8 +71,8 @@ def build_detail(ctx: ReportContext) -> list[Flowable]:
     story: list[Flowable] = [Heading(ty.t(title), "h1", 0, ty.plain(title))]
     widths = [CONTENT_WIDTH - 32 * mm, 32 * mm]
     for section in ctx.questionnaire.sections:
-        heading = _("{title} (article {article})").format(title=section.title.get(ctx.lang),
-                                                            article=section.article)
+        heading = _("{title} ({axis})").format(title=section.title.get(ctx.lang),
+                                                 axis=ctx.text(ctx.framework.axis(section.axis).name))
         story += [CondPageBreak(40 * mm), Heading(ty.t(heading), "h2", 1, ty.plain(heading))]
         shown = [q for q in section.questions if q.id not in ctx.hidden]
         if shown:

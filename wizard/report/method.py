@@ -12,16 +12,15 @@ from wizard.report.embedded import ATTACHMENT_NAME
 from wizard.report.styles import ACCENT, ACCENT_LIGHT, make_table
 
 METHOD = (
-    N_("Chaque question vérifie une obligation précise du RGPD et porte un poids de 1 à 3 selon la "
-       "gravité d'un manquement."),
     N_("« Oui » rapporte tout le poids de la question, « Partiellement » la moitié ; « Non » et "
        "« Je ne sais pas » ne rapportent rien : une mesure dont on ne peut pas montrer l'existence "
        "ne protège pas devant un contrôle."),
     N_("« Non applicable » et les questions sans objet (masquées d'après les réponses) ne comptent "
        "ni dans les points obtenus ni dans les points possibles."),
-    N_("Score = 100 × points obtenus ÷ points possibles, arrondi à l'unité, par section, par "
-       "article et pour l'ensemble."),
 )
+# {axes}: the framework's axes assessed, by their short labels (« Art. 28, Art. 29 et Art. 32 »).
+SCORE_RULE = N_("Score = 100 × points obtenus ÷ points possibles, arrondi à l'unité, pour chaque section, "
+                "pour chaque partie du référentiel ({axes}) et pour l'ensemble.")
 PRIORITIES_TEXT = (
     N_("Chaque réponse « Non », « Partiellement » ou « Je ne sais pas » appelle une ou plusieurs "
        "actions du catalogue de Vigie. Une action demandée par plusieurs réponses n'apparaît qu'une "
@@ -31,28 +30,24 @@ PRIORITIES_TEXT = (
     N_("L'échéance est la date de l'évaluation plus le délai conseillé. Une priorité modifiée "
        "lors de l'évaluation est signalée dans le plan avec son motif."),
 )
-REFERENCES = (
-    N_("Règlement (UE) 2016/679 (RGPD), articles 28 (sous-traitant), 29 (traitement sous "
-       "l'autorité du responsable), 30 (registre des activités de traitement) et 32 (sécurité du "
-       "traitement)."),
-    N_("CNIL, « Guide pratique de la sécurité des données personnelles », édition 2024."),
-    N_("CNIL, « Guide du sous-traitant », septembre 2017 ; décision d'exécution (UE) 2021/915 de la "
-       "Commission (clauses contractuelles types entre responsables du traitement et sous-traitants)."),
-    N_("CNIL, délibération SAN-2022-009 du 15 avril 2022 (Dedalus Biologie) : fuite de données de "
-       "près de 500 000 patients lors d'une migration logicielle."),
-    N_("Code de la santé publique, article L. 1111-8 (hébergement de données de santé)."),
-)
-
-
 def build_method(ctx: ReportContext) -> list[Flowable]:
     ty = ctx.typo
     title = _("Méthode et références")
     story: list[Flowable] = [Heading(ty.t(title), "h1", 0, ty.plain(title))]
-    for heading, items in ((_("Calcul des scores"), METHOD), (_("Actions et priorités"), PRIORITIES_TEXT),
-                           (_("Références"), REFERENCES)):
+    framework = ctx.framework
+    labels = [ctx.text(a.label) for a in ctx.questionnaire.axes]
+    axes = labels[0] if len(labels) < 2 else _("{first} et {last}").format(first=", ".join(labels[:-1]),
+                                                                            last=labels[-1])
+    scoring = [ctx.text(framework.method), *(_(m) for m in METHOD), _(SCORE_RULE).format(axes=axes)]
+    sections = ((_("Calcul des scores"), scoring),
+                (_("Actions et priorités"), [_(p) for p in PRIORITIES_TEXT]),
+                (_("Références"), [ctx.text(r) for r in framework.references]))
+    for heading, items in sections:
+        if not items:
+            continue
         story.append(ty.para(heading, "h2"))
         for item in items:
-            story.append(ty.markup("• " + ty.t(_(item)), "body"))
+            story.append(ty.markup("• " + ty.t(item), "body"))
 
     story.append(ty.para(_("Copie de l'évaluation jointe"), "h2"))
     story.append(ty.para(_(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak
 
-from wizard.core.action_plan import PlannedAction, owner_label
+from wizard.core.action_plan import PlannedAction
 from wizard.core.model import ACTION_STATUSES, ANSWER_LABELS, PRIORITIES, PRIORITY_LABELS
 from wizard.i18n import _, ngettext
 from wizard.report.context import ReportContext
@@ -80,7 +80,7 @@ def build_plan_section(ctx: ReportContext) -> list[Flowable]:
         for action in actions:
             number += 1
             rows.append([ty.para(str(number), "cell_bold"), _action_cell(ctx, action),
-                         ty.para(owner_label(action.owner) or "—", "cell"),
+                         ty.para(ctx.owner(action.owner) or "—", "cell"),
                          ty.para(ctx.short_date(action.due), "cell"),
                          ty.para(_(ACTION_STATUSES.get(action.status, action.status)), "cell")])
         style = [("BACKGROUND", (0, 0), (-1, 0), ACCENT), ("VALIGN", (0, 0), (-1, -1), "TOP"),

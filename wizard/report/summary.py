@@ -5,20 +5,18 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer
 
-from wizard.core.action_plan import owner_label
-from wizard.core.labels import ARTICLE_TOPICS
 from wizard.core.model import PRIORITIES, PRIORITY_LABELS
-from wizard.i18n import N_, _, ngettext
+from wizard.i18n import _, ngettext
 from wizard.report.charts import score_chart
 from wizard.report.context import ReportContext
 from wizard.report.document import CONTENT_WIDTH, Heading
 from wizard.report.styles import ACCENT, PRIORITY_COLOURS, RULE, ZEBRA, make_table
 
 
-def article_label(article: str) -> str:
-    topic = ARTICLE_TOPICS.get(article)
-    return _("Art. {article} — {topic}").format(article=article, topic=_(topic)) if topic else \
-        _("Art. {article}").format(article=article)
+def axis_label(ctx: ReportContext, axis_id: str) -> str:
+    """« Art. 28 — sous-traitance »: short enough for the chart's labels."""
+    axis = ctx.framework.axis(axis_id)
+    return _("{label} — {topic}").format(label=ctx.text(axis.label), topic=ctx.text(axis.topic))
 
 
 def director_sentences(ctx: ReportContext) -> list[str]:
@@ -29,12 +27,9 @@ def director_sentences(ctx: ReportContext) -> list[str]:
         out.append(_("Au {date}, aucune réponse ne permet encore de calculer un score pour {org}.")
                    .format(date=ctx.long_date(a.date), org=a.organisation.name))
     else:
-        out.append(ngettext("Au {date}, {org} atteint un score global de {score} sur les points contrôlés "
-                            "de l'article {articles} du RGPD.",
-                            "Au {date}, {org} atteint un score global de {score} sur les points contrôlés "
-                            "des articles {articles} du RGPD.", ctx.article_count)
+        out.append(_("Au {date}, {org} atteint un score global de {score} sur les points contrôlés {axes}.")
                    .format(date=ctx.long_date(a.date), org=a.organisation.name,
-                           score=ctx.percent(scores.overall), articles=ctx.articles))
+                           score=ctx.percent(scores.overall), axes=ctx.axes_phrase))
     urgent = [x for x in plan if x.priority == "P1"]
     if not plan:
         out.append(_("Les réponses données n'appellent aucune action."))
@@ -48,13 +43,13 @@ def director_sentences(ctx: ReportContext) -> list[str]:
         out.append(ngettext("Le plan compte {n} action ; aucune n'est urgente.",
                             "Le plan compte {n} actions ; aucune n'est urgente.", len(plan))
                    .format(n=len(plan)))
-    scored = [(v, k) for k, v in scores.articles.items() if v is not None]
+    scored = [(v, i, k) for i, (k, v) in enumerate(scores.axes.items()) if v is not None]
     if scored and min(scored)[0] < 80:
-        value, article = min(scored)
-        out.append(_("Le point le plus faible est l'article {article} ({topic}), à {score} : "
+        value, _index, weakest = min(scored)
+        axis = ctx.framework.axis(weakest)
+        out.append(_("Le point le plus faible est {axis} ({topic}), à {score} : "
                      "c'est là que l'effort doit porter en premier.")
-                   .format(article=article, topic=_(ARTICLE_TOPICS.get(article, N_("RGPD"))),
-                           score=ctx.percent(value)))
+                   .format(axis=ctx.text(axis.in_sentence), topic=ctx.text(axis.topic), score=ctx.percent(value)))
     return out
 
 
@@ -68,7 +63,7 @@ def build_summary(ctx: ReportContext) -> list[Flowable]:
 
     story.append(ty.para(_("Scores de conformité"), "h2"))
     rows = [(_("Score global"), ctx.scores.overall, ctx.percent(ctx.scores.overall))]
-    rows += [(article_label(k), v, ctx.percent(v)) for k, v in ctx.scores.articles.items()]
+    rows += [(axis_label(ctx, k), v, ctx.percent(v)) for k, v in ctx.scores.axes.items()]
     story.append(score_chart([(ty.plain(label), v, text) for label, v, text in rows], CONTENT_WIDTH))
     story.append(ty.para(_("100 % : toutes les mesures contrôlées sont en place. Les questions "
                            "« Non applicable » ne comptent pas."), "small"))
@@ -91,7 +86,7 @@ def build_summary(ctx: ReportContext) -> list[Flowable]:
         head = [ty.para(h, "cell_head") for h in (_("Priorité"), _("Action"), _("Responsable"),
                                                     _("Échéance"))]
         body = [[ty.para(x.priority, "cell_bold"), ty.para(x.title.get(ctx.lang), "cell"),
-                 ty.para(owner_label(x.owner), "cell"), ty.para(ctx.short_date(x.due), "cell")]
+                 ty.para(ctx.owner(x.owner), "cell"), ty.para(ctx.short_date(x.due), "cell")]
                 for x in top]
         urgent_style = [("BACKGROUND", (0, 0), (-1, 0), ACCENT), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                         ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE)]

@@ -12,7 +12,7 @@ from datetime import datetime
 from io import BytesIO
 from pathlib import Path
 
-from babel.dates import format_datetime
+from babel.dates import format_date, format_datetime, format_time
 from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.layout import AxisAlignment, Margins, SimpleBoxLayoutRule
@@ -23,11 +23,9 @@ from pyhanko.sign.general import SigningError as PyHankoSigningError
 from pyhanko.stamp import TextStampStyle
 
 from wizard.core.typography import for_language
-from wizard.i18n import _
+from wizard.i18n import _, babel_locale, language
 from wizard.report.fonts import stamp_font_path
 from wizard.signing.identities import IdentitySpec, SigningError, open_signer
-
-_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
 
 
 @dataclass(frozen=True)
@@ -91,14 +89,16 @@ def stamp_style() -> TextStampStyle:
 
 def stamp_lines(request: SignatureRequest, when: datetime, certificate_name: str) -> dict[str, str]:
     name = request.signer_name or certificate_name
-    date = format_datetime(when, "d MMMM y 'à' HH:mm (ZZZZ)" if request.lang == "fr"
-                           else "d MMMM y 'at' HH:mm (ZZZZ)", locale=_LOCALES.get(request.lang, "fr_FR"))
-    lines = {
-        "line1": _("Signé par {name}").format(name=name),
-        "line2": request.signer_role or " ",
-        "line3": _("Le {date}").format(date=date),
-        "line4": _("Motif : {reason}").format(reason=request.reason or default_reason()),
-    }
+    locale = babel_locale(request.lang)
+    with language(request.lang):  # the stamp speaks the document's language, whatever the interface's
+        lines = {
+            "line1": _("Signé par {name}").format(name=name),
+            "line2": request.signer_role or " ",
+            "line3": _("Le {date} à {time} ({zone})").format(
+                date=format_date(when, "long", locale=locale), time=format_time(when, "HH:mm", locale=locale),
+                zone=format_datetime(when, "ZZZZ", locale=locale)),
+            "line4": _("Motif : {reason}").format(reason=request.reason or default_reason()),
+        }
     return {k: for_language(v, request.lang) for k, v in lines.items()}
 
 

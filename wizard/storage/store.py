@@ -13,7 +13,6 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from wizard.core.labels import PROFILES
 from wizard.core.typography import french
 from wizard.i18n import _
 from wizard.storage import documents as docs
@@ -59,9 +58,6 @@ class Store(AssessmentFiles):
     def create(self, profile: str, organisation: Organisation, *, assessor: str = "",
                participants: Iterable[Participant] = (), when: date | None = None,
                previous_id: str = "") -> Assessment:
-        if profile not in PROFILES:
-            raise StorageError(french(_("profil inconnu « {profile} » ; profils possibles : {choices}")).format(
-                profile=profile, choices=", ".join(PROFILES)))
         if not organisation.name.strip():
             raise StorageError(_("le nom de l’organisme est obligatoire"))
         import uuid

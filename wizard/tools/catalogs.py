@@ -14,7 +14,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
 from wizard import paths
-from wizard.i18n import DOMAIN, LANGUAGES
+from wizard.i18n import DOMAIN, LANGUAGES, SOURCE_LANGUAGE
 
 ROOT = paths.bundle_root()
 I18N = ROOT / "i18n"
@@ -43,9 +43,11 @@ def update() -> None:
     from babel.messages.catalog import Catalog
 
     extract()
-    with open(I18N / f"{DOMAIN}.pot", "rb") as handle:
-        template = read_po(handle)
     for lang in LANGUAGES:
+        # A template of its own per language: Catalog.update() shares the template's new
+        # messages with the catalog, and the French filling below would otherwise reach English.
+        with open(I18N / f"{DOMAIN}.pot", "rb") as handle:
+            template = read_po(handle)
         path = po_path(lang)
         if path.exists():
             with open(path, "rb") as handle:
@@ -56,7 +58,7 @@ def update() -> None:
         # No fuzzy matching: Babel's guesses are another message's text; a new string comes in
         # empty, so that the completeness test names it until someone translates it.
         catalog.update(template, no_fuzzy_matching=True, update_header_comment=False)
-        if lang == "fr":
+        if lang == SOURCE_LANGUAGE:
             fill_french(catalog)
         with open(path, "wb") as handle:
             write_po(handle, catalog, width=100, ignore_obsolete=True, no_location=True, sort_output=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from wizard.core.model import ANSWER_LABELS, OWNER_ROLES, PROFILE_LABELS, PROFILES, Question
+from wizard.core.model import ANSWER_LABELS, Question
 from wizard.core.questionnaire import Questionnaire, load_questionnaire
 from wizard.core.typography import french
 
@@ -41,12 +41,14 @@ def _question(q: Questionnaire, question: Question) -> list[str]:
 def render(questionnaire: Questionnaire) -> str:
     lines = ["# Référentiel des questionnaires Vigie", "",
              "Document généré par `make docs` à partir de `questionnaires/*.yaml` : ne pas modifier à la main.", ""]
-    for profile in PROFILES:
-        view = questionnaire.for_profile(profile)
-        lines += [f"## Profil : {PROFILE_LABELS[profile]}", "",
+    framework = questionnaire.framework
+    lines += [f"Référentiel `{framework.id}`, version du contenu {framework.content_version}.", ""]
+    for profile in framework.profiles:
+        view = questionnaire.for_profile(profile.id)
+        lines += [f"## Profil : {french(profile.label.fr)}", "",
                   f"{len(view.sections)} sections, {len(view.questions)} questions.", ""]
         for section in view.sections:
-            lines += [f"### {french(section.title.fr)} (article {section.article})", ""]
+            lines += [f"### {french(section.title.fr)} ({french(framework.axis(section.axis).name.fr)})", ""]
             if section.intro:
                 lines += [french(section.intro.fr), ""]
             for question in section.questions:
@@ -57,7 +59,7 @@ def render(questionnaire: Questionnaire) -> str:
     for action in sorted(questionnaire.actions.values(), key=lambda a: a.id):
         done = french(action.done_when.fr) if action.done_when else ""
         lines.append(f"| **{french(action.title.fr)}** (`{action.id}`) — {french(action.description.fr)} | "
-                     f"{action.priority} | {OWNER_ROLES[action.owner]} | {action.delay_days} | {done} |")
+                     f"{action.priority} | {french(framework.owner_label(action.owner, 'fr'))} | {action.delay_days} | {done} |")
     return "\n".join(lines) + "\n"
 
 

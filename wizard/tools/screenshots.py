@@ -49,7 +49,6 @@ def render(out: Path) -> list[Path]:
     from wizard.ui.app import make_app
 
     app = make_app("fr", data)
-    from wizard.core.questionnaire import default_questionnaire
     from wizard.ui import optional
     from wizard.ui.answering.shortcuts import ShortcutsDialog
     from wizard.ui.dialogs.new_assessment import NewAssessmentDialog
@@ -68,13 +67,13 @@ def render(out: Path) -> list[Path]:
     window.show()
     shot(window, "home-empty")
 
-    aid = _sample(window.store, default_questionnaire())
+    aid = _sample(window.store, window.registry.default)
     window.home.reload()
     while not window.home.model.finished():
         app.processEvents()
     shot(window, "home")
 
-    dialog = NewAssessmentDialog(window)
+    dialog = NewAssessmentDialog(window.registry.default.framework, window)
     dialog.name.setText("Laboratoire des Tilleuls")
     dialog.assessor.setText("Zoé Martin")
     dialog.add_participant("Paul Durand", "Responsable informatique")

@@ -14,19 +14,16 @@ from wizard import i18n, paths
 from wizard.settings import load_settings
 from wizard.ui.widgets.theme import apply_look, create_application
 
-QT_LOCALES = {"fr": (QLocale.Language.French, QLocale.Country.France),
-              "en": (QLocale.Language.English, QLocale.Country.UnitedKingdom)}
-
 
 def install_language(app: QApplication, lang: str) -> None:
     """Vigie's catalogs, QLocale (dates, numbers) and Qt's translations (Cancel, Yes, file dialogs)."""
     i18n.set_language(lang)
-    QLocale.setDefault(QLocale(*QT_LOCALES[lang]))
+    QLocale.setDefault(QLocale(i18n.babel_locale(lang)))
     previous = app.property("vigieQtTranslator")
     if previous is not None:  # switching language while running
         app.removeTranslator(previous)
         app.setProperty("vigieQtTranslator", None)
-    if lang != "en":
+    if i18n.LANGUAGES[lang].qt_catalog:
         translator = QTranslator(app)
         folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         if translator.load(f"qtbase_{lang}", folder):

@@ -23,10 +23,13 @@ _REPLACEMENTS: list[QMainWindow] = []  # windows rebuilt in another language, ke
 
 
 class MainWindow(WindowLook, QMainWindow):
-    def __init__(self, data_dir: Path, store: Store | None = None, parent=None) -> None:
+    def __init__(self, data_dir: Path, store: Store | None = None, parent=None, *, registry=None) -> None:  # noqa: ANN001
         super().__init__(parent)
+        from wizard.core.registry import ContentRegistry
+
         self.data_dir = Path(data_dir)
         self.store = store or Store(self.data_dir)
+        self.registry = registry or ContentRegistry()
         self.settings = load_settings(self.data_dir)
         self.session = None  # the open assessment's wizard.service.Session
         self.results = None
@@ -36,7 +39,7 @@ class MainWindow(WindowLook, QMainWindow):
         self.setWindowTitle("Vigie")
         self.undo_stack = QUndoStack(self)
         self.pages = QStackedWidget()
-        self.home = HomePage(self.store)
+        self.home = HomePage(self.store, self.registry)
         self._answering = None  # built on first use: start-up shows the home page only
         self.pages.addWidget(self.home)
         self.setCentralWidget(self.pages)
@@ -82,7 +85,7 @@ class MainWindow(WindowLook, QMainWindow):
 
         self._flush()
         try:
-            session = Session(self.store, aid)
+            session = Session(self.store, aid, self.registry.default)
         except Exception as exc:
             QMessageBox.warning(self, _("Ouverture impossible"), str(exc))
             return
@@ -108,7 +111,7 @@ class MainWindow(WindowLook, QMainWindow):
     def new_assessment(self) -> None:
         from wizard.ui.dialogs.new_assessment import NewAssessmentDialog
 
-        dialog = NewAssessmentDialog(self)
+        dialog = NewAssessmentDialog(self.registry.default.framework, self)
         if not dialog.exec():
             return
         data = dialog.result_data()
@@ -124,7 +127,7 @@ class MainWindow(WindowLook, QMainWindow):
     def import_exchange(self) -> None:
         from wizard.ui.home.exchange import import_assessment
 
-        aid = import_assessment(self, self.store)
+        aid = import_assessment(self, self.store, self.registry.default)
         if aid:
             self.home.reload(select=aid)
 
@@ -143,7 +146,7 @@ class MainWindow(WindowLook, QMainWindow):
 
         if self.session is None or getattr(self.session, "read_only", False):
             return
-        dialog = NewAssessmentDialog(self)
+        dialog = NewAssessmentDialog(self.session.questionnaire.framework, self)
         dialog.prefill(self.session.assessment)
         if not dialog.exec():
             return
@@ -220,7 +223,7 @@ class MainWindow(WindowLook, QMainWindow):
 
         self._flush()
         install_language(QApplication.instance(), lang)
-        replacement = MainWindow(self.data_dir, self.store)
+        replacement = MainWindow(self.data_dir, self.store, registry=self.registry)
         replacement.setGeometry(self.geometry())
         if self.session is not None:
             on_results = self.results is not None and self.pages.currentWidget() is self.results

@@ -24,8 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wizard.core.model import PROFILE_LABELS
-from wizard.i18n import _
+from wizard.i18n import _, current_language
 from wizard.service import Session
 from wizard.ui.answering.answer_editing import AnswerEditing
 from wizard.ui.answering.content import shown, ui
@@ -174,7 +173,8 @@ class AnsweringPage(SectionNavigation, AnswerEditing, QWidget):
         """Title and the participant picker, from the assessment's details (also after an edit)."""
         a = self.session.assessment
         self.title.setText(ui(_("{organisation} — {profile}")).format(
-            organisation=a.organisation.name, profile=_(PROFILE_LABELS[a.profile])))
+            organisation=a.organisation.name,
+            profile=self.session.questionnaire.framework.profile_label(a.profile, current_language())))
         keep = self.by()
         self.participant.clear()
         people = ([a.assessor] if a.assessor else []) + [p.name for p in a.participants if p.name != a.assessor]
@@ -223,8 +223,9 @@ class AnsweringPage(SectionNavigation, AnswerEditing, QWidget):
             total += len(visible)
             answered += done
             mark = "✓" if visible and done == len(visible) else ("◐" if done else "○")
-            text = ui(_("{mark} Art. {article} · {title} — {done}/{total}")).format(
-                mark=mark, article=s.article, title=shown(s.title), done=done, total=len(visible))
+            text = ui(_("{mark} {axis} · {title} — {done}/{total}")).format(
+                mark=mark, axis=shown(session.questionnaire.framework.axis(s.axis).label), title=shown(s.title),
+                done=done, total=len(visible))
             if review:
                 text += ui(_(" · ⟳ {n} à revoir")).format(n=review)
             item = self.sections.item(i)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
+from wizard.ui.answering.content import shown
 from wizard.ui.answering.question_card import QuestionCard
 from wizard.ui.answering.section_view import SectionView
 
@@ -29,7 +30,9 @@ class SectionNavigation:
     def view(self, index: int) -> SectionView:
         view = self.views.get(index)
         if view is None:  # built on first visit, then kept: switching back costs nothing
-            view = SectionView(self.session.questionnaire.sections[index], self._numbers[index])
+            section = self.session.questionnaire.sections[index]
+            name = shown(self.session.questionnaire.framework.axis(section.axis).name)
+            view = SectionView(section, self._numbers[index], name[:1].upper() + name[1:])
             for card in view.cards.values():
                 card.answerChosen.connect(self._answer_chosen)
                 card.textEdited.connect(self._text_edited)

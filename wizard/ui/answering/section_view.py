@@ -18,7 +18,7 @@ FILTERS = ("all", "unanswered", "review")
 
 
 class SectionView(QScrollArea):
-    def __init__(self, section: Section, first_number: int, parent=None) -> None:
+    def __init__(self, section: Section, first_number: int, axis_name: str, parent=None) -> None:
         super().__init__(parent)
         self.section = section
         self.setWidgetResizable(True)
@@ -26,8 +26,7 @@ class SectionView(QScrollArea):
         named(self, ui(_("Questions de la section {title}")).format(title=shown(section.title)))
         body = QWidget()
         layout = QVBoxLayout(body)
-        self.title = QLabel(ui(_("Article {article} · {title}")).format(
-            article=section.article, title=shown(section.title)))
+        self.title = QLabel(ui(_("{axis} · {title}")).format(axis=axis_name, title=shown(section.title)))
         self.title.setWordWrap(True)
         scale_widget_font(self.title, 1.45, bold=True)
         layout.addWidget(self.title)

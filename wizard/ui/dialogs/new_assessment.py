@@ -25,19 +25,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from wizard.core.model import PROFILE_LABELS, Organisation, Participant
+from wizard.core.framework import Framework
+from wizard.core.model import Organisation, Participant
 from wizard.core.typography import for_language
-from wizard.i18n import N_, _, current_language
+from wizard.i18n import _, current_language
 from wizard.ui.widgets.accessible import name_headers, named
-
-# One sentence each, so that a lab manager picks the right profile without knowing the jargon.
-PROFILE_EXPLANATIONS: dict[str, str] = {
-    "lab": N_("Choisissez ce profil si vous évaluez votre laboratoire : c’est lui qui décide pourquoi "
-              "et comment les données des patients sont traitées, et qui confie son logiciel ou son "
-              "hébergement à un prestataire."),
-    "vendor": N_("Choisissez ce profil si vous êtes l’éditeur du logiciel ou un prestataire (hébergement, "
-                 "maintenance, migration) qui traite les données des patients pour le compte de laboratoires."),
-}
 
 
 def fr(text: str) -> str:
@@ -54,7 +46,7 @@ class NewAssessment:
 
 
 class NewAssessmentDialog(QDialog):
-    def __init__(self, parent=None) -> None:
+    def __init__(self, framework: Framework, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle(fr(_("Nouvelle évaluation")))
         named(self, fr(_("Nouvelle évaluation")))
@@ -77,17 +69,19 @@ class NewAssessmentDialog(QDialog):
         profile_layout = QVBoxLayout(profile_box)
         self.profiles = QButtonGroup(self)
         self.profile_buttons: dict[str, QRadioButton] = {}
-        for profile in ("lab", "vendor"):
-            button = QRadioButton(_(PROFILE_LABELS[profile]))
-            explanation = QLabel(fr(_(PROFILE_EXPLANATIONS[profile])))
+        lang = current_language()
+        for profile in framework.profiles:  # one sentence each: the right profile without the jargon
+            label, text = fr(profile.label.get(lang)), fr(profile.explanation.get(lang))
+            button = QRadioButton(label)
+            explanation = QLabel(text)
             explanation.setWordWrap(True)
             explanation.setIndent(24)
-            named(button, _(PROFILE_LABELS[profile]), fr(_(PROFILE_EXPLANATIONS[profile])))
+            named(button, label, text)
             self.profiles.addButton(button)
-            self.profile_buttons[profile] = button
+            self.profile_buttons[profile.id] = button
             profile_layout.addWidget(button)
             profile_layout.addWidget(explanation)
-        self.profile_buttons["lab"].setChecked(True)
+        self.profile_buttons[framework.profiles[0].id].setChecked(True)
 
         self.assessor = named(QLineEdit(), _("Évaluateur ou évaluatrice"),
                               _("La personne qui conduit l’évaluation"))

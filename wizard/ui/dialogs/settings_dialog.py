@@ -28,13 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from wizard import paths
-from wizard.i18n import N_, _
+from wizard.i18n import LANGUAGES, N_, _
 from wizard.settings import SETTINGS, Setting, Settings, load_settings, save_settings
 from wizard.storage.atomic import atomic_write_bytes
 from wizard.ui.dialogs.identities_panel import IdentitiesPanel
 from wizard.ui.widgets.text import fr
 
-LANGUAGE_NAMES = {"fr": "Français", "en": "English"}  # each in its own language, never translated
 SIGNING_KEYS = ("signer_name", "signer_role")  # shown with the identities, where they are used
 PLACEHOLDERS = {"signer_name": N_("ex. : Zoé Martin"), "signer_role": N_("ex. : biologiste responsable")}
 
@@ -45,7 +44,7 @@ def setting_widget(setting: Setting, value: object) -> QWidget:
         combo = QComboBox()
         for choice in setting.choices:
             if setting.key == "language":
-                label = LANGUAGE_NAMES.get(str(choice), str(choice))
+                label = LANGUAGES[str(choice)].name  # each in its own language
             elif isinstance(choice, int):
                 label = fr(f"{choice} %")
             else:

@@ -13,7 +13,6 @@ from datetime import datetime
 
 from PySide6.QtCore import QAbstractTableModel, QDate, QDateTime, QLocale, QModelIndex, Qt, QTimer
 
-from wizard.core.labels import PROFILE_LABELS
 from wizard.i18n import _
 
 COLUMNS = ("organisation", "profile", "date", "progress", "score", "modified")
@@ -27,11 +26,9 @@ _DESCENDING = Qt.SortOrder.DescendingOrder
 CHUNK = 4  # rows completed per event-loop turn: each turn stays well under a frame or two
 
 
-def _load_questionnaire() -> None:
-    from wizard.core.questionnaire import default_questionnaire  # the model's classes: after start-up
-
+def _load_questionnaire(registry) -> None:  # noqa: ANN001
     try:
-        default_questionnaire()
+        registry.default  # noqa: B018 - loads it (the model's classes too): after start-up
     except Exception:  # reported when a row needs it, in the UI thread
         pass
 
@@ -44,9 +41,10 @@ def headers() -> list[str]:
 class _Row:
     """One assessment: sort keys at once, texts when Qt first shows them (or a search needs them)."""
 
-    __slots__ = ("id", "summary", "keys", "_texts")
+    __slots__ = ("id", "summary", "keys", "_texts", "_labels")
 
-    def __init__(self, summary) -> None:
+    def __init__(self, summary, labels: dict[str, str]) -> None:
+        self._labels = labels  # the model's profile labels, filled once the content is loaded
         self.id = summary.id
         self.summary = summary
         self.keys = [summary.organisation.casefold(), summary.profile, summary.date.isoformat(), -1, -1,
@@ -60,7 +58,7 @@ class _Row:
             locale = QLocale()  # set from the interface language at start-up
             modified = datetime.fromisoformat(s.modified)
             self._texts = [
-                s.organisation, _(PROFILE_LABELS.get(s.profile, s.profile)),
+                s.organisation, self._labels.get(s.profile, s.profile),
                 locale.toString(QDate(s.date.year, s.date.month, s.date.day), "d MMM yyyy"), _("…"), _("…"),
                 locale.toString(QDateTime(modified.date(), modified.time()), QLocale.FormatType.ShortFormat)]
         return self._texts
@@ -70,8 +68,10 @@ class _Row:
 
 
 class AssessmentTable(QAbstractTableModel):
-    def __init__(self, parent=None) -> None:
+    def __init__(self, registry, parent=None) -> None:  # noqa: ANN001
         super().__init__(parent)
+        self.registry = registry
+        self._profile_labels: dict[str, str] = {}
         self._headers = headers()
         self._rows: list[_Row] = []  # every assessment listed
         self._by_id: dict[str, _Row] = {}
@@ -115,7 +115,7 @@ class AssessmentTable(QAbstractTableModel):
     # -- what the home page asks ---------------------------------------------------------------
     def load(self, store, exclude: set[str] = frozenset()) -> None:
         self.store = store
-        rows = [_Row(s) for s in store.list() if s.id not in exclude]
+        rows = [_Row(s, self._profile_labels) for s in store.list() if s.id not in exclude]
         self.beginResetModel()
         self._rows = rows
         self._by_id = {r.id: r for r in rows}
@@ -177,12 +177,30 @@ class AssessmentTable(QAbstractTableModel):
         """Parse the questionnaire in a thread first (the first parse takes a while), so that
         the window answers at once; rows are completed once it is ready."""
         if self._loader is None:
-            self._loader = threading.Thread(target=_load_questionnaire, daemon=True)
+            self._loader = threading.Thread(target=_load_questionnaire, args=(self.registry,), daemon=True)
             self._loader.start()
         if self._loader.is_alive():
             QTimer.singleShot(30, self._warm_up)
         else:
+            self._name_profiles()
             self._timer.start()
+
+    def _name_profiles(self) -> None:
+        """The profiles' labels from the content, once loaded (the rows showed their ids until then)."""
+        from wizard.i18n import current_language
+
+        try:
+            framework = self.registry.default.framework
+        except Exception:  # damaged content: the ids stay, each row says why it cannot be read
+            return
+        if self._profile_labels:
+            return
+        self._profile_labels.update({p.id: p.label.get(current_language()) for p in framework.profiles})
+        for row in self._rows:
+            if row._texts is not None:
+                row._texts[1] = self._profile_labels.get(row.summary.profile, row.summary.profile)
+        if self._shown:
+            self.dataChanged.emit(self.index(0, 1), self.index(len(self._shown) - 1, 1))
 
     def _fill_some(self) -> None:
         from wizard.i18n import format_percent
@@ -197,7 +215,7 @@ class AssessmentTable(QAbstractTableModel):
                 continue
             try:
                 # Read-only: the list must not take the lock another window may need.
-                session = Session(self.store, row.id, read_only=True)
+                session = Session(self.store, row.id, self.registry.default, read_only=True)
                 prog, score = session.progress(), session.scores().overall
             except Exception:  # a damaged file: the row says so instead of breaking the list
                 self._set(row, _("illisible"), -1, _("illisible"), -1)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from wizard.core.questionnaire import default_questionnaire
+from wizard.core.questionnaire import Questionnaire
 from wizard.core.typography import french
 from wizard.i18n import _
 from wizard.storage import Store
@@ -33,7 +33,8 @@ def export_assessment(parent: QWidget, store: Store, aid: str, name: str) -> Pat
     return out
 
 
-def import_assessment(parent: QWidget, store: Store, path: str | None = None) -> str | None:
+def import_assessment(parent: QWidget, store: Store, questionnaire: Questionnaire,
+                      path: str | None = None) -> str | None:
     """Import a file; the new assessment's id, or None (cancelled or refused, the user was told)."""
     if path is None:
         path, _filter = QFileDialog.getOpenFileName(parent, _("Importer une évaluation"), "", FILTER)
@@ -41,7 +42,7 @@ def import_assessment(parent: QWidget, store: Store, path: str | None = None) ->
             return None
     try:
         raw = Path(path).read_bytes()
-        stored, mode = store.import_exchange(raw, default_questionnaire())
+        stored, mode = store.import_exchange(raw, questionnaire)
     except Exception as exc:
         QMessageBox.warning(parent, _("Import impossible"), french(_("{file} : {error}")).format(file=path, error=exc))
         return None

@@ -38,11 +38,12 @@ class HomePage(QWidget):
     importRequested = Signal()
     exportRequested = Signal(str)
 
-    def __init__(self, store: Store, parent=None) -> None:
+    def __init__(self, store: Store, registry, parent=None) -> None:  # noqa: ANN001
         super().__init__(parent)
         self.store = store
+        self.registry = registry
         self.pending_deletes: list[str] = []
-        self.model = AssessmentTable(self)
+        self.model = AssessmentTable(registry, self)
 
         title = QLabel(_("Évaluations"))
         scale_widget_font(title, 1.5, bold=True)

@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from wizard.core.action_plan import PlannedAction
-from wizard.core.model import ACTION_STATUSES, OWNER_ROLES, PRIORITIES
+from wizard.core.framework import Framework
+from wizard.core.model import ACTION_STATUSES, PRIORITIES
 from wizard.i18n import _
 from wizard.service import Session, SessionError
 from wizard.ui.results import plan_edits
@@ -35,17 +36,26 @@ def to_qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
-def owner_combo(parent: QWidget | None = None) -> QComboBox:
-    """An editable list of the usual owners; a typed name is kept as typed."""
+def owner_combo(framework: Framework | None, parent: QWidget | None = None) -> QComboBox:
+    """An editable list of the framework's owner roles; a typed name is kept as typed."""
     combo = QComboBox(parent)
     combo.setEditable(True)
     combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-    for key, label in OWNER_ROLES.items():
-        combo.addItem(typo(_(label)), key)
+    set_owner_roles(combo, framework)
     combo.setAccessibleName(_("Responsable"))
     combo.lineEdit().setAccessibleName(_("Responsable"))
     combo.setAccessibleDescription(_("Choisissez un rôle dans la liste ou tapez un nom."))
     return combo
+
+
+def set_owner_roles(combo: QComboBox, framework: Framework | None) -> None:
+    """List the framework's roles (an assessment of another framework has other roles)."""
+    text = combo.currentText()
+    combo.clear()
+    for role in framework.owner_roles if framework else ():
+        combo.addItem(content(role.label), role.id)
+    combo.setCurrentIndex(-1)
+    combo.setEditText(text)
 
 
 def owner_value(combo: QComboBox) -> str:
@@ -86,7 +96,7 @@ class ActionEditor(QGroupBox):
                             (self.why, _("Pourquoi cette action")), (self.done_when, _("Terminée quand"))):
             label.setAccessibleName(name)
 
-        self.owner = owner_combo(self)
+        self.owner = owner_combo(None, self)
         self.owner.activated.connect(lambda _i: self._save_owner())
         self.owner.lineEdit().editingFinished.connect(self._save_owner)
 
@@ -150,6 +160,7 @@ class ActionEditor(QGroupBox):
     # -- showing -----------------------------------------------------------------------
     def set_session(self, session: Session) -> None:
         self.session = session
+        set_owner_roles(self.owner, session.questionnaire.framework)
 
     def show_action(self, action: PlannedAction | None) -> None:
         if self._due_timer.isActive() and (action is None or self.action is None or action.id != self.action.id):

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wizard.core.framework import Framework
 from wizard.core.model import ACTION_STATUSES, PRIORITIES
 from wizard.i18n import _
 from wizard.ui.results.action_editor import owner_combo, owner_value, to_qdate
@@ -24,7 +25,7 @@ from wizard.ui.results.labels import priority_label, status_label, typo
 class CustomActionDialog(QDialog):
     """Title (required), description, priority, owner, due date and status of a new action."""
 
-    def __init__(self, start: date, parent: QWidget | None = None) -> None:
+    def __init__(self, start: date, framework: Framework, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Ajouter une action"))
         self.setAccessibleName(_("Ajouter une action au plan"))
@@ -40,7 +41,7 @@ class CustomActionDialog(QDialog):
             self.priority.addItem(priority_label(key), key)
         self.priority.setCurrentIndex(PRIORITIES.index("P2"))
         self.priority.setAccessibleName(_("Priorité"))
-        self.owner = owner_combo(self)
+        self.owner = owner_combo(framework, self)
         self.owner.setCurrentIndex(-1)
         self.due = QDateEdit(to_qdate(start + timedelta(days=90)), calendarPopup=True, displayFormat="dd/MM/yyyy")
         self.due.setAccessibleName(_("Échéance"))

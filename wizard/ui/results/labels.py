@@ -7,8 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from wizard.core.action_plan import owner_label
-from wizard.core.labels import ARTICLE_TITLES
+from wizard.core.framework import Framework
 from wizard.core.model import ACTION_STATUSES, ANSWER_LABELS, PRIORITY_LABELS, Text
 from wizard.core.typography import for_language
 from wizard.i18n import _, current_language, format_day
@@ -24,10 +23,16 @@ def content(text: Text | None) -> str:
     return typo(text.get(current_language())) if text else ""
 
 
-def article_label(article: str) -> str:
-    topic = ARTICLE_TITLES.get(article)
-    name = _("Article {n}").format(n=article)
-    return typo(f"{name} — {_(topic)}") if topic else name
+def axis_label(framework: Framework, axis_id: str) -> str:
+    """« Article 28 — Sous-traitant »: the axis' name, then its subject."""
+    axis = framework.axis(axis_id)
+    name = content(axis.name)
+    return typo(_("{name} — {title}").format(name=name[:1].upper() + name[1:], title=content(axis.title)))
+
+
+def axis_short(framework: Framework, axis_id: str) -> str:
+    """« Art. 28 », for a narrow table column."""
+    return content(framework.axis(axis_id).label)
 
 
 def score_text(score: int | None) -> str:
@@ -46,8 +51,11 @@ def answer_label(value: str) -> str:
     return _(ANSWER_LABELS[value]) if value in ANSWER_LABELS else value
 
 
-def owner_text(owner: str) -> str:
-    return typo(owner_label(owner)) if owner else _("à désigner")
+def owner_text(owner: str, framework: Framework | None) -> str:
+    """The owner role's label (or the name typed in its place); « à désigner » when none."""
+    if not owner:
+        return _("à désigner")
+    return typo(framework.owner_label(owner, current_language()) if framework else owner)
 
 
 def date_text(day: date) -> str:

@@ -150,7 +150,7 @@ class PlanEditor(QWidget):
         keep = select or self.current_id()
         self._reloading = True  # the reset clears the selection: do not blank the form meanwhile
         try:
-            self.model.set_actions(self.session.plan())
+            self.model.set_actions(self.session.plan(), self.session.questionnaire.framework)
             self._update_count()
             if not (keep and self.select(keep)) and self.proxy.rowCount():
                 self.table.selectRow(0)
@@ -201,7 +201,8 @@ class PlanEditor(QWidget):
     def open_custom_dialog(self) -> CustomActionDialog | None:
         if self.session is None:
             return None
-        self.custom_dialog = CustomActionDialog(self.session.assessment.date, self)
+        self.custom_dialog = CustomActionDialog(self.session.assessment.date, self.session.questionnaire.framework,
+                                                self)
         self.custom_dialog.accepted.connect(self._add_custom)
         self.custom_dialog.open()
         return self.custom_dialog

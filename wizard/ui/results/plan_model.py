@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from wizard.core.action_plan import PlannedAction
+from wizard.core.framework import Framework
 from wizard.core.model import ACTION_STATUSES
 from wizard.i18n import N_, _
 from wizard.ui.results.labels import content, date_text, owner_text, priority_label, status_label, typo
@@ -41,10 +42,12 @@ class ActionPlanModel(QAbstractTableModel):
         self._actions: list[PlannedAction] = []
         self._display_cache: list[tuple[str, ...]] = []
         self._sort_cache: list[tuple[object, ...]] = []
+        self.framework: Framework | None = None  # names the owner roles
 
-    def set_actions(self, actions: list[PlannedAction]) -> None:
+    def set_actions(self, actions: list[PlannedAction], framework: Framework | None = None) -> None:
         self.beginResetModel()
         self._actions = list(actions)
+        self.framework = framework
         # Texts and sort keys computed once: the view asks for them thousands of times.
         self._display_cache = [tuple(self._display(a, c) for c, _l in COLUMNS) for a in self._actions]
         self._sort_cache = [self._sort_keys(a) for a in self._actions]
@@ -100,9 +103,8 @@ class ActionPlanModel(QAbstractTableModel):
             return font
         return None
 
-    @staticmethod
-    def _sort_keys(action: PlannedAction) -> tuple[object, ...]:
-        return (action.priority, content(action.title).casefold(), owner_text(action.owner).casefold(),
+    def _sort_keys(self, action: PlannedAction) -> tuple[object, ...]:
+        return (action.priority, content(action.title).casefold(), owner_text(action.owner, self.framework).casefold(),
                 action.due.isoformat(), STATUS_ORDER.get(action.status, 99))
 
     def _display(self, action: PlannedAction, column: str) -> str:
@@ -113,7 +115,7 @@ class ActionPlanModel(QAbstractTableModel):
             title = content(action.title)
             return typo(_("{t} (action ajoutée)").format(t=title)) if action.custom else title
         if column == "owner":
-            return owner_text(action.owner)
+            return owner_text(action.owner, self.framework)
         if column == "due":
             return date_text(action.due)
         return status_label(action.status)
@@ -162,6 +164,6 @@ class ActionPlanFilter(QSortFilterProxyModel):
             return False
         if self._words:
             haystack = " ".join((content(action.title), content(action.description),
-                                 owner_text(action.owner))).casefold()
+                                 owner_text(action.owner, model.framework))).casefold()
             return all(word in haystack for word in self._words.split())
         return True

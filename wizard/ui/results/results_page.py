@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from wizard.i18n import _, ngettext
 from wizard.service import Session
 from wizard.ui.results.gaps import weightiest_gaps
-from wizard.ui.results.labels import answer_label, article_label, content, score_text, typo
+from wizard.ui.results.labels import answer_label, axis_label, axis_short, content, score_text, typo
 from wizard.ui.results.plan_editor import PlanEditor
 from wizard.ui.results.score_chart import ScoreChart
 from wizard.ui.widgets.theme import scale_widget_font
@@ -151,7 +151,8 @@ class ResultsPage(QWidget):
         if progress.answered < progress.total:
             text += " " + _("— les scores ne portent que sur les questions répondues.")
         self.completeness.setText(typo(text))
-        self.articles.set_items([(article_label(a), s) for a, s in scores.articles.items()])
+        framework = session.questionnaire.framework
+        self.articles.set_items([(axis_label(framework, a), s) for a, s in scores.axes.items()])
         titles = {s.id: content(s.title) for s in session.questionnaire.sections}
         self.sections.set_items([(titles[sid], s) for sid, s in scores.sections.items()])
         aligned = max(self.articles.longest_label(), self.sections.longest_label()) + 24
@@ -166,7 +167,7 @@ class ResultsPage(QWidget):
         for row, gap in enumerate(gaps):
             gain = ngettext("+{n} point", "+{n} points", gap.gain).format(n=gap.gain)
             cells = (content(gap.question.text), answer_label(gap.answer),
-                     typo(_("Art. {a}").format(a=gap.question.article)), gain)
+                     axis_short(self.session.questionnaire.framework, gap.question.axis), gain)
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)

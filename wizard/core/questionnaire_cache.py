@@ -19,14 +19,14 @@ from typing import Any
 
 from wizard import __version__, paths
 
-FORMAT = 1  # raise when what load_questionnaire stores changes
+FORMAT = 2  # raise when what load_questionnaire stores changes
 
 
-def key_of(files: Sequence[Path], schema: Path) -> str | None:
+def key_of(files: Sequence[Path], schemas: Sequence[Path]) -> str | None:
     """Digest of everything the checked content depends on; None when a file cannot be read."""
     digest = hashlib.sha256(f"vigie-content {FORMAT} {__version__}\n".encode())
     try:
-        for file in (schema, *files):
+        for file in (*schemas, *files):
             data = file.read_bytes()
             digest.update(f"{file.name} {len(data)}\n".encode())
             digest.update(data)
@@ -42,23 +42,23 @@ def _path(folder: Path) -> Path:
     return paths.cache_dir() / f"questionnaire-{name}.json"
 
 
-def read(folder: Path, key: str) -> list[dict[str, Any]] | None:
-    """The checked data of each file, in name order, when cached under this key."""
+def read(folder: Path, key: str) -> dict[str, Any] | None:
+    """What write() stored for this folder under this key, or None."""
     try:
         cached = json.loads(_path(folder).read_bytes())
     except (OSError, ValueError):
         return None
-    if not isinstance(cached, dict) or cached.get("key") != key or not isinstance(cached.get("files"), list):
+    if not isinstance(cached, dict) or cached.get("key") != key or not isinstance(cached.get("payload"), dict):
         return None
-    return cached["files"]
+    return cached["payload"]
 
 
-def write(folder: Path, key: str, files: list[dict[str, Any]]) -> None:
+def write(folder: Path, key: str, payload: dict[str, Any]) -> None:
     """Store checked data; silently skipped when the cache folder cannot be written."""
     target = _path(folder)
     temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
-        raw = json.dumps({"key": key, "files": files}, ensure_ascii=False).encode("utf-8")
+        raw = json.dumps({"key": key, "payload": payload}, ensure_ascii=False).encode("utf-8")
         target.parent.mkdir(parents=True, exist_ok=True)
         temporary.write_bytes(raw)
         os.replace(temporary, target)  # readers see the old file or the new one, never half of one

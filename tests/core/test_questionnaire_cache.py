@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.core.test_questionnaire_loader import copy_mini, edit
-from wizard.core import questionnaire, yaml_source
+from wizard.core import questionnaire_files, yaml_source
 from wizard.core.questionnaire import ContentError, load_questionnaire
 
 
@@ -21,8 +21,8 @@ def folder(tmp_path, monkeypatch):
 def forbid_parsing(monkeypatch):
     def refuse(*_args, **_kwargs):
         raise AssertionError("the files were parsed again")
-    monkeypatch.setattr(questionnaire, "read_yaml", refuse)
-    monkeypatch.setattr(questionnaire, "_check_schema", refuse)
+    monkeypatch.setattr(questionnaire_files, "read_yaml", refuse)
+    monkeypatch.setattr(questionnaire_files, "_check_schema", refuse)
 
 
 def cache_files(tmp_path):
@@ -53,7 +53,7 @@ def test_an_edited_text_is_seen(folder):
     assert load_questionnaire(folder).sections[0].title.fr == title + " modifié"
 
 
-@pytest.mark.parametrize("damage", [b"", b"{not json", b'{"key": "x", "files": []}', b"[1, 2]"])
+@pytest.mark.parametrize("damage", [b"", b"{not json", b'{"key": "x", "payload": {"files": []}}', b"[1, 2]"])
 def test_a_damaged_or_foreign_cache_is_ignored(folder, tmp_path, damage):
     expected = load_questionnaire(folder)
     [cached] = cache_files(tmp_path)
@@ -67,7 +67,7 @@ def test_a_cache_with_the_right_key_but_wrong_content_falls_back(folder, tmp_pat
     expected = load_questionnaire(folder)
     [cached] = cache_files(tmp_path)
     data = json.loads(cached.read_bytes())
-    data["files"] = [{"sections": [{"id": "broken"}]}]  # no questions, no title
+    data["payload"]["files"] = [{"sections": [{"id": "broken"}]}]  # no questions, no title, no framework
     cached.write_text(json.dumps(data), encoding="utf-8")
     assert load_questionnaire(folder) == expected
 
