@@ -9,11 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from wizard.core.action_plan import PlannedAction, build_plan
-from wizard.core.flow import Hidden, Progress, hidden_questions, progress
+from wizard.core import plan_edits
+from wizard.core.action_plan import PlannedAction
+from wizard.core.evaluation import Evaluation, evaluate
+from wizard.core.flow import Hidden, Progress
 from wizard.core.model import ANSWER_VALUES, ActionEdit, Answer, Assessment, CustomAction, Question
 from wizard.core.questionnaire import Questionnaire
-from wizard.core.scoring import Scores, compute_scores
+from wizard.core.scoring import Scores
 from wizard.i18n import _
 from wizard.storage import HistoryEntry, LockInfo, Store
 from wizard.storage.store import locked_message
@@ -52,6 +54,7 @@ class Session:
             questionnaire = ContentRegistry().default
         self.questionnaire = questionnaire.for_profile(self.assessment.profile)
         self._by_id = {q.id: q for q in self.questionnaire.questions}
+        self._evaluation: Evaluation | None = None  # computed on demand, dropped at every change
         self.listeners: list[Callable[[], None]] = []  # called after every stored change
 
     # -- lock ------------------------------------------------------------------------
@@ -93,17 +96,23 @@ class Session:
             raise SessionError(_("question inconnue « {question} » pour le profil « {profile} »").format(
                 question=qid, profile=self.assessment.profile)) from None
 
+    def evaluation(self) -> Evaluation:
+        """What the answers mean (scores, plan, gaps…), computed once per state of the assessment."""
+        if self._evaluation is None:
+            self._evaluation = evaluate(self.questionnaire, self.assessment)
+        return self._evaluation
+
     def hidden(self) -> dict[str, Hidden]:
-        return hidden_questions(self.questionnaire, self.assessment.answers)
+        return dict(self.evaluation().hidden)
 
     def progress(self) -> Progress:
-        return progress(self.questionnaire, self.assessment.answers)
+        return self.evaluation().progress
 
     def scores(self) -> Scores:
-        return compute_scores(self.questionnaire, self.assessment.answers)
+        return self.evaluation().scores
 
     def plan(self) -> list[PlannedAction]:
-        return build_plan(self.questionnaire, self.assessment)
+        return list(self.evaluation().plan)
 
     # -- changes, each stored before returning ---------------------------------------------
     def answer(self, qid: str, value: str | None, *, note: str | None = None,
@@ -149,6 +158,48 @@ class Session:
         self.assessment.custom_actions = list(actions)
         self._changed()
 
+    # -- the plan, under the core's rules (wizard.core.plan_edits) ------------------------------
+    def edit_plan_action(self, action_id: str, *, owner: object = plan_edits.UNSET, due: object = plan_edits.UNSET,
+                         status: object = plan_edits.UNSET, priority: object = plan_edits.UNSET,
+                         reason: str = "") -> None:
+        """Change some fields of one action, computed or custom, and store it at once."""
+        self._writable()
+        customs = self.assessment.custom_actions
+        for i, custom in enumerate(customs):
+            if custom.id == action_id:
+                changed = plan_edits.edited_custom(custom, owner=owner, due=due, status=status, priority=priority)
+                self.set_custom_actions(customs[:i] + [changed] + customs[i + 1:])
+                return
+        base = plan_edits.proposal(self.questionnaire, self.assessment, action_id)
+        if base is None:
+            raise plan_edits.unknown_action(action_id)
+        self.edit_action(action_id, plan_edits.edited_action(
+            base, self.assessment.action_edits.get(action_id), owner=owner, due=due, status=status,
+            priority=priority, reason=reason))
+
+    def reset_plan_action(self, action_id: str) -> None:
+        """Back to the plan's proposal for a computed action."""
+        self.edit_action(action_id, None)
+
+    def add_custom_action(self, title: str, **fields: object) -> CustomAction:
+        action = plan_edits.new_custom(title, **fields)  # type: ignore[arg-type]
+        self.set_custom_actions(self.assessment.custom_actions + [action])
+        return action
+
+    def remove_custom_action(self, action_id: str) -> tuple[int, CustomAction]:
+        """Remove a custom action; where it was and what it held, to put it back (restore_custom_action)."""
+        customs = self.assessment.custom_actions
+        for position, action in enumerate(customs):
+            if action.id == action_id:
+                self.set_custom_actions(customs[:position] + customs[position + 1:])
+                return position, action
+        raise plan_edits.unknown_action(action_id)
+
+    def restore_custom_action(self, position: int, action: CustomAction) -> None:
+        customs = list(self.assessment.custom_actions)
+        customs.insert(position, action)
+        self.set_custom_actions(customs)
+
     def save_position(self, position: str) -> None:
         if self.read_only:  # reading elsewhere may still move around: just not remembered
             self.assessment.position = position
@@ -157,5 +208,6 @@ class Session:
         self.assessment.position = position
 
     def _changed(self) -> None:
+        self._evaluation = None
         for listener in list(self.listeners):
             listener()

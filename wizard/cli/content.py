@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import Any
 
 from wizard.cli.common import CliError, Context, print_json
-from wizard.core.action_plan import PlannedAction, build_plan
+from wizard.core.action_plan import PlannedAction
 from wizard.core.answers_file import AnswersFileError, one_of, read_answers_file
+from wizard.core.evaluation import evaluate
 from wizard.core.model import ANSWER_LABELS, PRIORITY_LABELS, Assessment, Question
 from wizard.core.questionnaire import ContentError, Questionnaire
-from wizard.core.scoring import compute_scores
 from wizard.i18n import _
 
 
@@ -98,8 +98,8 @@ def action_json(a: PlannedAction, view: Questionnaire, lang: str) -> dict[str, A
 
 def cmd_plan(args: argparse.Namespace, ctx: Context) -> int:
     view, assessment = load_answers(args.answers, ctx)
-    scores = compute_scores(view, assessment.answers)
-    plan = build_plan(view, assessment)
+    evaluation = evaluate(view, assessment)
+    scores, plan = evaluation.scores, evaluation.plan
     if args.json:
         print_json({"scores": scores.as_dict(), "actions": [action_json(a, view, ctx.lang) for a in plan]})
         return 0

@@ -8,10 +8,11 @@ Order: priority (P1 first), then due date, then questionnaire order.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from wizard.core.flow import hidden_questions
+from wizard.core.flow import Hidden, hidden_questions
 from wizard.core.model import Assessment, Text
 from wizard.core.questionnaire import Questionnaire
 
@@ -37,9 +38,11 @@ class PlannedAction:
         return self.priority != self.computed_priority
 
 
-def computed_plan(questionnaire: Questionnaire, assessment: Assessment) -> list[PlannedAction]:
+def computed_plan(questionnaire: Questionnaire, assessment: Assessment,
+                  hidden: Mapping[str, Hidden] | None = None) -> list[PlannedAction]:
     """Actions from the answers alone, before the user's edits."""
-    hidden = hidden_questions(questionnaire, assessment.answers)
+    if hidden is None:
+        hidden = hidden_questions(questionnaire, assessment.answers)
     found: dict[str, PlannedAction] = {}
     order: dict[str, int] = {}
     for index, q in enumerate(questionnaire.questions):
@@ -67,10 +70,11 @@ def computed_plan(questionnaire: Questionnaire, assessment: Assessment) -> list[
     return sorted(found.values(), key=lambda a: (a.priority, a.due, order[a.id], a.id))
 
 
-def build_plan(questionnaire: Questionnaire, assessment: Assessment) -> list[PlannedAction]:
+def build_plan(questionnaire: Questionnaire, assessment: Assessment,
+               hidden: Mapping[str, Hidden] | None = None) -> list[PlannedAction]:
     """The plan the user sees and signs: computed actions, edits applied, custom actions added."""
     plan = []
-    for action in computed_plan(questionnaire, assessment):
+    for action in computed_plan(questionnaire, assessment, hidden):
         edit = assessment.action_edits.get(action.id)
         if edit:
             action = replace(

@@ -71,9 +71,10 @@ class Progress:
 
 
 def progress(questionnaire: Questionnaire, answers: Mapping[str, Answer],
-             section: Section | None = None) -> Progress:
+             section: Section | None = None, hidden: Mapping[str, Hidden] | None = None) -> Progress:
     """Answered visible questions over visible questions, for a section or everything."""
-    hidden = hidden_questions(questionnaire, answers)
+    if hidden is None:
+        hidden = hidden_questions(questionnaire, answers)
     pool = section.questions if section else questionnaire.questions
     shown = [q for q in pool if q.id not in hidden]
     return Progress(sum(1 for q in shown if q.id in answers), len(shown))

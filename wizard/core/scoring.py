@@ -15,7 +15,7 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from wizard.core.flow import hidden_questions
+from wizard.core.flow import Hidden, hidden_questions
 from wizard.core.model import Answer, Question
 from wizard.core.questionnaire import Questionnaire
 
@@ -44,8 +44,10 @@ def score_of(questions: Iterable[Question], answers: Mapping[str, Answer]) -> in
     return math.floor(100 * earned / possible + 0.5) if possible else None
 
 
-def compute_scores(questionnaire: Questionnaire, answers: Mapping[str, Answer]) -> Scores:
-    hidden = hidden_questions(questionnaire, answers)
+def compute_scores(questionnaire: Questionnaire, answers: Mapping[str, Answer],
+                   hidden: Mapping[str, Hidden] | None = None) -> Scores:
+    if hidden is None:
+        hidden = hidden_questions(questionnaire, answers)
     shown = [q for q in questionnaire.questions if q.id not in hidden]
     return Scores(
         overall=score_of(shown, answers),

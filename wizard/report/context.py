@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
 from babel.dates import format_date
 
-from wizard.core.action_plan import PlannedAction, build_plan
-from wizard.core.flow import Hidden, hidden_questions
+from wizard.core.action_plan import PlannedAction
+from wizard.core.evaluation import Evaluation, evaluate
+from wizard.core.flow import Hidden
 from wizard.core.framework import Framework
 from wizard.core.model import Assessment
 from wizard.core.questionnaire import Questionnaire
-from wizard.core.scoring import Scores, compute_scores
+from wizard.core.scoring import Scores
 from wizard.i18n import babel_locale, format_percent
 from wizard.report.document import FieldPlacement
 from wizard.report.styles import Typo
@@ -38,18 +40,30 @@ class ReportContext:
     lang: str
     digest: str  # SHA-256 of the embedded answers file
     signers: tuple[SignerSlot, ...]
-    scores: Scores = field(init=False)
-    plan: list[PlannedAction] = field(init=False)
-    hidden: dict[str, Hidden] = field(init=False)
+    evaluation: Evaluation | None = None  # computed here when the caller has none
     typo: Typo = field(init=False)
     placements: list[FieldPlacement] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        answers = self.assessment.answers
-        self.scores = compute_scores(self.questionnaire, answers)
-        self.plan = build_plan(self.questionnaire, self.assessment)
-        self.hidden = hidden_questions(self.questionnaire, answers)
+        if self.evaluation is None:
+            self.evaluation = evaluate(self.questionnaire, self.assessment)
         self.typo = Typo(self.lang)
+
+    # What the report prints comes from the one evaluation of the assessment.
+    @property
+    def scores(self) -> Scores:
+        assert self.evaluation is not None
+        return self.evaluation.scores
+
+    @property
+    def plan(self) -> tuple[PlannedAction, ...]:
+        assert self.evaluation is not None
+        return self.evaluation.plan
+
+    @property
+    def hidden(self) -> Mapping[str, Hidden]:
+        assert self.evaluation is not None
+        return self.evaluation.hidden
 
     @property
     def locale(self) -> str:

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 from wizard.core.action_plan import PlannedAction
 from wizard.core.framework import Framework
 from wizard.core.model import ACTION_STATUSES, PRIORITIES
+from wizard.core.plan_edits import PlanEditError
 from wizard.i18n import _
 from wizard.service import Session, SessionError
-from wizard.ui.results import plan_edits
 from wizard.ui.results.labels import content, owner_text, priority_label, refs_text, status_label, typo
 
 
@@ -249,8 +249,8 @@ class ActionEditor(QGroupBox):
             return
         action_id = self.action.id
         try:
-            plan_edits.edit(self.session, action_id, **changes)  # type: ignore[arg-type]
-        except SessionError as exc:
+            self.session.edit_plan_action(action_id, **changes)  # type: ignore[arg-type]
+        except (SessionError, PlanEditError) as exc:
             self.message.setText(typo(_("Modification non enregistrée : {e}").format(e=exc)))
             return
         self.message.setText(_("Enregistré"))
@@ -292,7 +292,7 @@ class ActionEditor(QGroupBox):
     def _reset(self) -> None:
         if self.session is None or self.action is None:
             return
-        plan_edits.reset(self.session, self.action.id)
+        self.session.reset_plan_action(self.action.id)
         self.message.setText(_("Valeurs proposées rétablies"))
         self.saved.emit(self.action.id)
 

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 from wizard.core.model import ACTION_STATUSES, PRIORITIES, CustomAction
 from wizard.i18n import _, ngettext
 from wizard.service import Session
-from wizard.ui.results import plan_edits
 from wizard.ui.results.action_editor import ActionEditor
 from wizard.ui.results.custom_action_dialog import CustomActionDialog
 from wizard.ui.results.labels import priority_label, status_label, typo
@@ -211,7 +210,7 @@ class PlanEditor(QWidget):
         if self.session is None or self.custom_dialog is None:
             return
         values = self.custom_dialog.values()
-        action = plan_edits.add_custom(self.session, **values)  # type: ignore[arg-type]
+        action = self.session.add_custom_action(**values)  # type: ignore[arg-type]
         self.reload(select=action.id)
 
     def _remove_current(self) -> None:
@@ -224,12 +223,9 @@ class PlanEditor(QWidget):
         """Remove at once and offer to bring it back: quicker than a confirmation box."""
         if self.session is None:
             return
-        customs = self.session.assessment.custom_actions
-        position = next((i for i, a in enumerate(customs) if a.id == action_id), None)
-        if position is None:
+        if not any(a.id == action_id for a in self.session.assessment.custom_actions):
             return
-        self._removed = (position, customs[position])
-        plan_edits.remove_custom(self.session, action_id)
+        self._removed = self.session.remove_custom_action(action_id)
         self.undo_label.setText(typo(_("« {t} » supprimée.").format(t=self._removed[1].title)))
         self.undo_label.show()
         self.undo_button.show()
@@ -239,9 +235,7 @@ class PlanEditor(QWidget):
         if self.session is None or self._removed is None:
             return
         position, action = self._removed
-        customs = list(self.session.assessment.custom_actions)
-        customs.insert(position, action)
-        self.session.set_custom_actions(customs)
+        self.session.restore_custom_action(position, action)
         self._removed = None
         self.undo_label.hide()
         self.undo_button.hide()

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 
 from wizard.i18n import _, ngettext
 from wizard.service import Session
-from wizard.ui.results.gaps import weightiest_gaps
 from wizard.ui.results.labels import answer_label, axis_label, axis_short, content, score_text, typo
 from wizard.ui.results.plan_editor import PlanEditor
 from wizard.ui.results.score_chart import ScoreChart
@@ -162,7 +161,7 @@ class ResultsPage(QWidget):
 
     def _show_gaps(self) -> None:
         assert self.session is not None
-        gaps = weightiest_gaps(self.session.questionnaire, self.session.assessment.answers, GAPS_SHOWN)
+        gaps = self.session.evaluation().weightiest_gaps(GAPS_SHOWN)
         self.gaps.setRowCount(len(gaps))
         for row, gap in enumerate(gaps):
             gain = ngettext("+{n} point", "+{n} points", gap.gain).format(n=gap.gain)
