@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QMessageBox
 
 from wizard.core.model import ANSWER_LABELS
 from wizard.i18n import _, format_moment
-from wizard.ui.answering.content import ui
 from wizard.ui.answering.question_card import QuestionCard
+from wizard.ui.answering.question_text import ui
 from wizard.ui.answering.undo import AnswerCommand
 from wizard.ui.widgets.text import fr
 

@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
 from wizard.i18n import _, current_language
 from wizard.service import Session
 from wizard.ui.answering.answer_editing import AnswerEditing
-from wizard.ui.answering.content import shown, ui
 from wizard.ui.answering.key_bindings import bind_answering_keys
 from wizard.ui.answering.navigation import SectionNavigation
 from wizard.ui.answering.question_card import QuestionCard
+from wizard.ui.answering.question_text import shown, ui
 from wizard.ui.answering.section_view import FILTERS, SectionView
 from wizard.ui.answering.shortcuts import native
 from wizard.ui.widgets.accessible import named

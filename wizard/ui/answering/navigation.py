@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from wizard.ui.answering.content import shown
 from wizard.ui.answering.question_card import QuestionCard
+from wizard.ui.answering.question_text import shown
 from wizard.ui.answering.section_view import SectionView
 
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from wizard.core.model import Answer, Question
 from wizard.i18n import _
-from wizard.ui.answering.content import help_html, refs_text, shown, ui
+from wizard.ui.answering.question_text import help_html, refs_text, shown, ui
 from wizard.ui.widgets.accessible import named
 from wizard.ui.widgets.answer_choices import AnswerChoices
 from wizard.ui.widgets.theme import scale_widget_font

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 from wizard.core.flow import Hidden
 from wizard.core.model import Answer, Question, Section
 from wizard.i18n import _
-from wizard.ui.answering.content import hidden_reason, shown, ui
 from wizard.ui.answering.question_card import QuestionCard
+from wizard.ui.answering.question_text import hidden_reason, shown, ui
 from wizard.ui.widgets.accessible import named
 from wizard.ui.widgets.text import escape
 from wizard.ui.widgets.theme import scale_widget_font
