@@ -52,7 +52,7 @@ def test_plan_json_scores_and_actions(tmp_path):
     actions = data["actions"]
     assert [(a["id"], a["priority"], a["due"]) for a in actions] == [
         ("t.act.contract", "P1", "2026-12-28"),
-        ("t.act.accounts", "P2", "2026-12-28"),
+        ("t.act.accounts", "P1", "2026-12-28"),  # a critical question's « Partiellement » stays P1
         ("t.act.list_sub", "P3", "2027-01-27"),
     ]
     first = actions[0]

@@ -85,3 +85,22 @@ def test_the_evaluation_holds_what_each_rule_computes(lab):
     # The weightiest gap: « Je ne sais pas » on a weight-3 question earns more when fixed than a
     # « Partiellement » of the same weight.
     assert [g.question.id for g in ev.weightiest_gaps(1)] == ["t.a32.access.individual"]
+
+
+def test_the_evaluation_says_what_a_signed_plan_must_not_hide(lab):
+    a = assessment({"t.a28.contract.signed": "no", "t.a28.contract.audit": "yes", "t.a28.sub.any": "na",
+                    "t.a32.access.individual": "unknown"})
+    ev = evaluate(lab, a)
+    # The gate's N/A hides nothing: both sub-processor questions stay visible, unanswered.
+    assert [q.id for q in ev.unanswered] == ["t.a28.sub.authorised", "t.a28.sub.same_terms"]
+    assert not ev.complete
+    assert [q.id for q in ev.refused_na] == ["t.a28.sub.any"] and ev.not_applicable == ()
+    assert [q.id for q, _a in ev.critical_gaps] == ["t.a28.contract.signed", "t.a32.access.individual"]
+    [found] = ev.contradictions
+    assert found.contradiction.id == "t.contradiction.audit_without_contract"
+    assert found.question_ids == ("t.a28.contract.signed", "t.a28.contract.audit")
+    assert ev.contradictions_of("t.a28.contract.audit") == [found]
+    assert ev.contradictions_of("t.a32.access.individual") == []
+    a.answers["t.a28.contract.audit"] = Answer("na", justification="Aucun accès aux données.")
+    ev = evaluate(lab, a)
+    assert ev.contradictions == () and [q.id for q in ev.not_applicable] == ["t.a28.contract.audit"]

@@ -54,7 +54,7 @@ def test_schema_violation_names_file_line_and_path(folder):
 
 
 def test_missing_gap_action_is_a_schema_error(folder):
-    edit(folder, "          unknown: [t.act.find_contract]\n      - id: t.a28.contract.audit",
+    edit(folder, "          unknown: [{action: t.act.find_contract, priority: P1}]\n      - id: t.a28.contract.audit",
          "      - id: t.a28.contract.audit")
     with pytest.raises(ContentError, match=r"sections/0/questions/0/actions: 'unknown' is a required property"):
         load_questionnaire(folder)
@@ -102,11 +102,11 @@ def test_a_new_question_without_a_new_content_version_is_refused(tmp_path):
     folder = _bundled_copy(tmp_path)
     path = folder / "lab_12_contrat.yaml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("id: lab.a28.contract.signed", "id: lab.a28.contract.signed_in_writing", 1),
+    path.write_text(text.replace("id: lab.a28.contract.before_access", "id: lab.a28.contract.before_any_access", 1),
                     encoding="utf-8")
     with pytest.raises(ContentError, match="versions.yaml: the questions of content version") as err:
         load_questionnaire(folder)
-    assert "lab.a28.contract.signed_in_writing" in str(err.value) and "raise content_version" in str(err.value)
+    assert "lab.a28.contract.before_any_access" in str(err.value) and "raise content_version" in str(err.value)
 
 
 def test_a_content_version_missing_from_versions_is_refused(tmp_path):

@@ -54,7 +54,7 @@ def test_plan_shows_overrides_owners_status_and_custom_actions(mini, tmp_path):
     assert "Mme Lebœuf" in text and "En cours" in text
     assert "Former l’accueil au « bureau propre »" in text and "Action ajoutée lors de l’évaluation." in text
     assert "« Le contrat est-il signé ? » — réponse « Non »" in text
-    assert "P1 — urgent (2 actions)" in text and "P3 — à planifier (1 action)" in text
+    assert "P1 — urgent (3 actions)" in text and "P3 — à planifier (1 action)" in text
 
 
 def test_summary_speaks_plainly(mini, tmp_path):
@@ -66,7 +66,7 @@ def test_summary_speaks_plainly(mini, tmp_path):
     text = flat(pdftext(tmp_path / "r.pdf"))
     overall = compute_scores(view, assessment.answers).overall
     assert f"Laboratoire Émile Roux atteint un score global de {overall} %" in text
-    assert "Le plan compte 4 actions, dont 2 urgentes (P1) à lancer d’ici le 28 décembre 2026." in text
+    assert "Le plan compte 4 actions, dont 3 urgentes (P1) à lancer d’ici le 28 décembre 2026." in text
     assert "Les actions les plus urgentes" in text  # fewer than five
 
 

@@ -31,7 +31,8 @@ def test_list_shows_progress_and_score_and_searches(open_window, qtbot):
     assert home.stack.currentIndex() == 1
     row = home.model.row_of(a)
     assert home.model.text(row, 3) == "17\u202f% (1/6)"  # 1 of the 6 lab questions
-    assert home.model.text(row, 4) == "100/100"
+    # One « Oui » (3 of 11 points) but one scored question answered of five: the index is 20.
+    assert home.model.text(row, 4) == "20/100"
     home.search.setText("rhône")
     assert rows(home) == ["Biologie Rhône"]
     home.search.clear()

@@ -61,10 +61,11 @@ def test_scores_shown_are_the_hand_computed_ones(page):
 def test_weightiest_gaps_come_first(page):
     rows = [(page.gaps.item(r, 0).text(), page.gaps.item(r, 3).text()) for r in range(page.gaps.rowCount())]
     # Out of 9 possible points, from 17: the weight-3 "Non" to "Oui" gives 4.5 / 9 = 50 (+33);
-    # the weight-2 "Je ne sais pas" 3.5 / 9 -> 39 (+22); the weight-3 "Partiellement" 3 / 9 -> 33
-    # (+16); the weight-1 "Non" 2.5 / 9 -> 28 (+11). The gate question is never a gap.
+    # the weight-3 "Partiellement" 3 / 9 -> 33 (+16); the weight-2 "Je ne sais pas" reveals a
+    # question still unanswered, 3.5 / 11 -> 32 (+15); the weight-1 "Non" 2.5 / 9 -> 28 (+11).
+    # The gate question is never a gap.
     assert rows[0] == ("Chaque personne a-t-elle son propre compte\u202f?", "+33 points")
-    assert [gain for _q, gain in rows] == ["+33 points", "+22 points", "+16 points", "+11 points"]
+    assert [gain for _q, gain in rows] == ["+33 points", "+16 points", "+15 points", "+11 points"]
 
 
 def test_refresh_follows_new_answers(page, session):

@@ -14,9 +14,23 @@ from wizard.core.action_plan import PlannedAction, build_plan
 from wizard.core.flow import Hidden, Progress, hidden_questions, progress
 from wizard.core.framework import Framework
 from wizard.core.gaps import Gap, gap_answers, weightiest_gaps
-from wizard.core.model import Answer, Assessment, Question
+from wizard.core.model import Answer, Assessment, Contradiction, Question
 from wizard.core.questionnaire import Questionnaire
-from wizard.core.scoring import Scores, compute_scores
+from wizard.core.scoring import Scores, compute_scores, effective_value, is_critical_gap
+
+
+@dataclass(frozen=True)
+class FoundContradiction:
+    """A declared contradiction the answers fall into: the question that sets it off and those
+    it conflicts with (each flagged on screen, all listed in the report)."""
+
+    contradiction: Contradiction
+    question: Question
+    conflicting: tuple[Question, ...]
+
+    @property
+    def question_ids(self) -> tuple[str, ...]:
+        return (self.question.id, *(q.id for q in self.conflicting))
 
 
 @dataclass(frozen=True)
@@ -31,6 +45,12 @@ class Evaluation:
     scores: Scores
     plan: tuple[PlannedAction, ...]
     gaps: tuple[tuple[Question, Answer], ...]  # visible, scored questions answered with a gap
+    # What the signed plan must never hide:
+    unanswered: tuple[Question, ...] = ()  # visible questions without an answer
+    not_applicable: tuple[Question, ...] = ()  # « Non applicable », allowed and justified
+    refused_na: tuple[Question, ...] = ()  # « Non applicable » counted as « Je ne sais pas »
+    critical_gaps: tuple[tuple[Question, Answer], ...] = ()  # critical questions answered Non / Je ne sais pas
+    contradictions: tuple[FoundContradiction, ...] = ()
     _weightiest: dict[int, list[Gap]] = field(default_factory=dict, compare=False, repr=False)
 
     @property
@@ -40,6 +60,14 @@ class Evaluation:
     @property
     def answers(self) -> Mapping[str, Answer]:
         return self.assessment.answers
+
+    @property
+    def complete(self) -> bool:
+        return not self.unanswered
+
+    def contradictions_of(self, question_id: str) -> list[FoundContradiction]:
+        """The contradictions a question takes part in (to flag it where it is shown)."""
+        return [c for c in self.contradictions if question_id in c.question_ids]
 
     def section_progress(self, section_id: str) -> Progress:
         for section in self.questionnaire.sections:
@@ -54,17 +82,40 @@ class Evaluation:
         return self._weightiest[limit]
 
 
+def _contradictions(questionnaire: Questionnaire, answers: Mapping[str, Answer],
+                    visible: dict[str, Question]) -> tuple[FoundContradiction, ...]:
+    def holds(question_id: str, values: tuple[str, ...]) -> bool:
+        answer = answers.get(question_id)
+        return question_id in visible and answer is not None and answer.value in values
+
+    found = []
+    for c in questionnaire.contradictions:
+        if not holds(c.when.question, c.when.values):
+            continue
+        conflicting = tuple(visible[x.question] for x in c.conflicts if holds(x.question, x.values))
+        if conflicting:
+            found.append(FoundContradiction(c, visible[c.when.question], conflicting))
+    return tuple(found)
+
+
 def evaluate(questionnaire: Questionnaire, assessment: Assessment) -> Evaluation:
     """The assessment's meaning; questionnaire is the view of the assessment's profile."""
     answers = assessment.answers
     hidden = hidden_questions(questionnaire, answers)
+    visible = tuple(q for q in questionnaire.questions if q.id not in hidden)
+    na = [q for q in visible if (a := answers.get(q.id)) is not None and a.value == "na"]
     return Evaluation(
         questionnaire=questionnaire,
         assessment=assessment,
         hidden=hidden,
-        visible=tuple(q for q in questionnaire.questions if q.id not in hidden),
+        visible=visible,
         progress=progress(questionnaire, answers, hidden=hidden),
         scores=compute_scores(questionnaire, answers, hidden),
         plan=tuple(build_plan(questionnaire, assessment, hidden)),
         gaps=tuple(gap_answers(questionnaire, answers, hidden)),
+        unanswered=tuple(q for q in visible if q.id not in answers),
+        not_applicable=tuple(q for q in na if effective_value(q, answers[q.id]) == "na"),
+        refused_na=tuple(q for q in na if effective_value(q, answers[q.id]) != "na"),
+        critical_gaps=tuple((q, answers[q.id]) for q in visible if is_critical_gap(q, answers.get(q.id))),
+        contradictions=_contradictions(questionnaire, answers, {q.id: q for q in visible}),
     )

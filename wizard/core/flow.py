@@ -2,7 +2,9 @@
 
 A question is hidden when one of its conditions points at a question that is hidden, or that
 has been answered with a value outside the condition's list. An unanswered controlling
-question hides nothing: skip logic saves time, it never hides an obligation by default.
+question hides nothing: skip logic saves time, it never hides an obligation by default. Nor
+does « Non applicable » on a controlling question: it counts as « Je ne sais pas », so that
+only an explicit answer (« Non ») closes a gate.
 """
 
 from __future__ import annotations
@@ -22,7 +24,9 @@ class Hidden:
 
 def _value(answers: Mapping[str, Answer], qid: str) -> str | None:
     answer = answers.get(qid)
-    return answer.value if answer else None
+    if answer is None:
+        return None
+    return "unknown" if answer.value == "na" else answer.value
 
 
 def hidden_questions(questionnaire: Questionnaire, answers: Mapping[str, Answer]) -> dict[str, Hidden]:

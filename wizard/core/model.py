@@ -76,6 +76,24 @@ class Question:
     depends_on: tuple[Condition, ...] = ()
     actions: dict[str, tuple[ActionRef, ...]] = field(default_factory=dict)
     scored: bool = True  # False for a gate question: its "no" is a fact, not a gap
+    # A critical gap (« Non » or « Je ne sais pas ») keeps its axis in the red band and the
+    # overall index out of the green one. Default: the questions of weight 3.
+    critical: bool = False
+
+    @property
+    def na_allowed(self) -> bool:
+        """« Non applicable » is possible only where the content says when (help.na)."""
+        return self.help.na is not None
+
+
+@dataclass(frozen=True)
+class Contradiction:
+    """Answers that cannot all be true: when `when` holds, none of `conflicts` may."""
+
+    id: str
+    when: Condition
+    conflicts: tuple[Condition, ...]
+    text: Text  # what to clear up, in plain words
 
 
 @dataclass(frozen=True)

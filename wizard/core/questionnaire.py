@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from wizard.core.framework import Axis, Framework, build_framework
-from wizard.core.model import Action, ActionRef, Condition, Help, Question, Section, Text
+from wizard.core.model import Action, ActionRef, Condition, Contradiction, Help, Question, Section, Text
 from wizard.core.yaml_source import ContentError
 
 __all__ = ["ContentError", "Questionnaire", "load_questionnaire"]
@@ -29,6 +29,7 @@ class Questionnaire:
     # Question ids of every published content version (versions.yaml), to tell an assessment
     # answered on an older version which questions are new and which are gone.
     versions: dict[str, tuple[str, ...]] | None = None
+    contradictions: tuple[Contradiction, ...] = ()
 
     @property
     def questions(self) -> tuple[Question, ...]:
@@ -53,10 +54,14 @@ class Questionnaire:
             qs = tuple(q for q in s.questions if profile in q.profiles)
             if profile in s.profiles and qs:
                 sections.append(Section(s.id, s.axis, s.profiles, s.title, qs, s.intro))
-        return Questionnaire(tuple(sections), self.actions, self.framework, self.versions)
+        return self.with_sections(tuple(sections))
 
     def with_sections(self, sections: tuple[Section, ...]) -> Questionnaire:
-        return Questionnaire(sections, self.actions, self.framework, self.versions)
+        """The same content restricted to these sections (and the contradictions within them)."""
+        ids = {q.id for s in sections for q in s.questions}
+        kept = tuple(c for c in self.contradictions
+                     if c.when.question in ids and all(x.question in ids for x in c.conflicts))
+        return Questionnaire(sections, self.actions, self.framework, self.versions, kept)
 
 
 def load_questionnaire(folder: Path | None = None) -> Questionnaire:
@@ -100,6 +105,7 @@ def _build_question(q: dict[str, Any], section: dict[str, Any]) -> Question:
             Condition(c["question"], tuple(c["in"]), _text(c.get("reason"))) for c in q.get("depends_on", ())),
         actions={k: tuple(_action_ref(r) for r in v) for k, v in q["actions"].items()},
         scored=q.get("scored", True),
+        critical=q.get("critical", q["weight"] == 3),
     )
 
 
@@ -133,6 +139,7 @@ def build_questionnaire(files: list[dict[str, Any]], digest: str = "") -> Questi
     actions: dict[str, Action] = {}
     framework: Framework | None = None
     versions: dict[str, tuple[str, ...]] | None = None
+    contradictions: list[Contradiction] = []
     for data in files:
         kind = data.get("format")
         if kind == FRAMEWORK_FORMAT:
@@ -142,6 +149,15 @@ def build_questionnaire(files: list[dict[str, Any]], digest: str = "") -> Questi
         else:
             sections.extend(_build_section(s) for s in data.get("sections", []))
             actions.update((a["id"], _build_action(a)) for a in data.get("actions", []))
+            contradictions.extend(_build_contradiction(c) for c in data.get("contradictions", []))
     if framework is None:
         raise KeyError("framework")
-    return Questionnaire(tuple(sections), actions, framework, versions)
+    return Questionnaire(tuple(sections), actions, framework, versions, tuple(contradictions))
+
+
+def _build_contradiction(raw: dict[str, Any]) -> Contradiction:
+    def condition(c: dict[str, Any]) -> Condition:
+        return Condition(c["question"], tuple(c["in"]))
+
+    return Contradiction(raw["id"], condition(raw["when"]), tuple(condition(c) for c in raw["conflicts"]),
+                         _required_text(raw["text"]))

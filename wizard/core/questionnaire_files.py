@@ -71,7 +71,8 @@ def _check_schema(file: Path, data: Any, lines: dict[tuple[Any, ...], int]) -> N
 def _check_unique_ids(found: Found) -> None:
     seen: dict[str, str] = {}
     for file, _lines, data in found:
-        for kind, items in (("section", data.get("sections", [])), ("action", data.get("actions", []))):
+        for kind, items in (("section", data.get("sections", [])), ("action", data.get("actions", [])),
+                            ("contradiction", data.get("contradictions", []))):
             for item in items:
                 for ident in [item["id"]] + [q["id"] for q in item.get("questions", [])]:
                     if ident in seen:
@@ -116,7 +117,33 @@ def _check_cross_refs(found: Found, questionnaire: Questionnaire) -> None:
                 line = line_of(lines, ("actions", ai))
                 raise ContentError(f"{file}, line {line}: action {a['id']!r}: owner {a['owner']!r} is not one of "
                                    f"the framework's roles ({', '.join(sorted(owners))})")
+    _check_critical(questionnaire)
+    _check_contradictions(found, questionnaire)
     _check_versions(questionnaire)
+
+
+def _check_critical(questionnaire: Questionnaire) -> None:
+    """A critical gap is urgent: each gap answer of a critical question calls a P1 action."""
+    for q in questionnaire.questions:
+        if not q.critical:
+            continue
+        for answer, refs in q.actions.items():
+            priorities = [ref.priority or questionnaire.actions[ref.action].priority for ref in refs]
+            if "P1" not in priorities:
+                raise ContentError(f"question {q.id!r} is critical: its answer {answer!r} must call at least one "
+                                   f"P1 action (it calls {', '.join(r.action for r in refs)} at "
+                                   f"{', '.join(priorities)})")
+
+
+def _check_contradictions(found: Found, questionnaire: Questionnaire) -> None:
+    questions = {q.id for q in questionnaire.questions}
+    for file, lines, data in found:
+        for ci, c in enumerate(data.get("contradictions", [])):
+            for cond in (c["when"], *c["conflicts"]):
+                if cond["question"] not in questions:
+                    line = line_of(lines, ("contradictions", ci))
+                    raise ContentError(f"{file}, line {line}: contradiction {c['id']!r} names unknown question "
+                                       f"{cond['question']!r}")
 
 
 def _check_versions(questionnaire: Questionnaire) -> None:
