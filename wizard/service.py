@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from wizard.core import plan_edits
 from wizard.core.action_plan import PlannedAction
+from wizard.core.answer_rules import AnswerRefused, check_answer
 from wizard.core.evaluation import Evaluation, evaluate
 from wizard.core.flow import Hidden, Progress
 from wizard.core.model import ANSWER_VALUES, ActionEdit, Answer, Assessment, CustomAction, Question
@@ -123,7 +124,7 @@ class Session:
         recorded with the answer and in the audit trail.
         """
         self._writable()
-        self.question(qid)
+        question = self.question(qid)
         if value is not None and value not in ANSWER_VALUES:
             raise SessionError(_("réponse inconnue « {value} » : {choices} attendu").format(
                 value=value, choices=", ".join(ANSWER_VALUES)))
@@ -132,7 +133,13 @@ class Session:
             self.store.save_answer(self.assessment.id, qid, None, by=who)
             self.assessment.answers.pop(qid, None)
         else:
-            old = self.assessment.answers.get(qid) or Answer(value)
+            previous = self.assessment.answers.get(qid)
+            old = previous or Answer(value)
+            try:
+                check_answer(question, value, old.justification if justification is None else justification,
+                             previous)
+            except AnswerRefused as exc:
+                raise SessionError(str(exc)) from None
             new = replace(
                 old, value=value, at="", review=False,
                 note=old.note if note is None else note,

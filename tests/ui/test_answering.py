@@ -66,18 +66,53 @@ def test_undo_restores_questions_hidden_by_skip_logic(open_window, qtbot):
     assert view.cards["t.a28.sub.authorised"].isVisible()
 
 
-def test_not_applicable_asks_for_a_justification(open_window, qtbot, data_dir):
+def test_not_applicable_is_stored_only_with_its_justification(open_window, qtbot, data_dir):
     window, page, aid = opened(open_window)
-    card = page.views[0].cards["t.a28.contract.audit"]
+    card = page.views[0].cards["t.a28.contract.audit"]  # its help says when N/A applies
     assert not card.justification.isVisible()
     qtbot.mouseClick(card.choices.buttons["na"], LEFT)
-    assert card.justification.isVisible()
-    assert "Justification manquante" in card.status.text()
+    assert card.justification.isVisible() and card.justification.hasFocus()
+    assert "Justifiez" in card.status.text()
+    assert "t.a28.contract.audit" not in Store(data_dir).load(aid).answers  # nothing stored yet
     card.justification.setText("Pas de contrat de ce type : l’outil est développé en interne")
-    card.flush()
-    assert "Justification manquante" not in card.status.text()
+    qtbot.keyClick(card.justification, Qt.Key.Key_Return)
     stored = Store(data_dir).load(aid).answers["t.a28.contract.audit"]
     assert stored.value == "na" and stored.justification.startswith("Pas de contrat")
+    assert "Justif" not in card.status.text()
+
+
+def test_not_applicable_left_without_justification_keeps_the_earlier_answer(open_window, qtbot, data_dir):
+    window, page, aid = opened(open_window)
+    card = page.views[0].cards["t.a28.contract.audit"]
+    qtbot.mouseClick(card.choices.buttons["no"], LEFT)
+    qtbot.mouseClick(card.choices.buttons["na"], LEFT)
+    card.justification.clearFocus()
+    card.justification.editingFinished.emit()  # left the field empty
+    assert Store(data_dir).load(aid).answers["t.a28.contract.audit"].value == "no"
+    assert card.choices.value() == "no" and not card.justification.isVisible()
+
+
+def test_not_applicable_is_not_offered_where_the_content_does_not_allow_it(open_window, qtbot, data_dir):
+    window, page, aid = opened(open_window)
+    card = page.views[0].cards["t.a28.contract.signed"]
+    assert not card.choices.buttons["na"].isEnabled()
+    assert "n’est pas possible" in card.choices.buttons["na"].toolTip()
+    page._set_current(card)
+    qtbot.keyClick(page, Qt.Key.Key_5)
+    assert "t.a28.contract.signed" not in Store(data_dir).load(aid).answers
+    assert "Non applicable" in page.saved.text()
+
+
+def test_contradicting_answers_are_flagged_on_both_questions(open_window, qtbot):
+    window, page, aid = opened(open_window)
+    signed, audit = (page.views[0].cards[q] for q in ("t.a28.contract.signed", "t.a28.contract.audit"))
+    qtbot.mouseClick(signed.choices.buttons["no"], LEFT)
+    assert not signed.warning.isVisible()
+    qtbot.mouseClick(audit.choices.buttons["yes"], LEFT)
+    assert signed.warning.isVisible() and audit.warning.isVisible()
+    assert "Pas de contrat, mais une clause d’audit" in audit.warning.text()
+    qtbot.mouseClick(signed.choices.buttons["yes"], LEFT)
+    assert not signed.warning.isVisible() and not audit.warning.isVisible()
 
 
 def test_participant_picker_records_who_answered(open_window, qtbot, data_dir):

@@ -229,3 +229,21 @@ def test_activating_a_gap_asks_for_its_question(qtbot, page):
     with qtbot.waitSignal(page.questionRequested) as asked:
         page.gaps.itemActivated.emit(item)
     assert asked.args == ["t.a32.access.individual"]
+
+
+def test_critical_gaps_contradictions_and_coverage_come_before_the_charts(page, session):
+    assert page.critical.isVisible() and page.critical_heading.isVisible()
+    assert page.critical.text() == "• Chaque personne a-t-elle son propre compte\u202f? — «\u202fNon\u202f»"
+    assert not page.contradictions.isVisible()
+    assert page.completeness.text() == "5 questions répondues sur 5"
+    session.answer("t.a28.contract.signed", "no")
+    session.answer("t.a28.contract.audit", "yes")
+    session.answer("t.a28.sub.any", None)  # the gate is unanswered again (its dependant stays answered)
+    page.refresh()
+    assert page.contradictions.isVisible()
+    assert "Pas de contrat, mais une clause d’audit." in page.contradictions.text()
+    assert "Le contrat est-il signé\u202f? — «\u202fNon\u202f»" in page.critical.text()
+    assert page.completeness.text().startswith("4 questions répondues sur 5 — évaluation incomplète\u00a0: "
+                                               "1 question sans réponse compte comme non démontrée")
+    # The layout puts these first: above the chart of the indices.
+    assert page.critical.y() < page.articles.y() and page.contradictions.y() < page.articles.y()

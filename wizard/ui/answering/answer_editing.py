@@ -51,6 +51,15 @@ class AnswerEditing:
         card = view.cards[qid]
         self._set_current(card)
         existing = self.session.assessment.answers.get(qid)
+        if value != "na":
+            card.na_pending = False
+        if value == "na" and not card.question.na_allowed:
+            self.saved.mark_error(fr(_("« Non applicable » n’est pas possible pour cette question.")))
+            return
+        if value == "na" and not card.na_pending and not (existing and existing.value == "na") \
+                and not card.justification.text().strip():
+            card.begin_na()  # stored once justified (Enter in the justification field)
+            return
         texts = card.take_pending()
         if existing and existing.value == value and not existing.review and not texts:
             return  # nothing changes: keep the undo history clean
@@ -58,8 +67,6 @@ class AnswerEditing:
         self.undo_stack.push(command)
         if command.error is not None:
             self._show_error(command.error)
-        elif value == "na" and not self.session.assessment.answers[qid].justification.strip():
-            card.justification.setFocus()
 
     def _text_edited(self, qid: str, field: str, text: str) -> None:
         answer = self.session.assessment.answers.get(qid)

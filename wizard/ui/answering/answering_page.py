@@ -210,11 +210,16 @@ class AnsweringPage(SectionNavigation, AnswerEditing, QWidget):
         if session is None:
             return
         answers = session.assessment.answers
-        hidden = session.hidden()
+        evaluation = session.evaluation()
+        hidden = evaluation.hidden
         mode = self.filter.currentData()
         view = self.views.get(self.section_index)
         if view is not None:
-            view.refresh(answers, hidden, self._questions, mode)
+            warnings: dict[str, list[str]] = {}
+            for found in evaluation.contradictions:
+                for qid in found.question_ids:
+                    warnings.setdefault(qid, []).append(shown(found.contradiction.text))
+            view.refresh(answers, dict(hidden), self._questions, mode, warnings)
         total = answered = 0
         for i, s in enumerate(session.questionnaire.sections):
             visible = [q for q in s.questions if q.id not in hidden]

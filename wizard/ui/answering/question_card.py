@@ -53,7 +53,8 @@ class QuestionCard(QFrame):
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         scale_widget_font(self.text, 1.2, bold=True)
 
-        self.choices = AnswerChoices(text)
+        self.choices = AnswerChoices(text, na_allowed=question.na_allowed)
+        self.na_pending = False  # « Non applicable » chosen, waiting for its justification
         self.choices.chosen.connect(lambda v: self.answerChosen.emit(question.id, v))
 
         self.justification = QLineEdit()
@@ -62,6 +63,13 @@ class QuestionCard(QFrame):
               _("Expliquez pourquoi la question ne s’applique pas à votre situation."))
         self.justification_label = QLabel(ui(_("Justification :")))
         self.justification_label.setBuddy(self.justification)
+        self.justification.editingFinished.connect(self._justification_done)
+        self.warning = QLabel()  # contradictions with other answers, in words
+        self.warning.setWordWrap(True)
+        self.warning.setTextFormat(Qt.TextFormat.PlainText)
+        self.warning.setObjectName("answerWarning")
+        self.warning.setVisible(False)
+        named(self.warning, _("Incohérence à lever"))
 
         self.note = QPlainTextEdit()
         self.note.setPlaceholderText(ui(_("Commentaire (facultatif)")))
@@ -105,6 +113,7 @@ class QuestionCard(QFrame):
         layout.addLayout(top)
         layout.addWidget(self.text)
         layout.addWidget(self.choices)
+        layout.addWidget(self.warning)
         layout.addLayout(just)
         layout.addWidget(self.note)
         layout.addLayout(bottom)
@@ -121,7 +130,9 @@ class QuestionCard(QFrame):
     # -- display ---------------------------------------------------------------------------
     def set_answer(self, answer: Answer | None) -> None:
         self._answer = answer
-        self.choices.set_value(answer.value if answer else None)
+        if answer is not None and answer.value == "na":
+            self.na_pending = False
+        self.choices.set_value("na" if self.na_pending else answer.value if answer else None)
         for widget, value in ((self.note, answer.note if answer else None),
                               (self.evidence, answer.evidence if answer else None),
                               (self.justification, answer.justification if answer else None)):
@@ -130,7 +141,7 @@ class QuestionCard(QFrame):
                 widget.blockSignals(True)
                 _set_text(widget, value)
                 widget.blockSignals(False)
-        na = bool(answer and answer.value == "na")
+        na = self.na_pending or bool(answer and answer.value == "na")
         self.justification.setVisible(na)
         self.justification_label.setVisible(na)
         self._update_status()
@@ -157,16 +168,42 @@ class QuestionCard(QFrame):
 
     def _update_status(self) -> None:
         answer = self._answer
-        if answer is None:
+        if self.na_pending:
+            status = _("⚠ Justifiez « Non applicable », puis Entrée")
+        elif answer is None:
             status = _("○ Sans réponse")
         elif answer.review:
             status = _("⟳ À revoir")
+        elif answer.value == "na" and not self.question.na_allowed:
+            status = _("⚠ « Non applicable » impossible ici : compte comme « Je ne sais pas »")
         elif answer.value == "na" and not (self._pending.get("justification", answer.justification)).strip():
-            status = _("⚠ Justification manquante")
+            status = _("⚠ Justification manquante : compte comme « Je ne sais pas »")
         else:
             status = _("✓ Répondu")
         self.status.setText(ui(status))
         self.status.setAccessibleDescription(self.status.text())
+
+    def begin_na(self) -> None:
+        """« Non applicable » chosen without a justification: ask for it before anything is stored."""
+        self.na_pending = True
+        self.justification.setVisible(True)
+        self.justification_label.setVisible(True)
+        self._update_status()
+        self.justification.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _justification_done(self) -> None:
+        """Enter, or leaving the field: a justified « Non applicable » is now an answer."""
+        if self.na_pending and self.justification.text().strip():
+            self.answerChosen.emit(self.question.id, "na")
+        elif self.na_pending:
+            self.na_pending = False  # nothing typed: the earlier answer stays
+            self.set_answer(self._answer)
+
+    def set_warnings(self, texts: list[str]) -> None:
+        """The contradictions this answer takes part in (none: hidden)."""
+        self.warning.setText("\n".join(ui("⚠ " + t) for t in texts))
+        self.warning.setVisible(bool(texts))
+        self.warning.setAccessibleDescription(self.warning.text())
 
     def set_current(self, current: bool) -> None:
         """The question the number keys answer: a thick frame and a marker, not colour alone."""

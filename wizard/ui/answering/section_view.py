@@ -53,12 +53,14 @@ class SectionView(QScrollArea):
         self.setWidget(body)
 
     def refresh(self, answers: dict[str, Answer], hidden: dict[str, Hidden],
-                questions: dict[str, Question], filter_mode: str) -> None:
+                questions: dict[str, Question], filter_mode: str,
+                warnings: dict[str, list[str]] | None = None) -> None:
         hidden_lines = []
         shown_count = 0
         for qid, card in self.cards.items():
             answer = answers.get(qid)
             card.set_answer(answer)
+            card.set_warnings((warnings or {}).get(qid, []))
             if qid in hidden:
                 card.setVisible(False)
                 why = hidden_reason(hidden[qid], questions, _value(answers, hidden[qid].because.question))

@@ -34,7 +34,7 @@ def _load_questionnaire(registry) -> None:  # noqa: ANN001
 
 
 def headers() -> list[str]:
-    return [_("Organisation"), _("Profil"), _("Date"), _("Progression"), _("Score global"),
+    return [_("Organisation"), _("Profil"), _("Date"), _("Progression"), _("Indice global"),
             _("Dernière modification")]
 
 

@@ -32,7 +32,7 @@ class EmptyState(QWidget):
             "<li>" + fr(_("Répondez aux questions, section par section. Chaque réponse est enregistrée "
                           "aussitôt ; l’aide de chaque question explique pourquoi elle compte et quelles "
                           "preuves montrer.")) + "</li>"
-            "<li>" + fr(_("Consultez vos scores et le plan d’action, puis exportez-le en PDF signé.")) + "</li>"
+            "<li>" + fr(_("Consultez vos indices de maturité et le plan d’action, puis exportez-le en PDF signé.")) + "</li>"
             "</ol><p>" + fr(_("Tout reste sur cet ordinateur : Vigie n’utilise pas Internet.")) + "</p>")
         text.setWordWrap(True)
         text.setTextFormat(Qt.TextFormat.RichText)

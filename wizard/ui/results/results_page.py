@@ -1,5 +1,7 @@
-"""The results screen: overall score, charts per article and per section, the weightiest gaps,
-and the action plan editor. Everything shown comes from the Session (scores(), plan()).
+"""The results screen: first what the indices cannot show (missing answers, critical gaps,
+contradictions), then the overall maturity index, charts per axis and per section, the
+weightiest gaps, and the action plan editor. Everything shown comes from the session's
+evaluation of the assessment.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
 from wizard.i18n import _, ngettext
 from wizard.service import Session
 from wizard.ui.results.labels import answer_label, axis_label, axis_short, content, score_text, typo
+from wizard.ui.results.notices import contradiction_lines, coverage_text, critical_lines, na_text
 from wizard.ui.results.plan_editor import PlanEditor
 from wizard.ui.results.score_chart import ScoreChart
 from wizard.ui.widgets.theme import scale_widget_font
@@ -62,17 +65,27 @@ class ResultsPage(QWidget):
 
         self.title = heading(_("Résultats"), level=1)
         self.overall = QLabel(wordWrap=True)
-        self.overall.setAccessibleName(_("Score global"))
+        self.overall.setAccessibleName(_("Indice de maturité global"))
         scale_widget_font(self.overall, 1.3)
         self.completeness = QLabel(wordWrap=True)
         self.completeness.setAccessibleName(_("Questions répondues"))
+        self.critical_heading = heading(_("Points critiques à traiter d’abord"))
+        self.critical = QLabel(wordWrap=True)
+        self.critical.setAccessibleName(_("Points critiques"))
+        self.contradictions_heading = heading(_("Incohérences à lever"))
+        self.contradictions = QLabel(wordWrap=True)
+        self.contradictions.setAccessibleName(_("Incohérences à lever"))
+        self.not_applicable = QLabel(wordWrap=True)
+        self.not_applicable.setAccessibleName(_("Réponses « Non applicable »"))
+        for label in (self.critical, self.contradictions, self.not_applicable, self.completeness):
+            label.setTextFormat(Qt.TextFormat.PlainText)
 
-        self.articles = ScoreChart(_("Score par article"))
-        self.sections = ScoreChart(_("Score par thème"))
+        self.articles = ScoreChart(_("Indice par article"))
+        self.sections = ScoreChart(_("Indice par thème"))
         self.gaps = QTableWidget(0, 4)
         self.gaps.setAccessibleName(_("Questions qui pèsent le plus"))
         self.gaps.setAccessibleDescription(_(
-            "Les réponses qui font perdre le plus de points ; le gain indique ce que le score global "
+            "Les réponses qui font perdre le plus de points ; le gain indique ce que l’indice global "
             "gagnerait avec la réponse « Oui »."))
         self.gaps.setHorizontalHeaderLabels([_("Question"), _("Réponse"), _("Article"), _("Gain possible")])
         self.gaps.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -92,13 +105,16 @@ class ResultsPage(QWidget):
         column = QVBoxLayout(summary)
         column.addWidget(self.overall)
         column.addWidget(self.completeness)
-        column.addWidget(heading(_("Score par article")))
+        for widget in (self.critical_heading, self.critical, self.contradictions_heading, self.contradictions,
+                       self.not_applicable):
+            column.addWidget(widget)
+        column.addWidget(heading(_("Indice par article")))
         column.addWidget(self.articles)
-        column.addWidget(heading(_("Score par thème")))
+        column.addWidget(heading(_("Indice par thème")))
         column.addWidget(self.sections)
         column.addWidget(heading(_("Les questions qui pèsent le plus")))
         explain = QLabel(typo(_(
-            "Les réponses qui coûtent le plus de points. Le gain possible est ce que le score global "
+            "Les réponses qui coûtent le plus de points. Le gain possible est ce que l’indice global "
             "gagnerait si la réponse devenait « Oui ».")), wordWrap=True)
         explain.setAccessibleName(_("Explication"))
         column.addWidget(explain)
@@ -108,12 +124,12 @@ class ResultsPage(QWidget):
         scroll = QScrollArea()
         scroll.setWidget(summary)
         scroll.setWidgetResizable(True)
-        scroll.setAccessibleName(_("Synthèse des scores"))
+        scroll.setAccessibleName(_("Synthèse des indices"))
 
         self.plan = PlanEditor()
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(_("Résultats"))
-        self.tabs.addTab(scroll, _("&Scores"))
+        self.tabs.addTab(scroll, _("&Indices"))
         self.tabs.addTab(self.plan, _("&Plan d’action"))
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
@@ -142,14 +158,19 @@ class ResultsPage(QWidget):
             return
         self._stale = False
         self.title.setText(typo(_("Résultats — {org}").format(org=session.assessment.organisation.name)))
-        scores = session.scores()
-        self.overall.setText(typo(_("Score global : {score}").format(score=score_text(scores.overall))))
-        progress = session.progress()
-        text = ngettext("{n} question répondue sur {total}", "{n} questions répondues sur {total}",
-                        progress.answered).format(n=progress.answered, total=progress.total)
-        if progress.answered < progress.total:
-            text += " " + _("— les scores ne portent que sur les questions répondues.")
-        self.completeness.setText(typo(text))
+        evaluation = session.evaluation()
+        scores = evaluation.scores
+        self.overall.setText(typo(_("Indice de maturité global : {score}").format(score=score_text(scores.overall))))
+        self.completeness.setText(coverage_text(evaluation))
+        for title, label, lines in ((self.critical_heading, self.critical, critical_lines(evaluation)),
+                                    (self.contradictions_heading, self.contradictions,
+                                     contradiction_lines(evaluation))):
+            label.setText("\n".join("• " + line for line in lines))
+            label.setAccessibleDescription(label.text())
+            title.setVisible(bool(lines))
+            label.setVisible(bool(lines))
+        self.not_applicable.setText(na_text(evaluation))
+        self.not_applicable.setVisible(bool(self.not_applicable.text()))
         framework = session.questionnaire.framework
         self.articles.set_items([(axis_label(framework, a), s) for a, s in scores.axes.items()])
         titles = {s.id: content(s.title) for s in session.questionnaire.sections}

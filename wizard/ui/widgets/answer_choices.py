@@ -16,7 +16,7 @@ class AnswerChoices(QWidget):
 
     chosen = Signal(str)
 
-    def __init__(self, question_label: str, parent=None) -> None:
+    def __init__(self, question_label: str, parent=None, *, na_allowed: bool = True) -> None:
         super().__init__(parent)
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
@@ -42,6 +42,12 @@ class AnswerChoices(QWidget):
             "QPushButton:checked { background: palette(highlight); color: palette(highlighted-text);"
             " }"
             "QPushButton:focus { border: 3px solid palette(highlight); }")
+        if not na_allowed:  # the content says N/A cannot apply here: shown, but not offered
+            na = self.buttons["na"]
+            na.setEnabled(False)
+            na.setToolTip(fr(_("« Non applicable » n’est pas possible pour cette question : elle s’applique "
+                               "à toute organisation de ce profil.")))
+            na.setAccessibleDescription(na.toolTip())
         self.group.idClicked.connect(lambda n: self.chosen.emit(ANSWER_VALUES[n - 1]))
         self._labels = {v: _(ANSWER_LABELS[v]) for v in ANSWER_VALUES}
         self.set_value(None)
