@@ -53,7 +53,10 @@ def run_writer(data_dir: Path, aid: str, questionnaire: Questionnaire, seed: int
         if pick < 0.8:
             qid = rng.choice(qids)
             say(f"B {counter} A {qid}")
-            session.answer(qid, rng.choice(ANSWER_VALUES), note=str(counter))
+            value = rng.choice(ANSWER_VALUES)
+            if value == "na" and not session.question(qid).na_allowed:
+                value = "unknown"  # « Non applicable » is refused where the content does not allow it
+            session.answer(qid, value, note=str(counter), justification=f"motif {counter}")
         elif pick < 0.9:
             say(f"B {counter} E t.act.contract")
             session.edit_action("t.act.contract", ActionEdit(owner=str(counter)))
