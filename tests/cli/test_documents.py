@@ -47,8 +47,9 @@ def test_first_report_creates_the_personal_identity(answers, tmp_path, data_dir)
     result = vigie("report", str(answers), "-o", str(out), env={**MINI, "VIGIE_IDENTITY_PASSPHRASE": PASSPHRASE})
     assert result.returncode == 0, result.stderr
     assert "Identité personnelle créée pour Zoé Martin" in result.stderr
-    assert (data_dir / "identities" / "personal-key.pem").exists()
-    assert b"ENCRYPTED PRIVATE KEY" in (data_dir / "identities" / "personal-key.pem").read_bytes()
+    key = json.loads((data_dir / "identities" / "personal-key.json").read_bytes())
+    assert (key["format"], key["key"]["kdf"], key["key"]["n"]) == ("vigie-identity-key", "scrypt", 2**17)
+    assert not (data_dir / "identities" / "personal-key.pem").exists()
     show = vigie("identity", "show")
     assert show.returncode == 0 and "Nom : Zoé Martin" in flat(show.stdout)
 
