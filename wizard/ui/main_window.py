@@ -124,7 +124,7 @@ class MainWindow(WindowLook, QMainWindow):
     def import_exchange(self) -> None:
         from wizard.ui.home.exchange import import_assessment
 
-        aid = import_assessment(self, self.store)
+        aid = import_assessment(self, self.store, data_dir=self.data_dir)
         if aid:
             self.home.reload(select=aid)
 
