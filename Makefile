@@ -12,7 +12,7 @@ run: sysdeps $(STAMP) catalogs
 
 test: sysdeps-test $(STAMP) catalogs
 	$(VENV)/bin/ruff check wizard tests build
-	QT_QPA_PLATFORM=offscreen VIGIE_REQUIRE_TOOLS=pdf,spelling,pkcs11 $(PY) -m pytest -q
+	QT_QPA_PLATFORM=offscreen VIGIE_REQUIRE_TOOLS=pdf,nss,spelling,pkcs11 $(PY) -m pytest -q
 
 sysdeps:
 	@bash build/system-deps.sh run

@@ -17,7 +17,7 @@ def run_journey(data_dir: Path, out_pdf: Path, profile: str = "lab") -> dict[str
     from wizard.core.model import Organisation
     from wizard.export import export_signed_plan
     from wizard.service import Session
-    from wizard.signing import IdentitySpec, create_personal_identity, document_ok, verify_pdf
+    from wizard.signing import IdentitySpec, create_personal_identity, integrity_ok, verify_pdf
     from wizard.storage import Store
 
     store = Store(data_dir)
@@ -40,7 +40,7 @@ def run_journey(data_dir: Path, out_pdf: Path, profile: str = "lab") -> dict[str
     identity = IdentitySpec(kind="personal", secret=passphrase, data_dir=data_dir)
     export_signed_plan(session, None, out_pdf, identity, signer_name="Zoé Martin", signer_role="Biologiste")
     checks = verify_pdf(out_pdf, data_dir=data_dir)
-    return {"answered": answered, "actions": len(plan), "signatures": len(checks), "ok": document_ok(checks)}
+    return {"answered": answered, "actions": len(plan), "signatures": len(checks), "ok": integrity_ok(checks)}
 
 
 def peak_memory_mb() -> float:

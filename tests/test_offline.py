@@ -49,7 +49,8 @@ def test_full_journey_never_opens_a_socket():
     proc = subprocess.run([sys.executable, "-c", JOURNEY], capture_output=True, text=True, cwd=ROOT, timeout=300)
     assert proc.returncode == 0, proc.stderr[-3000:]
     line = [x for x in proc.stdout.splitlines() if x.startswith("RESULT")][-1]
-    assert line == "RESULT True 1 0 0 []", line
+    # verify exits 3: intact, but the fresh personal identity is not in the trust list.
+    assert line == "RESULT True 1 3 0 []", line
 
 
 def test_guard_really_blocks():

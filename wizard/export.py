@@ -65,14 +65,16 @@ def write_replacing(out_path: Path, data: bytes) -> None:
 
 def export_signed_plan(session_or_assessment: Any, questionnaire: Questionnaire | None, out_path: Path | str,
                        identity: IdentitySpec | None, *, signer_name: str, signer_role: str, lang: str = "fr",
-                       progress: Progress | None = None, certify: bool = False) -> Path:
+                       progress: Progress | None = None, certify: bool = False,
+                       warn: Callable[[str], None] | None = None) -> Path:
     """Write the signed action plan to out_path and return it.
 
     session_or_assessment: a wizard.service.Session (its profile questionnaire is used when
     questionnaire is None) or an Assessment with the profile view of the questionnaire.
     identity: who signs, with its secret (password, passphrase or PIN); None writes the
     report unsigned, with its empty signature fields. The signature goes in the first
-    signature field (the assessor's). Raises ExportError with a plain French message.
+    signature field (the assessor's). warn receives the signature's warnings (a certificate
+    out of its validity period). Raises ExportError with a plain French message.
     """
     report = progress or (lambda _message, _fraction: None)
     assessment, view = _assessment_and_questionnaire(session_or_assessment, questionnaire)
@@ -86,7 +88,7 @@ def export_signed_plan(session_or_assessment: Any, questionnaire: Questionnaire 
         report(_("Signature…"), 0.6)
         try:
             data = sign_pdf(data, identity, SignatureRequest(signer_name=signer_name, signer_role=signer_role,
-                                                             certify=certify, lang=lang))
+                                                             certify=certify, lang=lang), warn=warn)
         except SigningError as exc:
             raise ExportError(str(exc)) from None
     report(_("Enregistrement du fichier…"), 0.9)

@@ -225,9 +225,12 @@ def test_import_of_a_vigie_report_pdf_restores_the_attached_assessment(run, aid,
     store.close()
     pdf_bytes, _info = build_report(original, load_questionnaire())
     pdf = tmp_path / "plan.pdf"
-    pdf.write_bytes(pdf_bytes)
+    pdf.write_bytes(pdf_bytes)  # not signed: nothing vouches for the attachment
     code, out, err = run("import", str(pdf))
-    assert code == 0 and "nouvelle copie" in err
+    assert code == 2 and out == ""
+    assert "ne porte aucune signature" in err and "--accept-unsigned" in err
+    code, out, err = run("import", str(pdf), "--accept-unsigned")
+    assert code == 0 and "nouvelle copie" in err and "plan non signé, importé à votre demande" in err
     shown = json.loads(run("show", out.strip(), "--json")[1])
     assert shown["answers"]["t.a28.contract.signed"] == {
         **shown["answers"]["t.a28.contract.signed"], "value": "partial", "note": "Avenant en cours"}

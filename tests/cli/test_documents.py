@@ -31,15 +31,24 @@ def test_report_signs_with_the_personal_identity_and_verify_accepts_it(personal,
     assert result.returncode == 0, result.stderr
     assert pdfsig_verdicts(out) == ["Signature is Valid."]
     verify = vigie("verify", str(out))
-    assert verify.returncode == 0, verify.stdout + verify.stderr
+    assert verify.returncode == 3, verify.stdout + verify.stderr  # intact, but self-signed: not trusted yet
     text = flat(verify.stdout)
     assert "Signataire : Zoé Martin (Laboratoire des Tilleuls)" in text
     assert "Intégrité : intacte" in text
-    assert "présente, conforme à son empreinte" in text
+    assert "Confiance : NON : certificat auto-signé" in text
+    assert "présente, conforme à son empreinte ; couverte par la signature 1 (champ Signature1)" in text
+    assert "Verdict : NON RECONNU" in text and "toutes les signatures sont intactes, de confiance" not in text
     data = json.loads(vigie("verify", str(out), "--json").stdout)
-    assert data["ok"] is True
-    assert [(s["field"], s["intact"], s["trust"], s["assessment"]) for s in data["signatures"]] == [
-        ("Signature1", True, "self-signed", "match")]
+    assert (data["ok"], data["verdict"]) == (False, "untrusted")
+    assert data["attachment"] == {"state": "match", "covered": True, "covered_by": "Signature1", "signed_as_is": True}
+    assert [(s["field"], s["intact"], s["trust"]) for s in data["signatures"]] == [
+        ("Signature1", True, "self-signed")]
+    # Once the lab trusts its own certificate, the same file is valid.
+    assert vigie("identity", "export", "--certificate-only", str(tmp_path / "moi.pem")).returncode == 0
+    assert vigie("trust", "add", str(tmp_path / "moi.pem")).returncode == 0
+    verify = vigie("verify", str(out))
+    assert verify.returncode == 0, verify.stdout
+    assert "Verdict : VALABLE" in flat(verify.stdout) and "Confiance : de confiance" in flat(verify.stdout)
 
 
 def test_first_report_creates_the_personal_identity(answers, tmp_path, data_dir):
@@ -47,8 +56,9 @@ def test_first_report_creates_the_personal_identity(answers, tmp_path, data_dir)
     result = vigie("report", str(answers), "-o", str(out), env={**MINI, "VIGIE_IDENTITY_PASSPHRASE": PASSPHRASE})
     assert result.returncode == 0, result.stderr
     assert "Identité personnelle créée pour Zoé Martin" in result.stderr
-    assert (data_dir / "identities" / "personal-key.pem").exists()
-    assert b"ENCRYPTED PRIVATE KEY" in (data_dir / "identities" / "personal-key.pem").read_bytes()
+    key = json.loads((data_dir / "identities" / "personal-key.json").read_bytes())
+    assert (key["format"], key["key"]["kdf"], key["key"]["n"]) == ("vigie-identity-key", "scrypt", 2**17)
+    assert not (data_dir / "identities" / "personal-key.pem").exists()
     show = vigie("identity", "show")
     assert show.returncode == 0 and "Nom : Zoé Martin" in flat(show.stdout)
 
@@ -95,7 +105,7 @@ def test_countersign_with_p12_then_tamper(personal, consultant_p12, answers, tmp
     stamps = flat(pdftext(signed))
     assert "Signé par Zoé Martin" in stamps and "Signé par Étienne Léger Directeur du laboratoire" in stamps
     verify = vigie("verify", str(signed))
-    assert verify.returncode == 0, verify.stdout
+    assert verify.returncode == 3, verify.stdout  # intact; neither signer is in the trust list
     assert "Signature 2 sur 2 (champ Signature2)" in verify.stdout
     assert "Étienne Léger" in verify.stdout
 
@@ -118,7 +128,7 @@ def test_sign_in_place_and_a_named_field(personal, consultant_p12, answers, tmp_
                    env={"VIGIE_IDENTITY_PASSPHRASE": PASSPHRASE})
     assert result.returncode == 0, result.stderr
     data = json.loads(vigie("verify", str(plan), "--json").stdout)
-    assert [s["field"] for s in data["signatures"]] == ["Signature2"] and data["ok"]
+    assert [s["field"] for s in data["signatures"]] == ["Signature2"] and data["verdict"] == "untrusted"
 
 
 def test_verify_unusable_input_exits_2(tmp_path):

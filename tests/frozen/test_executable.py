@@ -54,6 +54,10 @@ def test_report_signed_with_personal_identity_passes_pdfsig(tmp_path):
     out = tmp_path / "plan.pdf"
     result = run("report", str(answers_path), "-o", str(out), "--signer-name", "Zoé Martin", env=env)
     assert result.returncode == 0, result.stderr
+    assert run("verify", str(out)).returncode == 3  # intact, but self-signed: not trusted yet
+    certificate = tmp_path / "zoe.pem"
+    assert run("identity", "export", "--certificate-only", str(certificate)).returncode == 0
+    assert run("trust", "add", str(certificate)).returncode == 0
     assert run("verify", str(out)).returncode == 0
     if shutil.which("pdfsig"):
         check = subprocess.run(["pdfsig", str(out)], capture_output=True, text=True)

@@ -17,16 +17,17 @@ def test_real_content_gives_several_dozen_actions(signed_plan):
 
 
 def test_every_signature_valid_for_pdfsig_and_pyhanko(signed_plan):
-    from wizard.signing import document_ok, verify_pdf
+    from wizard.signing import integrity_ok, verify_document
 
     path, _a, _v = signed_plan
     assert pdfsig_verdicts(path) == ["Signature is Valid."]
-    checks = verify_pdf(path)
+    result = verify_document(path)
+    checks = result.signatures
     assert [c.field for c in checks] == ["Signature1"]
     assert checks[0].intact and checks[0].covers_whole_document and checks[0].certified
     assert checks[0].signer == "Zoé Martin" and checks[0].trust == "self-signed"
-    assert checks[0].assessment == "match"
-    assert document_ok(checks)
+    assert (result.attachment.state, result.attachment.covered_by) == ("match", "Signature1")
+    assert integrity_ok(checks) and result.verdict == "untrusted"  # self-signed, not in the trust list
 
 
 def test_qpdf_finds_no_structural_error(signed_plan):

@@ -100,3 +100,35 @@ def pdftext(pdf: Path) -> str:
 def flat(text: str) -> str:
     """Text with every run of white space (line ends, no-break spaces) as one plain space."""
     return re.sub(r"[\s\u00a0\u202f]+", " ", text)
+
+
+def nss_database(folder: Path, trusted: list[tuple[Path, bool]]) -> str:
+    """An NSS database for pdfsig -nssdir trusting the given PEM certificates, each as an
+    authority (True) or as a signer trusted directly (False)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    database = f"sql:{folder}"
+    assert run("certutil", "-N", "-d", database, "--empty-password").returncode == 0
+    for i, (pem, authority) in enumerate(trusted):
+        result = run("certutil", "-A", "-d", database, "-n", f"trusted-{i}", "-t", "CT,C,C" if authority else "P,P,P",
+                     "-i", str(pem))
+        assert result.returncode == 0, result.stderr
+    return database
+
+
+def pdfsig_verdict(pdf: Path, database: str) -> str:
+    """pdfsig's reading of a file, in verify's words: "unsigned", "invalid" (a signature broken,
+    or the last one does not cover the whole file), "untrusted" (a certificate not trusted:
+    issuer, expired…) or "valid"."""
+    blocks = [b for b in re.split(r"Signature #\d+:", run("pdfsig", "-nssdir", database, str(pdf)).stdout)[1:]
+              if "Signature Validation:" in b]
+    if not blocks:
+        return "unsigned"
+
+    def range_end(block: str) -> int:
+        return max(int(n) for n in re.findall(r"(\d+)\]", block.split("Signed Ranges:")[1].splitlines()[0]))
+
+    last = max(blocks, key=range_end)
+    if any("Signature Validation: Signature is Valid." not in b for b in blocks) or "Total document signed" not in last:
+        return "invalid"
+    trusted = all("Certificate Validation: Certificate is Trusted." in b for b in blocks)
+    return "valid" if trusted else "untrusted"

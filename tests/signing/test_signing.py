@@ -26,7 +26,7 @@ def mini_plan(mini, tmp_path):
 
 
 def test_counter_signature_keeps_the_first_valid(signed_plan, consultant_p12, tmp_path):
-    from wizard.signing import IdentitySpec, SignatureRequest, document_ok, sign_pdf, verify_pdf
+    from wizard.signing import IdentitySpec, SignatureRequest, integrity_ok, sign_pdf, verify_pdf
 
     source, _a, _v = signed_plan
     out = tmp_path / "countersigned.pdf"
@@ -40,7 +40,7 @@ def test_counter_signature_keeps_the_first_valid(signed_plan, consultant_p12, tm
     assert checks[0].coverage == "revision" and checks[0].changes_allowed
     assert checks[1].covers_whole_document
     assert [c.certified for c in checks] == [True, False]
-    assert document_ok(checks)
+    assert integrity_ok(checks)  # neither signer is in the trust list: see tests/signing/test_trust.py
 
 
 def test_all_frames_signed_then_a_named_field_adds_one(signed_plan, consultant_p12, tmp_path):
@@ -62,7 +62,7 @@ def test_all_frames_signed_then_a_named_field_adds_one(signed_plan, consultant_p
 def test_a_pdf_without_signature_frames_needs_a_field_name(tmp_path, consultant_p12):
     from reportlab.pdfgen.canvas import Canvas
 
-    from wizard.signing import IdentitySpec, SignatureRequest, SigningError, sign_pdf, verify_pdf
+    from wizard.signing import IdentitySpec, SignatureRequest, SigningError, sign_pdf, verify_document
 
     plain = tmp_path / "courrier.pdf"
     canvas = Canvas(str(plain))
@@ -73,7 +73,9 @@ def test_a_pdf_without_signature_frames_needs_a_field_name(tmp_path, consultant_
         sign_pdf(plain, identity)
     out = tmp_path / "signé.pdf"
     sign_pdf(plain, identity, SignatureRequest(field="Visa"), out_path=out)
-    assert [(c.field, c.intact, c.assessment) for c in verify_pdf(out)] == [("Visa", True, "absent")]
+    result = verify_document(out)
+    assert [(c.field, c.intact) for c in result.signatures] == [("Visa", True)]
+    assert result.attachment.state == "absent"
 
 
 def test_only_the_first_signature_may_certify(signed_plan, consultant_p12):
@@ -86,7 +88,7 @@ def test_only_the_first_signature_may_certify(signed_plan, consultant_p12):
 
 
 def test_tampered_byte_is_detected(signed_plan, tmp_path):
-    from wizard.signing import document_ok, verify_pdf
+    from wizard.signing import integrity_ok, verify_pdf
 
     source, _a, _v = signed_plan
     data = bytearray(source.read_bytes())
@@ -98,7 +100,7 @@ def test_tampered_byte_is_detected(signed_plan, tmp_path):
     checks = verify_pdf(bad)
     assert [c.intact for c in checks] == [False]
     assert "modifié" in checks[0].problem
-    assert not document_ok(checks)
+    assert not integrity_ok(checks)
     assert pdfsig_verdicts(bad) != ["Signature is Valid."]
 
 
@@ -110,7 +112,7 @@ def test_content_added_after_signing_is_reported(signed_plan, tmp_path):
     from pyhanko.pdf_utils import generic
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 
-    from wizard.signing import document_ok, verify_pdf
+    from wizard.signing import integrity_ok, verify_pdf
 
     source, _a, _v = signed_plan
     writer = IncrementalPdfFileWriter(BytesIO(source.read_bytes()))
@@ -124,7 +126,7 @@ def test_content_added_after_signing_is_reported(signed_plan, tmp_path):
     assert checks[0].intact and not checks[0].covers_whole_document
     assert checks[0].changes_after == "other" and not checks[0].changes_allowed
     assert "autres que des signatures" in checks[0].problem
-    assert not document_ok(checks)
+    assert not integrity_ok(checks)
 
 
 @pytest.mark.parametrize("case", ["wrong p12 password", "wrong passphrase", "missing module", "missing folder"])
@@ -230,48 +232,44 @@ def test_short_passphrase_and_second_identity_refused(personal, data_dir):
 
 def test_embedded_assessment_round_trip(signed_plan):
     from tests.conftest import ROOT
-    from wizard.core.answers_file import assessment_from_dict, assessment_to_dict
+    from wizard.core.answers_file import assessment_to_dict
     from wizard.core.questionnaire import load_questionnaire
-    from wizard.report import read_embedded_assessment
+    from wizard.plan_import import assessment_from_plan
 
     source, assessment, _v = signed_plan
-    data = read_embedded_assessment(source)
-    restored = assessment_from_dict(data, load_questionnaire(ROOT / "questionnaires"))
-    assert assessment_to_dict(restored) == assessment_to_dict(assessment)
-    assert all(a.note.startswith("Pas de procédure") for a in restored.answers.values())
+    found = assessment_from_plan(source, load_questionnaire(ROOT / "questionnaires"))
+    assert found.signature.field == "Signature1" and found.signature.signer == "Zoé Martin"
+    assert assessment_to_dict(found.assessment) == assessment_to_dict(assessment)
+    assert all(a.note.startswith("Pas de procédure") for a in found.assessment.answers.values())
 
 
-def test_embedded_assessment_errors(mini_plan, tmp_path):
+def test_embedded_assessment_errors(mini_plan, mini, tmp_path):
     from io import BytesIO
 
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from reportlab.pdfgen.canvas import Canvas
 
-    from wizard.report.embedded import (
-        EmbeddedDigestMismatch,
-        NoEmbeddedAssessment,
-        attach_assessment,
-        read_embedded_assessment,
-    )
+    from wizard.plan_import import PlanImportError, assessment_from_plan
+    from wizard.report.embedded import attach_assessment
 
     plain = tmp_path / "plain.pdf"
     canvas = Canvas(str(plain))
     canvas.drawString(100, 100, "Hello")
     canvas.save()
-    with pytest.raises(NoEmbeddedAssessment, match="ne contient pas de copie"):
-        read_embedded_assessment(plain)
-    with pytest.raises(NoEmbeddedAssessment, match="introuvable"):
-        read_embedded_assessment(tmp_path / "absent.pdf")
+    with pytest.raises(PlanImportError, match="ne contient pas de copie"):
+        assessment_from_plan(plain, mini)
+    with pytest.raises(PlanImportError, match="introuvable"):
+        assessment_from_plan(tmp_path / "absent.pdf", mini)
     (tmp_path / "not.pdf").write_text("bonjour")
-    with pytest.raises(NoEmbeddedAssessment, match="pas un PDF lisible"):
-        read_embedded_assessment(tmp_path / "not.pdf")
+    with pytest.raises(PlanImportError, match="pas un fichier PDF"):
+        assessment_from_plan(tmp_path / "not.pdf", mini)
     writer = IncrementalPdfFileWriter(BytesIO(plain.read_bytes()))
     attach_assessment(writer, b'{"format": "vigie-answers"}', "0" * 64)
     forged = tmp_path / "forged.pdf"
     with open(forged, "wb") as handle:
         writer.write(handle)
-    with pytest.raises(EmbeddedDigestMismatch, match="modifiée"):
-        read_embedded_assessment(forged)
+    with pytest.raises(PlanImportError, match="modifiée"):
+        assessment_from_plan(forged, mini, accept_unsigned=True)
 
 
 def test_stamp_text_stays_inside_its_box(mini_plan, personal, tmp_path):

@@ -181,3 +181,25 @@ def test_wrong_pin_is_reported_and_leaves_no_file(qtbot, dialog, token, tmp_path
     run(qtbot, dialog)
     assert "Code PIN incorrect" in dialog.status.text()
     assert not out.exists()
+
+
+def test_an_expired_certificate_signs_after_a_warning(qtbot, dialog, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.signing import certificates
+    from tests.signing.helpers import P12_PASSWORD
+
+    expired = certificates.p12_of(tmp_path, "perime", certificates.certificate(
+        "Jérôme Consultant", valid_from=-400, valid_until=-3))
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *a: shown.append(text))
+    out = tmp_path / "plan.pdf"
+    dialog.set_kind("p12")
+    dialog.fields.p12_path.setText(str(expired))
+    dialog.fields.p12_password.setText(P12_PASSWORD)
+    dialog.signer_name.setText("Jérôme Dupré")
+    dialog.out_path.setText(str(out))
+    run(qtbot, dialog)
+    assert dialog.task.error is None, dialog.status.text()
+    assert out.exists()
+    assert len(shown) == 1 and "Attention" in shown[0] and "Jérôme Consultant expiré le" in shown[0]

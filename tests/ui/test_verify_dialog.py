@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.signing.helpers import flat
 from wizard.export import export_signed_plan
 from wizard.service import Session
 from wizard.signing import IdentitySpec, add_trusted, create_personal_identity, personal_identity
@@ -52,15 +53,17 @@ def test_lists_the_signature_of_an_exported_plan(qtbot, signed, data_dir):
     assert re.fullmatch(r"\d\d/\d\d/20\d\d \d\d:\d\d", when)
     assert integrity.startswith("✓ intacte")
     assert coverage.startswith("tout le document")
-    assert "auto-signé" in trust
-    assert dialog.verdict.text().startswith("✓ 1 signature")
-    assert "correspond à l’empreinte" in dialog.digest.text()
+    assert flat(trust).startswith("! non reconnu : certificat auto-signé")
+    assert flat(dialog.verdict.text()).startswith("! Intact mais non reconnu : 1 signature")
+    assert "correspond à l’empreinte imprimée et la signature du champ Signature1 la couvre" in dialog.digest.text()
 
 
 def test_trust_list_changes_the_trust_verdict(qtbot, signed, data_dir):
     add_trusted(personal_identity(data_dir).certificate_path, data_dir)
-    [row] = cells(verify(qtbot, signed, data_dir))
+    dialog = verify(qtbot, signed, data_dir)
+    [row] = cells(dialog)
     assert row[4].startswith("✓ de confiance")
+    assert flat(dialog.verdict.text()).startswith("✓ Valable : 1 signature")
 
 
 def test_modified_copy_is_reported(qtbot, signed, data_dir, tmp_path):
@@ -73,6 +76,14 @@ def test_modified_copy_is_reported(qtbot, signed, data_dir, tmp_path):
     [row] = cells(dialog)
     assert row[2].startswith("✗ modifiée")
     assert dialog.verdict.text().startswith("✗")
+
+
+def test_an_unsigned_plan_says_nothing_vouches_for_its_copy(qtbot, session, data_dir, tmp_path):
+    out = export_signed_plan(session, None, tmp_path / "brouillon.pdf", None, signer_name="", signer_role="")
+    dialog = verify(qtbot, out, data_dir)
+    assert dialog.table.rowCount() == 0
+    assert dialog.verdict.text().startswith("✗ Ce document ne porte aucune signature")
+    assert "ce document n’est pas signé : rien ne garantit son contenu" in flat(dialog.digest.text())
 
 
 def test_not_a_pdf_says_so(qtbot, tmp_path, data_dir):

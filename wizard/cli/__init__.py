@@ -19,7 +19,8 @@ if TYPE_CHECKING:
     import argparse
 
 # Modules that add sub-commands; each exposes register(subparsers).
-_COMMAND_MODULES = ("wizard.cli.content", "wizard.cli.assessments", "wizard.cli.safekeeping", "wizard.cli.documents")
+_COMMAND_MODULES = ("wizard.cli.content", "wizard.cli.assessments", "wizard.cli.safekeeping", "wizard.cli.documents",
+                    "wizard.cli.verification", "wizard.cli.identity")
 
 
 def _global_parser(**kwargs: object) -> argparse.ArgumentParser:

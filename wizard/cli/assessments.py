@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from wizard.cli.common import CliError, Context, print_json, secret
-from wizard.core.answers_file import AnswersFileError, assessment_from_dict, assessment_to_dict
+from wizard.core.answers_file import assessment_to_dict
 from wizard.core.model import ANSWER_VALUES, Organisation
 from wizard.core.typography import french
 from wizard.i18n import _
@@ -67,6 +67,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("file", type=Path)
     p.add_argument("--replace", action="store_true",
                    help=_("remplacer l'évaluation de même identifiant (sinon : une nouvelle copie)"))
+    p.add_argument("--accept-unsigned", action="store_true",
+                   help=_("importer aussi le PDF d'un plan qui ne porte aucune signature (rien ne garantit alors "
+                          "son contenu)"))
     p.set_defaults(handler=cmd_import)
 
 
@@ -206,7 +209,7 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     path: Path = args.file
     questionnaire = _questionnaire(ctx)
     if path.suffix.lower() == ".pdf":
-        assessment = _from_pdf(path, questionnaire)
+        assessment = _from_pdf(path, questionnaire, ctx, args.accept_unsigned)
         with opened_store(ctx) as store:
             stored, mode = store.import_assessment(assessment, [], replace=args.replace)
     else:
@@ -230,14 +233,26 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
-def _from_pdf(path: Path, questionnaire):  # noqa: ANN001, ANN202
+def _from_pdf(path: Path, questionnaire, ctx: Context, accept_unsigned: bool):  # noqa: ANN001, ANN202
+    """The assessment a signature covers in the plan at path; what vouches for it goes to stderr."""
+    from wizard.plan_import import PlanImportError, UnsignedPlan, assessment_from_plan
+
     try:
-        from wizard.report.embedded import EmbeddedAssessmentError, read_embedded_assessment
-    except ImportError:
-        raise CliError(french(_("{file} : l’import depuis un PDF n’est pas disponible dans cette version.")).format(
-            file=path)) from None
-    try:
-        data = read_embedded_assessment(path)
-        return assessment_from_dict(data, questionnaire)
-    except (EmbeddedAssessmentError, AnswersFileError) as exc:
+        found = assessment_from_plan(path, questionnaire, data_dir=ctx.data_dir, accept_unsigned=accept_unsigned)
+    except UnsignedPlan as exc:
+        raise CliError(french(_("{error} Pour l’importer quand même, relancez la commande avec "
+                                "--accept-unsigned.")).format(error=exc)) from None
+    except PlanImportError as exc:
         raise CliError(str(exc)) from None
+    check = found.signature
+    if check is None:
+        note = _("attention : plan non signé, importé à votre demande (--accept-unsigned) ; rien ne garantit "
+                 "son contenu")
+    elif check.trust == "trusted":
+        note = _("copie de l’évaluation couverte par la signature de {who} (certificat de confiance)").format(
+            who=check.signer)
+    else:
+        note = _("attention : la copie est couverte par la signature de {who}, mais ce signataire n’est pas "
+                 "reconnu : {reason}").format(who=check.signer, reason=check.trust_detail)
+    print("vigie: " + french(note), file=sys.stderr)
+    return found.assessment

@@ -22,15 +22,14 @@ from wizard.report.context import ReportContext, SignerSlot
 from wizard.report.cover import build_cover
 from wizard.report.detail import build_detail
 from wizard.report.document import PageDecor, ReportDocument, numbered_canvas
-from wizard.report.embedded import assessment_payload, attach_assessment, read_embedded_assessment
+from wizard.report.embedded import assessment_payload, attach_assessment
 from wizard.report.fonts import register_fonts
 from wizard.report.method import build_method
 from wizard.report.plan import build_plan_section
 from wizard.report.signature_page import build_signature_page
 from wizard.report.summary import build_summary
 
-__all__ = ["ReportInfo", "SignerSlot", "build_report", "default_signers", "read_embedded_assessment",
-           "render_report"]
+__all__ = ["ReportInfo", "SignerSlot", "build_report", "default_signers", "render_report"]
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,9 @@
 """The machine-readable copy of the assessment, attached to the PDF.
 
 The attachment is the answers file (wizard.core.answers_file) as UTF-8 JSON. Its SHA-256 is
-printed in the report and recorded in the attachment's description; the signatures cover
-both, so `vigie import PLAN.pdf` can restore exactly what was signed, and a copy altered
-afterwards is refused.
+printed in the report and recorded in the attachment's description. The digest only says
+that the bytes were not damaged: whether a signature covers them is for wizard.signing to
+tell (wizard.plan_import restores only an attachment an intact signature covers).
 """
 
 from __future__ import annotations
@@ -11,15 +11,14 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.embed import EmbeddedFileObject, EmbeddedFileParams, FileSpec, embed_file
-from pyhanko.pdf_utils.misc import PdfError
-from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.pdf_utils.rw_common import PdfHandler
 from pyhanko.pdf_utils.writer import BasePdfFileWriter
 
 from wizard.core.answers_file import assessment_to_dict
@@ -40,6 +39,10 @@ class NoEmbeddedAssessment(EmbeddedAssessmentError):
 
 class EmbeddedDigestMismatch(EmbeddedAssessmentError):
     pass
+
+
+class DamagedAttachments(EmbeddedAssessmentError):
+    """The PDF's list of attachments is malformed (wrong types, a loop in its name tree)."""
 
 
 def assessment_payload(assessment: Assessment) -> tuple[bytes, str]:
@@ -73,64 +76,93 @@ class EmbeddedCheck:
         return self.recorded == self.actual
 
 
-def _name_tree_items(node: generic.DictionaryObject) -> list[tuple[str, Any]]:
-    items = []
-    names = node.get("/Names")
-    if names is not None:
-        names = names.get_object()
-        items += [(str(names[i]), names[i + 1].get_object()) for i in range(0, len(names) - 1, 2)]
-    for kid in node.get("/Kids", ()):
-        items += _name_tree_items(kid.get_object())
-    return items
+_MAX_NODES = 10_000  # a name tree that large is not a report's: refused rather than walked
 
 
-def check_embedded(reader: PdfFileReader) -> EmbeddedCheck | None:
-    """The attached assessment of an open PDF, or None when there is none."""
+def _damaged(detail: str) -> DamagedAttachments:
+    return DamagedAttachments(_("la liste des pièces jointes du PDF est endommagée ({detail})").format(
+        detail=detail))
+
+
+def _resolved(value: Any, kind: type, seen: set[tuple[int, int]]) -> Any:
+    """value dereferenced and of the expected kind; an indirect object met twice is a loop."""
+    if isinstance(value, generic.IndirectObject):
+        key = (value.idnum, value.generation)
+        if key in seen:
+            raise _damaged(_("boucle dans /Kids"))
+        seen.add(key)
+        if len(seen) > _MAX_NODES:
+            raise _damaged(_("trop d'entrées"))
+        value = value.get_object()
+    if not isinstance(value, kind):
+        raise _damaged(_("type inattendu : {kind}").format(kind=type(value).__name__))
+    return value
+
+
+def _name_tree_items(root: Any) -> Iterator[tuple[str, Any]]:
+    """The (name, value) pairs of a PDF name tree, in order, walked without recursion.
+
+    Raises DamagedAttachments on a malformed tree: wrong types, an odd /Names array, a loop.
+    """
+    seen: set[tuple[int, int]] = set()
+    stack = [root]
+    while stack:
+        node = _resolved(stack.pop(), generic.DictionaryObject, seen)
+        if "/Names" in node:
+            names = _resolved(node.raw_get("/Names"), generic.ArrayObject, seen)
+            if len(names) % 2:
+                raise _damaged(_("tableau /Names de longueur impaire"))
+            for i in range(0, len(names), 2):
+                key = _resolved(names.raw_get(i), generic.TextStringObject | generic.ByteStringObject, seen)
+                yield (key if isinstance(key, str) else bytes(key).decode("latin-1")), names.raw_get(i + 1)
+        if "/Kids" in node:
+            kids = _resolved(node.raw_get("/Kids"), generic.ArrayObject, seen)
+            stack.extend(kids.raw_get(i) for i in reversed(range(len(kids))))
+
+
+def check_embedded(handler: PdfHandler) -> EmbeddedCheck | None:
+    """The attached assessment of an open PDF (or of one of its revisions), or None when there
+    is none. Raises DamagedAttachments when the attachment list cannot be read."""
     try:
-        tree = reader.root["/Names"]["/EmbeddedFiles"]
-    except KeyError:
-        return None
-    for name, spec in _name_tree_items(tree.get_object()):
-        if name != ATTACHMENT_NAME:
-            continue
-        payload = spec["/EF"]["/F"].get_object().data
-        match = _DIGEST_IN_DESCRIPTION.search(str(spec.get("/Desc", "")))
-        return EmbeddedCheck(match.group(1) if match else None, hashlib.sha256(payload).hexdigest(),
-                             payload)
+        root = handler.root
+        if "/Names" not in root:
+            return None
+        names = root["/Names"]
+        if not isinstance(names, generic.DictionaryObject):
+            raise _damaged("/Names")
+        if "/EmbeddedFiles" not in names:
+            return None
+        for name, spec in _name_tree_items(names.raw_get("/EmbeddedFiles")):
+            if name != ATTACHMENT_NAME:
+                continue
+            spec = _resolved(spec, generic.DictionaryObject, set())
+            stream = _resolved(_resolved(spec.raw_get("/EF"), generic.DictionaryObject, set()).raw_get("/F"),
+                               generic.StreamObject, set())
+            payload = stream.data
+            match = _DIGEST_IN_DESCRIPTION.search(str(spec.get("/Desc", "")))
+            return EmbeddedCheck(match.group(1) if match else None, hashlib.sha256(payload).hexdigest(), payload)
+    except DamagedAttachments:
+        raise
+    except Exception as exc:  # a damaged file makes the parser raise about anything (zlib, struct…)
+        raise _damaged(str(exc) or type(exc).__name__) from None
     return None
 
 
-def read_embedded_assessment(pdf_path: Path | str | BinaryIO) -> dict[str, Any]:
-    """The answers-file dict attached to a Vigie report.
+def decode_assessment(check: EmbeddedCheck, name: str) -> dict[str, Any]:
+    """The answers-file dict in an attachment whose digest matches the one recorded with it.
 
-    Raises NoEmbeddedAssessment for a PDF without it (or not a PDF at all), and
-    EmbeddedDigestMismatch when the attachment's bytes do not match the digest recorded
-    with it. The dict is checked against the questionnaire by the caller
+    name (the file) goes into the messages. Raises EmbeddedDigestMismatch when the bytes do
+    not match the recorded digest, EmbeddedAssessmentError when they are not an answers file.
+    The dict is checked against the questionnaire by the caller
     (wizard.core.answers_file.assessment_from_dict).
     """
-    name = str(pdf_path) if isinstance(pdf_path, str | Path) else _("le document")
-    try:
-        if isinstance(pdf_path, str | Path):
-            with open(pdf_path, "rb") as handle:
-                check = check_embedded(PdfFileReader(handle, strict=False))
-        else:
-            check = check_embedded(PdfFileReader(pdf_path, strict=False))
-    except FileNotFoundError:
-        raise NoEmbeddedAssessment(_("{file} : fichier introuvable.").format(file=name)) from None
-    except (OSError, PdfError, KeyError, TypeError, ValueError) as exc:
-        raise NoEmbeddedAssessment(
-            _("{file} : ce n'est pas un PDF lisible ({error}).").format(file=name, error=exc)) from None
-    if check is None:
-        raise NoEmbeddedAssessment(_(
-            "{file} : ce PDF ne contient pas de copie de l'évaluation ; seul un plan d'action produit "
-            "par Vigie peut être importé.").format(file=name))
     if not check.matches:
         raise EmbeddedDigestMismatch(_(
             "{file} : la copie de l'évaluation jointe a été modifiée (son empreinte ne correspond plus "
             "à celle du rapport) ; elle n'est pas importée.").format(file=name))
     try:
         data = json.loads(check.payload.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
         raise EmbeddedAssessmentError(
             _("{file} : la copie de l'évaluation jointe est illisible ({error}).").format(
                 file=name, error=exc)) from None

@@ -15,11 +15,20 @@ from wizard.signing.identities import (
 from wizard.signing.sign import SignatureRequest, sign_pdf
 from wizard.signing.token import TokenCertificate, list_token_certificates
 from wizard.signing.trust import add_trusted, list_trusted, remove_trusted
-from wizard.signing.verify import SignatureCheck, VerifyError, document_ok, verify_pdf
+from wizard.signing.verify import (
+    SignatureCheck,
+    Verification,
+    VerifyError,
+    document_ok,
+    integrity_ok,
+    verify_document,
+    verify_pdf,
+)
 
 __all__ = [
     "IdentitySpec", "PersonalIdentity", "SignatureCheck", "SignatureRequest", "SigningError", "TokenCertificate",
-    "VerifyError", "list_token_certificates",
-    "add_trusted", "create_personal_identity", "document_ok", "export_personal_identity", "list_trusted",
-    "personal_identity", "remove_trusted", "restore_personal_identity", "sign_pdf", "verify_pdf",
+    "Verification", "VerifyError", "list_token_certificates",
+    "add_trusted", "create_personal_identity", "document_ok", "export_personal_identity", "integrity_ok",
+    "list_trusted", "personal_identity", "remove_trusted", "restore_personal_identity", "sign_pdf",
+    "verify_document", "verify_pdf",
 ]

@@ -2,9 +2,9 @@
 
 The personal identity is a self-signed certificate carrying the person's name and
 organisation; its private key is stored encrypted with the person's passphrase in
-<user data>/identities/ and can be exported as a .p12 file for backup (and restored from
-one). Passwords, passphrases and PINs are never stored: they travel in IdentitySpec.secret
-for the time of one signature.
+<user data>/identities/ (scrypt and AES-256-GCM, as the data folder: key_file.py) and can
+be exported as a .p12 file for backup (and restored from one). Passwords, passphrases and
+PINs are never stored: they travel in IdentitySpec.secret for the time of one signature.
 """
 
 from __future__ import annotations
@@ -33,7 +33,6 @@ from wizard import paths
 from wizard.i18n import _
 
 IdentityKind = Literal["personal", "p12", "pkcs11"]
-KEY_FILE = "personal-key.pem"
 CERT_FILE = "personal-cert.pem"
 MIN_PASSPHRASE = 8
 VALID_YEARS = 5
@@ -100,8 +99,10 @@ def _describe(cert: x509.Certificate, path: Path) -> PersonalIdentity:
 
 def personal_identity(data_dir: Path | str | None = None) -> PersonalIdentity | None:
     """The personal identity's description, or None when none was created yet."""
+    from wizard.signing.key_file import has_key
+
     cert_path = identities_dir(data_dir) / CERT_FILE
-    if not cert_path.exists() or not (identities_dir(data_dir) / KEY_FILE).exists():
+    if not cert_path.exists() or not has_key(identities_dir(data_dir)):
         return None
     return _describe(x509.load_pem_x509_certificate(cert_path.read_bytes()), cert_path)
 
@@ -152,23 +153,21 @@ def create_personal_identity(name: str, organisation: str, passphrase: str, *, e
 
 def _store(key: rsa.RSAPrivateKey, cert: x509.Certificate, passphrase: str,
            data_dir: Path | str | None) -> None:
+    from wizard.signing.key_file import write_key
+
     folder = identities_dir(data_dir)
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    encrypted = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                  serialization.BestAvailableEncryption(passphrase.encode("utf-8")))
-    _write_private(folder / KEY_FILE, encrypted)
+    write_key(folder, key, passphrase)
     _write_private(folder / CERT_FILE, cert.public_bytes(serialization.Encoding.PEM))
 
 
 def _load_personal(passphrase: str, data_dir: Path | str | None) -> tuple[rsa.RSAPrivateKey, x509.Certificate]:
     if personal_identity(data_dir) is None:
         raise SigningError(_("Aucune identité personnelle n'a encore été créée."))
+    from wizard.signing.key_file import load_key
+
     folder = identities_dir(data_dir)
-    try:
-        key = serialization.load_pem_private_key((folder / KEY_FILE).read_bytes(),
-                                                 password=passphrase.encode("utf-8"))
-    except (ValueError, TypeError):
-        raise SigningError(_("Phrase de passe incorrecte pour l'identité personnelle.")) from None
+    key = load_key(folder, passphrase)
     cert = x509.load_pem_x509_certificate((folder / CERT_FILE).read_bytes())
     return key, cert  # type: ignore[return-value]
 

@@ -7,10 +7,12 @@ signer, role, date and reason in French, in the DejaVu font rescaled for pyHanko
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from io import BytesIO
 from pathlib import Path
+from typing import Any
 
 from babel.dates import format_date, format_datetime, format_time
 from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
@@ -25,7 +27,10 @@ from pyhanko.stamp import TextStampStyle
 from wizard.core.typography import for_language
 from wizard.i18n import _, babel_locale, language
 from wizard.report.fonts import stamp_font_path
+from wizard.signing.chain import certificate_weaknesses, describe_weakness, validity_problem
 from wizard.signing.identities import IdentitySpec, SigningError, open_signer
+
+Warn = Callable[[str], None]  # receives a plain French warning; the signature goes on
 
 
 @dataclass(frozen=True)
@@ -54,9 +59,26 @@ def _read_pdf(source: Path | bytes) -> bytes:
 
 def _writer(data: bytes) -> IncrementalPdfFileWriter:
     try:
-        return IncrementalPdfFileWriter(BytesIO(data), strict=False)
+        writer = IncrementalPdfFileWriter(BytesIO(data), strict=False)
     except (PdfError, ValueError, KeyError, TypeError) as exc:
         raise SigningError(_("Ce fichier n'est pas un PDF lisible ({error}).").format(error=exc)) from None
+    if writer.prev.encrypted:
+        raise SigningError(_("Ce PDF est chiffré (protégé par un mot de passe) : Vigie ne signe que des PDF "
+                             "non chiffrés. Enregistrez-en une copie sans mot de passe, puis signez-la."))
+    return writer
+
+
+def check_signing_certificate(cert: Any, warn: Warn | None = None) -> None:
+    """Refuse a certificate unfit to sign (SHA-1, a key not meant for signing); warn about one
+    that is not valid today, since every reader will report the signature as not trusted."""
+    weaknesses = certificate_weaknesses(cert)
+    if weaknesses:
+        raise SigningError(_("Ce certificat ne peut pas signer : {why}.").format(
+            why="; ".join(describe_weakness(w) for w in weaknesses)))
+    problem = validity_problem(cert, datetime.now(UTC))
+    if problem and warn is not None:
+        warn(_("attention : {detail} ; la signature sera faite, mais aucun lecteur PDF ne la tiendra pour "
+               "valable.").format(detail=problem[1]))
 
 
 def choose_field(writer: IncrementalPdfFileWriter, wanted: str | None) -> tuple[str, bool]:
@@ -107,13 +129,15 @@ def default_reason() -> str:
 
 
 def sign_pdf(source: Path | bytes, identity: IdentitySpec, request: SignatureRequest | None = None, *,
-             out_path: Path | None = None) -> bytes:
+             out_path: Path | None = None, warn: Warn | None = None) -> bytes:
     """Sign a PDF and return the signed bytes; also write them atomically to out_path if given.
 
     The signature goes into request.field, or the first empty signature field (the visible
     frames of the report's signature page, in order). request.certify makes it a
-    certification signature allowing later form filling and signatures only.
-    Raises SigningError (plain French) on any failure; out_path is then left untouched.
+    certification signature allowing later form filling and signatures only. A certificate
+    that is expired or not yet valid is used, after a warning through warn; one signed with
+    SHA-1 or not meant for signing is refused. Raises SigningError (plain French) on any
+    failure; out_path is then left untouched.
     """
     request = request or SignatureRequest()
     data = _read_pdf(source)
@@ -123,6 +147,7 @@ def sign_pdf(source: Path | bytes, identity: IdentitySpec, request: SignatureReq
         raise SigningError(_("Seule la première signature d'un document peut le certifier."))
     out = BytesIO()
     with open_signer(identity) as signer:
+        check_signing_certificate(signer.signing_cert, warn)
         try:
             cert_name = signer.signing_cert.subject.native.get("common_name", "")
             meta = signers.PdfSignatureMetadata(

@@ -1,20 +1,22 @@
 """Verification of every signature of a PDF, offline, against the user's trust list.
 
 For each signature: who signed and when, whether the signed bytes are intact, how much of
-the file it covers and what changed after it, and how far its certificate is trusted. The
-attached assessment is checked against the digest recorded with it.
+the file it covers and what changed after it (pyHanko's difference analysis, made strict,
+plus the frames rule of frames.py), and how far its certificate is trusted (chain.py). For
+the document: whether a signature covers the attached assessment (attachment.py), and one
+verdict — "valid" (intact, the last covers the file, every signer trusted), "untrusted"
+(intact, but a signer is not trusted), "invalid" or "unsigned".
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import datetime
 from io import BytesIO
 from pathlib import Path
 from typing import Any
 
-from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.diff_analysis import ModificationLevel
 from pyhanko.sign.validation import validate_pdf_signature
@@ -23,16 +25,21 @@ from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
 from wizard.i18n import _
-from wizard.report.embedded import check_embedded
+from wizard.report.embedded import DamagedAttachments
+from wizard.signing.attachment import AttachmentStatus, attachment_status
+from wizard.signing.chain import TRUSTED, trust_verdict
+from wizard.signing.frames import STRICT_DIFF_POLICY, field_states, late_appearances
 from wizard.signing.trust import trusted_roots
 
-# pyHanko logs a full traceback for every untrusted chain (the normal case offline, with a
-# self-signed identity); the verdict is reported through SignatureCheck instead.
-logging.getLogger("pyhanko.sign.validation.generic_cms").setLevel(logging.ERROR)
+# pyHanko logs a full traceback for an untrusted chain (the normal case offline, with a
+# self-signed identity) and for every revision its difference analysis refuses (a tampered
+# file): the verdicts are reported through SignatureCheck, never as tracebacks on stderr.
+for _name in ("pyhanko.sign.validation", "pyhanko.sign.diff_analysis", "pyhanko_certvalidator"):
+    logging.getLogger(_name).setLevel(logging.CRITICAL)
 
 
 class VerifyError(Exception):
-    """The file cannot be examined at all (missing, not a PDF); plain French message."""
+    """The file cannot be examined at all (missing, not a PDF, damaged); plain French message."""
 
 
 @dataclass(frozen=True)
@@ -46,18 +53,43 @@ class SignatureCheck:
     intact: bool  # the signed bytes are unchanged and the signature value is correct
     covers_whole_document: bool
     coverage: str  # "whole" | "revision" (later updates exist) | "partial"
-    changes_after: str  # "none" | "signatures" | "forms" | "annotations" | "other" | "unknown"
-    changes_allowed: bool  # the later changes are signatures or form filling only
-    trust: str  # "trusted" | "self-signed" | "unknown-issuer"
+    changes_after: str  # "none" | "signatures" | "forms" | "annotations" | "appearance" | "other" | "unknown"
+    changes_allowed: bool  # only signatures came after, in the report's frames or invisible
+    trust: str  # "trusted" | "expired" | "not-yet-valid" | "weak" | "self-signed" | "unknown-issuer" | "invalid-chain"
+    trust_detail: str  # the reason in plain words
+    weaknesses: tuple[str, ...]  # "sha1-signature" | "sha1-certificate" | "key-usage"
     certified: bool
     fingerprint: str  # SHA-256 of the signer's certificate
-    assessment: str  # attached assessment: "match" | "mismatch" | "absent"
+    appearance_ok: bool = True  # False: this signature is drawn outside the report's frames
     problem: str = ""  # plain French when something is wrong
+
+    @property
+    def acceptable(self) -> bool:
+        """Intact, and nothing but signatures in the frames came after it."""
+        return self.intact and self.changes_allowed and self.appearance_ok
 
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["signing_time"] = self.signing_time.isoformat() if self.signing_time else None
+        data["weaknesses"] = list(self.weaknesses)
         return data
+
+
+@dataclass(frozen=True)
+class Verification:
+    """Every signature of one file, the attached assessment, and the verdict on the whole."""
+
+    file: str
+    signatures: tuple[SignatureCheck, ...]
+    attachment: AttachmentStatus
+
+    @property
+    def verdict(self) -> str:
+        return verdict(self.signatures)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"file": self.file, "verdict": self.verdict, "ok": self.verdict == "valid",
+                "signatures": [c.as_dict() for c in self.signatures], "attachment": self.attachment.as_dict()}
 
 
 _CHANGES = {
@@ -69,13 +101,6 @@ _CHANGES = {
 }
 _KEY_USAGE = KeyUsageConstraints(key_usage={"digital_signature", "non_repudiation"},
                                  match_all_key_usages=False)
-
-
-def _trust(status: Any) -> str:
-    if status.trusted:
-        return "trusted"
-    cert = status.signing_cert
-    return "self-signed" if cert.self_signed in ("yes", "maybe") else "unknown-issuer"
 
 
 def _coverage(level: SignatureCoverageLevel | None) -> str:
@@ -98,58 +123,112 @@ def _open(path: Path | str) -> bytes:
     return data
 
 
-def verify_pdf(path: Path | str, *, data_dir: Path | str | None = None) -> list[SignatureCheck]:
-    """Check every signature of the PDF at path (empty list: the PDF is not signed).
+def verify_document(path: Path | str, *, data_dir: Path | str | None = None) -> Verification:
+    """Check every signature of the PDF at path, and what covers its attached assessment.
 
-    Raises VerifyError when the file is missing or is not a readable PDF.
+    Raises VerifyError when the file is missing, is not a readable PDF, is encrypted, or
+    its list of attachments is damaged.
     """
     data = _open(path)
     try:
         reader = PdfFileReader(BytesIO(data), strict=False)
+        if reader.encrypted:
+            raise VerifyError(_("{file} : ce PDF est chiffré (protégé par un mot de passe) ; Vigie ne "
+                                "vérifie que des PDF non chiffrés.").format(file=path))
         signatures = reader.embedded_signatures
-        embedded = check_embedded(reader)
-    except (PdfError, ValueError, KeyError, TypeError) as exc:
-        raise VerifyError(_("{file} : PDF illisible ({error}).").format(file=path, error=exc)) from None
-    assessment = "absent" if embedded is None else ("match" if embedded.matches else "mismatch")
-    roots = trusted_roots(data_dir)
-    results = []
-    for sig in signatures:
-        results.append(_check_one(sig, roots, assessment))
-    return results
+        roots = trusted_roots(data_dir)
+        checks = _with_frames(reader, signatures, [_check_one(sig, roots) for sig in signatures])
+        attachment = attachment_status(reader, signatures, checks)
+    except VerifyError:
+        raise
+    except DamagedAttachments as exc:
+        raise VerifyError(_("{file} : {error}.").format(file=path, error=exc)) from None
+    except Exception as exc:  # a damaged file makes the parser raise about anything
+        raise VerifyError(_("{file} : PDF illisible ({error}).").format(
+            file=path, error=str(exc) or type(exc).__name__)) from None
+    return Verification(str(path), tuple(checks), attachment)
 
 
-def _check_one(sig: Any, roots: list[Any], assessment: str) -> SignatureCheck:
-    field = sig.field_name
+def verify_pdf(path: Path | str, *, data_dir: Path | str | None = None) -> list[SignatureCheck]:
+    """The signatures of verify_document, in signing order (empty: the PDF is not signed)."""
+    return list(verify_document(path, data_dir=data_dir).signatures)
+
+
+def _damaged(field: str, error: Exception) -> SignatureCheck:
+    return SignatureCheck(field, "", "", None, False, False, "partial", "unknown", False, "unknown-issuer",
+                          "", (), False, "", problem=_("signature illisible ou endommagée ({error})").format(
+                              error=str(error) or type(error).__name__))
+
+
+def _check_one(sig: Any, roots: list[Any]) -> SignatureCheck:
+    field = str(sig.field_name)
     try:
         context = ValidationContext(trust_roots=roots, allow_fetching=False)
-        status = validate_pdf_signature(sig, context, key_usage_settings=_KEY_USAGE)
+        status = validate_pdf_signature(sig, context, diff_policy=STRICT_DIFF_POLICY, key_usage_settings=_KEY_USAGE)
+        trust = trust_verdict(status.signing_cert, list(sig.other_embedded_certs), roots,
+                              digest_algorithm=status.md_algorithm, validated=bool(status.trusted))
     except Exception as exc:  # a damaged signature must be reported, not crash the verification
-        return SignatureCheck(field, "", "", None, False, False, "partial", "unknown", False,
-                              "unknown-issuer", False, "", assessment,
-                              _("signature illisible ou endommagée ({error})").format(error=exc))
+        return _damaged(field, exc)
     cert = status.signing_cert
     subject = cert.subject.native
     level = status.modification_level
     changes = _CHANGES.get(level, "unknown") if level is not None else "unknown"
     allowed = changes in ("none", "signatures", "forms")
     intact = bool(status.intact and status.valid)
-    coverage = _coverage(status.coverage)
     problem = ""
     if not intact:
         problem = _("le document a été modifié après cette signature : elle n'est plus valable")
     elif not allowed:
         problem = _("des modifications autres que des signatures ont été faites après cette signature")
+    coverage = _coverage(status.coverage)
     return SignatureCheck(
         field=field, signer=subject.get("common_name", cert.subject.human_friendly),
-        organisation=subject.get("organization_name", ""),
-        signing_time=status.signer_reported_dt, intact=intact,
-        covers_whole_document=coverage == "whole", coverage=coverage, changes_after=changes,
-        changes_allowed=allowed, trust=_trust(status), certified=sig.docmdp_level is not None,
-        fingerprint=cert.sha256.hex(), assessment=assessment, problem=problem)
+        organisation=subject.get("organization_name", ""), signing_time=status.signer_reported_dt,
+        intact=intact, covers_whole_document=coverage == "whole", coverage=coverage, changes_after=changes,
+        changes_allowed=allowed, trust=trust.state, trust_detail=trust.detail, weaknesses=trust.weaknesses,
+        certified=sig.docmdp_level is not None, fingerprint=cert.sha256.hex(), problem=problem)
 
 
-def document_ok(checks: list[SignatureCheck]) -> bool:
-    """True when there is at least one signature, all are intact, only signatures or form
-    filling came after each, and the last one covers the whole file."""
-    return bool(checks) and all(c.intact and c.changes_allowed for c in checks) and \
-        checks[-1].covers_whole_document
+def _with_frames(reader: PdfFileReader, signatures: list[Any], checks: list[SignatureCheck]) -> list[SignatureCheck]:
+    """checks, where a visible signature appeared after a signature outside the frames: that
+    signature is changed after in a way not allowed, the one drawn outside is not acceptable."""
+    if not signatures:
+        return checks
+    now = field_states(reader)
+    late = late_appearances(field_states(reader.get_historical_resolver(signatures[0].signed_revision)), now)
+    if not late:
+        return checks
+    names = ", ".join(a.field for a in late)
+    result = []
+    for sig, check in zip(signatures, checks, strict=True):
+        then = field_states(reader.get_historical_resolver(sig.signed_revision))
+        if any(a.field == check.field for a in late):
+            check = replace(check, appearance_ok=False, problem=_(
+                "son apparence est dessinée hors des cadres de signature du document : elle peut masquer le "
+                "contenu signé"))
+        elif any(then.get(a.field) != now[a.field] for a in late):
+            check = replace(check, changes_after="appearance", changes_allowed=False, problem=_(
+                "une signature visible a été ajoutée ensuite hors des cadres prévus ({fields}) : elle peut "
+                "masquer le contenu signé").format(fields=names))
+        result.append(check)
+    return result
+
+
+def integrity_ok(checks: list[SignatureCheck] | tuple[SignatureCheck, ...]) -> bool:
+    """At least one signature, all intact, only signatures in the frames after each, and the
+    last one covers the whole file (trust aside)."""
+    return bool(checks) and all(c.acceptable for c in checks) and checks[-1].covers_whole_document
+
+
+def verdict(checks: list[SignatureCheck] | tuple[SignatureCheck, ...]) -> str:
+    """"unsigned", "invalid" (integrity_ok fails), "untrusted" (a signer is not trusted) or "valid"."""
+    if not checks:
+        return "unsigned"
+    if not integrity_ok(checks):
+        return "invalid"
+    return "valid" if all(c.trust == TRUSTED for c in checks) else "untrusted"
+
+
+def document_ok(checks: list[SignatureCheck] | tuple[SignatureCheck, ...]) -> bool:
+    """The document is valid: intact, the last signature covers it, and every signer is trusted."""
+    return verdict(checks) == "valid"

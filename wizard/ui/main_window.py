@@ -127,7 +127,7 @@ class MainWindow(WindowLook, QMainWindow):
     def import_exchange(self) -> None:
         from wizard.ui.home.exchange import import_assessment
 
-        aid = import_assessment(self, self.store, self.registry.default)
+        aid = import_assessment(self, self.store, self.registry.default, data_dir=self.data_dir)
         if aid:
             self.home.reload(select=aid)
 

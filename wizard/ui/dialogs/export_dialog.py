@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QRadioButton,
@@ -69,6 +70,7 @@ class ExportDialog(QDialog):
         self.open_pdf = open_pdf
         self.task: workers.Task | None = None
         self.output: Path | None = None
+        self.warnings: list[str] = []  # what the signature warned about (a certificate out of date)
         settings = load_settings(self.data_dir)
         self.setWindowTitle(_("Exporter le plan d’action signé"))
         self.setAccessibleName(_("Exporter le plan d’action signé"))
@@ -185,6 +187,7 @@ class ExportDialog(QDialog):
         name, role = self.signer_name.text().strip(), self.signer_role.text().strip()
         certify = self.certify.isChecked() and spec is not None
         session, data_dir, lang = self.session, self.data_dir, current_language()
+        self.warnings = warnings = []
 
         def work(progress: workers.ProgressCallback) -> Path:
             if creation is not None:
@@ -192,7 +195,7 @@ class ExportDialog(QDialog):
                 create_personal_identity(creation["name"], creation["organisation"], creation["passphrase"],
                                          data_dir=data_dir)
             return export_signed_plan(session, None, out, spec, signer_name=name, signer_role=role, lang=lang,
-                                      certify=certify,
+                                      certify=certify, warn=warnings.append,
                                       progress=lambda message, fraction: progress(fraction, message))
 
         self._set_running(True)
@@ -229,6 +232,9 @@ class ExportDialog(QDialog):
         self.status.setStyleSheet("")
         self.status.setText(fr(_("✓ Plan d’action enregistré : {path}")).format(path=path))
         self.fields.forget_secrets()
+        if self.warnings:
+            text = "\n\n".join(fr(w[:1].upper() + w[1:]) for w in self.warnings)
+            QMessageBox.warning(self, _("Signature faite, mais avec un avertissement"), text)
         self.exported.emit(path)
         if self.open_pdf is not None and self.open_when_done.isChecked():
             self.open_pdf(path)

@@ -1,7 +1,8 @@
 """The verify window: open a signed PDF and list every signature with plain verdicts.
 
 Verification runs in a worker thread (validation reads the whole file and checks the
-certificates); each verdict is written in words, with a ✓ or ✗ mark, never by colour alone.
+certificates); each verdict is written in words, with a ✓, ! or ✗ mark, never by colour
+alone: ✓ valid and trusted, ! intact but a signer not trusted (the reason named), ✗ not valid.
 """
 
 from __future__ import annotations
@@ -28,11 +29,11 @@ from PySide6.QtWidgets import (
 
 from wizard.core.typography import for_language
 from wizard.i18n import N_, _, current_language, format_moment, ngettext
-from wizard.signing import SignatureCheck, document_ok, verify_pdf
+from wizard.signing import SignatureCheck, Verification, verify_document
 from wizard.ui import workers
 
 COLUMNS = (N_("Signataire"), N_("Date"), N_("Intégrité"), N_("Couverture"), N_("Confiance"))
-OK, BAD = "✓", "✗"
+OK, WARN, BAD = "✓", "!", "✗"
 
 
 def typo(text: str) -> str:
@@ -46,7 +47,7 @@ class VerifyDialog(QDialog):
         # main window's folder.
         self.data_dir = data_dir if data_dir is not None else getattr(parent, "data_dir", None)
         self.task: workers.Task | None = None
-        self.checks: list[SignatureCheck] = []
+        self.result: Verification | None = None
         self.setWindowTitle(_("Vérifier un plan signé"))
         self.setAccessibleName(_("Vérifier un plan signé"))
 
@@ -117,7 +118,7 @@ class VerifyDialog(QDialog):
         self.verdict.setText(typo(_("Vérification de « {name} »…").format(name=path.name)))
         self.progress.show()
         self.browse.setEnabled(False)
-        self.task = workers.run_in_thread(lambda progress: verify_pdf(path, data_dir=self.data_dir),
+        self.task = workers.run_in_thread(lambda progress: verify_document(path, data_dir=self.data_dir),
                                           on_success=self._show, on_failure=self._failed, parent=self)
         self.task.done.connect(self._finished)
         return self.task
@@ -129,8 +130,13 @@ class VerifyDialog(QDialog):
     def _failed(self, error: BaseException) -> None:
         self.verdict.setText(typo(_("{mark} Vérification impossible : {e}").format(mark=BAD, e=error)))
 
-    def _show(self, checks: list[SignatureCheck]) -> None:
-        self.checks = checks
+    @property
+    def checks(self) -> tuple[SignatureCheck, ...]:
+        return self.result.signatures if self.result else ()
+
+    def _show(self, result: Verification) -> None:
+        self.result = result
+        checks = result.signatures
         rows = [signature_row(check) for check in checks]
         self.table.setRowCount(len(rows))
         for r, cells in enumerate(rows):
@@ -139,8 +145,8 @@ class VerifyDialog(QDialog):
                 fingerprint = _("Empreinte SHA-256 : {fp}").format(fp=checks[r].fingerprint)
                 item.setToolTip(text if c != 4 else f"{text}\n{fingerprint}")
                 self.table.setItem(r, c, item)
-        self.verdict.setText(overall_verdict(checks))
-        self.digest.setText(digest_text(checks))
+        self.verdict.setText(overall_verdict(result))
+        self.digest.setText(digest_text(result))
 
 
 # -- what wizard.signing reports, in words ---------------------------------------------------
@@ -153,13 +159,18 @@ CHANGES = {
     "signatures": N_("signatures ajoutées ensuite"),
     "forms": N_("cadres de signature ou champs de formulaire remplis ensuite"),
     "annotations": N_("annotations ajoutées ensuite"),
+    "appearance": N_("signature visible ajoutée ensuite hors des cadres prévus"),
     "other": N_("contenu modifié ensuite"),
     "unknown": N_("modifications ultérieures non analysables"),
 }
 TRUST = {
-    "trusted": N_("de confiance (certificat dans votre liste)"),
-    "self-signed": N_("auto-signé : vérifiez l’empreinte auprès du signataire"),
-    "unknown-issuer": N_("émetteur inconnu : certificat absent de votre liste de confiance"),
+    "trusted": N_("de confiance"),
+    "expired": N_("non reconnu : certificat expiré"),
+    "not-yet-valid": N_("non reconnu : certificat pas encore valable"),
+    "weak": N_("non reconnu : signature faible"),
+    "self-signed": N_("non reconnu : certificat auto-signé, absent de votre liste de confiance"),
+    "unknown-issuer": N_("non reconnu : émetteur inconnu, absent de votre liste de confiance"),
+    "invalid-chain": N_("non reconnu : chaîne de certificats refusée"),
 }
 
 
@@ -171,7 +182,9 @@ def signature_row(check: SignatureCheck) -> tuple[str, ...]:
     if check.changes_after not in ("none", ""):
         mark = OK if check.changes_allowed else BAD
         coverage += f" ; {mark} " + _(CHANGES.get(check.changes_after, check.changes_after))
-    trust = ("✓ " if check.trust == "trusted" else "! ") + _(TRUST.get(check.trust, check.trust))
+    trust = (f"{OK} " if check.trust == "trusted" else f"{WARN} ") + _(TRUST.get(check.trust, check.trust))
+    if check.trust_detail and check.trust != "trusted":
+        trust += " — " + check.trust_detail
     if check.fingerprint:
         short = " ".join(check.fingerprint[i:i + 4].upper() for i in range(0, 16, 4))
         trust += " — " + _("empreinte {fp}…").format(fp=short)
@@ -180,24 +193,34 @@ def signature_row(check: SignatureCheck) -> tuple[str, ...]:
     return tuple(typo(text) for text in (who or _("inconnu"), when, integrity, coverage, trust))
 
 
-def overall_verdict(checks: list[SignatureCheck]) -> str:
+def overall_verdict(result: Verification) -> str:
+    checks = result.signatures
     if not checks:
         return typo(_("{mark} Ce document ne porte aucune signature.").format(mark=BAD))
     count = ngettext("{n} signature", "{n} signatures", len(checks)).format(n=len(checks))
-    if document_ok(checks):
-        return typo(_("{mark} {count} : toutes intactes, la dernière couvre tout le document.")
-                    .format(mark=OK, count=count))
-    return typo(_("{mark} {count} : au moins une signature n’est plus valable ou le document a été "
-                  "modifié après la dernière signature.").format(mark=BAD, count=count))
+    if result.verdict == "valid":
+        return typo(_("{mark} Valable : {count}, toutes intactes et de confiance ; la dernière couvre tout le "
+                      "document.").format(mark=OK, count=count))
+    if result.verdict == "untrusted":
+        return typo(_("{mark} Intact mais non reconnu : {count} intactes, mais au moins un signataire n’est pas "
+                      "dans votre liste de confiance ; rien ne garantit son identité (raison dans la colonne "
+                      "« Confiance »).").format(mark=WARN, count=count))
+    return typo(_("{mark} Non valable : {count} ; au moins une signature n’est plus valable ou le document a été "
+                  "modifié après une signature.").format(mark=BAD, count=count))
 
 
-def digest_text(checks: list[SignatureCheck]) -> str:
-    state = checks[0].assessment if checks else ""
-    text = {
-        "match": _("{mark} La copie de l’évaluation jointe au PDF correspond à l’empreinte imprimée.")
-        .format(mark=OK),
-        "mismatch": _("{mark} La copie de l’évaluation jointe ne correspond pas à l’empreinte imprimée.")
-        .format(mark=BAD),
-        "absent": _("Aucune copie de l’évaluation n’est jointe à ce PDF."),
-    }.get(state, "")
-    return typo(text)
+def digest_text(result: Verification) -> str:
+    attachment = result.attachment
+    if attachment.state == "absent":
+        return typo(_("Aucune copie de l’évaluation n’est jointe à ce PDF."))
+    if attachment.state == "mismatch":
+        return typo(_("{mark} La copie de l’évaluation jointe ne correspond pas à l’empreinte imprimée.")
+                    .format(mark=BAD))
+    if not result.signatures:
+        return typo(_("{mark} Une copie de l’évaluation est jointe, mais ce document n’est pas signé : rien ne "
+                      "garantit son contenu.").format(mark=BAD))
+    if attachment.covered:
+        return typo(_("{mark} La copie de l’évaluation jointe correspond à l’empreinte imprimée et la signature "
+                      "du champ {field} la couvre.").format(mark=OK, field=attachment.covered_by))
+    return typo(_("{mark} La copie de l’évaluation jointe n’est couverte par aucune signature valable : elle a pu "
+                  "être ajoutée ou remplacée après la signature.").format(mark=BAD))
