@@ -1,0 +1,7 @@
+"""The application's operations: the only door of the UI and the command line to the stored
+assessments, the reports and the signatures.
+
+workspace.Workspace  the data folder: list, create, re-assess, delete, backups, exchange, passphrase
+session.Session      one open assessment: answers and plan edits, under the core's rules
+plans                the signed PDF action plan: write, sign, verify, read back
+"""

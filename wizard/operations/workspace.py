@@ -1,0 +1,221 @@
+"""The data folder as the application works with it: the one door of the UI and the CLI to it.
+
+A Workspace holds the folder's store and the content registry the assessments are read with.
+It lists the assessments with what they mean (progress, index), creates, re-assesses (one
+write), deletes and brings back, edits details, restores backups, moves assessments in and out
+as .vigie exchange files or signed plans, changes the passphrase, and keeps the settings.
+Business rules stay in the core; files stay in wizard.storage.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+
+from wizard import paths
+from wizard.core.answers_file import one_of
+from wizard.core.evaluation import Evaluation, evaluate
+from wizard.core.model import Assessment, Organisation, Participant
+from wizard.core.questionnaire import Questionnaire
+from wizard.core.registry import ContentRegistry
+from wizard.core.typography import french
+from wizard.i18n import _
+from wizard.operations.errors import OperationError
+from wizard.settings import Settings, load_settings, save_settings
+from wizard.storage import AssessmentSummary, BackupInfo, StorageError, Store
+from wizard.storage.atomic import atomic_write_bytes, write_error_message
+from wizard.storage.exchange import SUFFIX as EXCHANGE_SUFFIX
+
+
+@dataclass(frozen=True)
+class Imported:
+    """What an import stored: the assessment, how ('new', 'copy', 'replaced'), and for a signed
+    plan the signature that vouches for it (None: a .vigie file, or an unsigned plan accepted)."""
+
+    assessment: Assessment
+    mode: str
+    signature: object | None = None
+
+
+class Workspace:
+    def __init__(self, store: Store, registry: ContentRegistry | None = None) -> None:
+        self.store = store
+        self.registry = registry or ContentRegistry()
+
+    @classmethod
+    def open(cls, data_dir: Path, *, passphrase: str | None = None,
+             registry: ContentRegistry | None = None) -> Workspace:
+        """The workspace of a data folder; PassphraseRequired / WrongPassphrase for an encrypted one."""
+        return cls(Store(Path(data_dir), passphrase=passphrase), registry)
+
+    @staticmethod
+    def is_encrypted(data_dir: Path) -> bool:
+        return Store.is_encrypted(Path(data_dir))
+
+    @property
+    def data_dir(self) -> Path:
+        return self.store.data_dir
+
+    @property
+    def notices(self) -> list[str]:
+        """What the user must be told (a damaged file restored, a stale lock taken over)."""
+        return self.store.notices
+
+    @property
+    def problems(self) -> list[tuple[str, str]]:
+        """(id, message) of the files the last listing could not read."""
+        return self.store.problems
+
+    def close(self) -> None:
+        self.store.close()
+
+    # -- content -------------------------------------------------------------------------------
+    def questionnaire_for(self, assessment: Assessment) -> Questionnaire:
+        """The profile view the assessment is read with."""
+        try:
+            return self.registry.for_profile(assessment.profile)
+        except KeyError:
+            raise OperationError(french(_("l’évaluation {id} porte sur un profil « {profile} » que ce "
+                                          "référentiel ne connaît pas")).format(id=assessment.id,
+                                                                                 profile=assessment.profile)) from None
+
+    def check_profile(self, profile: str) -> None:
+        profiles = self.registry.default.framework.profile_ids
+        if profile not in profiles:
+            raise OperationError(french(_("profil inconnu « {profile} » : {choices} attendu")).format(
+                profile=profile, choices=one_of(profiles)))
+
+    # -- listing and reading -------------------------------------------------------------------
+    def summaries(self) -> list[AssessmentSummary]:
+        """Every readable assessment, newest change first; problems lists the others."""
+        return self.store.list()
+
+    def summary(self, assessment_id: str) -> AssessmentSummary:
+        return self.store.summary(assessment_id)
+
+    def load(self, assessment_id: str) -> Assessment:
+        return self.store.load(assessment_id)
+
+    def evaluation(self, assessment_id: str) -> Evaluation:
+        """What a stored assessment means (progress, indices, plan), read without taking its lock."""
+        assessment = self.store.load(assessment_id)
+        return evaluate(self.questionnaire_for(assessment), assessment)
+
+    def open_session(self, assessment_id: str, *, read_only: bool = False):  # noqa: ANN201 - Session
+        """The assessment opened for answering (its lock held until the session closes, unless
+        read_only or another Vigie writes it)."""
+        from wizard.service import Session
+
+        return Session(self.store, assessment_id, self.registry.questionnaire(), read_only=read_only)
+
+    # -- creating, re-assessing, deleting --------------------------------------------------------
+    def create(self, profile: str, organisation: Organisation, *, assessor: str = "",
+               participants: Iterable[Participant] = (), when: date | None = None) -> Assessment:
+        self.check_profile(profile)
+        return self.store.create(profile, organisation, assessor=assessor, participants=participants, when=when)
+
+    def reassess(self, source_id: str, when: date | None = None) -> Assessment:
+        """A new assessment starting from an earlier one: its answers marked « à revoir », its plan's
+        follow-up (owners, statuses, custom actions) carried on. One write: the earlier file is read,
+        never changed, and the answers keep who gave them."""
+        old = self.store.load(source_id)
+        new = Assessment(
+            profile=old.profile, organisation=replace(old.organisation), date=when or date.today(),
+            assessor=old.assessor, participants=[replace(p) for p in old.participants],
+            answers={qid: replace(a, review=True) for qid, a in old.answers.items()},
+            action_edits={aid: replace(e) for aid, e in old.action_edits.items()},
+            custom_actions=[replace(c) for c in old.custom_actions], previous_id=old.id)
+        stored, _mode = self.store.import_assessment(new, [], replace=False)
+        return stored
+
+    def delete(self, assessment_id: str) -> None:
+        """Remove the assessment; its backups stay, and undelete() brings it back."""
+        self.store.delete(assessment_id)
+
+    def undelete(self, assessment_id: str) -> Assessment:
+        """Bring a deleted assessment back from its newest backup."""
+        backups = self.store.list_backups(assessment_id)
+        if not backups:
+            raise OperationError(french(_("aucune sauvegarde de l’évaluation {id} : elle ne peut pas être "
+                                          "rétablie")).format(id=assessment_id))
+        return self.store.restore(assessment_id, backups[0].name)
+
+    def save_details(self, assessment: Assessment) -> None:
+        """Organisation, assessor, participants and date (the profile never changes)."""
+        self.store.save_details(assessment)
+
+    # -- backups ---------------------------------------------------------------------------------
+    def backups(self, assessment_id: str) -> list[BackupInfo]:
+        """Newest first; available even after the assessment was deleted."""
+        return self.store.list_backups(assessment_id)
+
+    def answers_in_backup(self, assessment_id: str, name: str) -> int | None:
+        """How many answers a backup holds; None when it cannot be read."""
+        try:
+            return len(self.store.read_backup(assessment_id, name).answers)
+        except StorageError:
+            return None
+
+    def restore(self, assessment_id: str, name: str) -> Assessment:
+        """Make a backup the current version; the version it replaces stays among the backups."""
+        return self.store.restore(assessment_id, name)
+
+    # -- exchange files and signed plans ---------------------------------------------------------
+    def export_exchange(self, assessment_id: str, out_path: Path) -> Path:
+        """Write the assessment as a .vigie file (the name gets the suffix when it lacks it)."""
+        out = Path(out_path)
+        if out.suffix != EXCHANGE_SUFFIX:
+            out = out.with_name(out.name + EXCHANGE_SUFFIX)
+        if not out.parent.is_dir():
+            raise OperationError(french(_("Le dossier {folder} n’existe pas.")).format(folder=out.parent))
+        data = self.store.export_exchange(assessment_id)
+        try:
+            atomic_write_bytes(out, data)
+        except OSError as exc:
+            raise OperationError(write_error_message(out, exc)) from None
+        return out
+
+    def import_file(self, path: Path, *, replace: bool = False, accept_unsigned: bool = False) -> Imported:
+        """Import a .vigie file, or the assessment a signature covers in a signed plan (.pdf).
+
+        Everything is checked before anything is stored; an unsigned plan needs accept_unsigned
+        (UnsignedPlan otherwise)."""
+        path = Path(path)
+        questionnaire = self.registry.default
+        if path.suffix.lower() == ".pdf":
+            from wizard.plan_import import PlanImportError, assessment_from_plan
+
+            try:
+                found = assessment_from_plan(path, questionnaire, data_dir=self.data_dir,
+                                             accept_unsigned=accept_unsigned)
+            except PlanImportError:
+                raise
+            stored, mode = self.store.import_assessment(found.assessment, [], replace=replace)
+            return Imported(stored, mode, found.signature)
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            raise OperationError(f"{path} : {exc.strerror or exc}") from None
+        stored, mode = self.store.import_exchange(raw, questionnaire, replace=replace)
+        return Imported(stored, mode)
+
+    # -- the folder ------------------------------------------------------------------------------
+    def change_passphrase(self, new_passphrase: str | None) -> None:
+        """Encrypt the folder, re-encrypt it with another passphrase, or (None) decrypt it; all or nothing."""
+        self.store.change_passphrase(new_passphrase)
+
+    def settings(self) -> Settings:
+        return load_settings(self.data_dir)
+
+    def save_settings(self, settings: Settings) -> None:
+        save_settings(settings, self.data_dir)
+
+    @staticmethod
+    def set_next_data_dir(folder: Path) -> None:
+        """Use another data folder from the next start (created now, so that it can be written)."""
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        location = paths.location_file()
+        location.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(location, str(folder).encode("utf-8"))
