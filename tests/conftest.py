@@ -63,3 +63,31 @@ def mini():
     from wizard.core.questionnaire import load_questionnaire
 
     return load_questionnaire(MINI_QUESTIONNAIRE)
+
+
+@pytest.fixture
+def read_only():
+    """read_only(folder): make folder (and all it holds) unwritable until the test ends — by its
+    permissions, or, as root (whom permissions do not stop), by a read-only bind mount."""
+    import subprocess
+    from contextlib import ExitStack
+
+    if os.name != "posix":
+        pytest.skip("a read-only folder is made with POSIX permissions or mounts")
+    undo = ExitStack()
+
+    def make(folder: Path) -> None:
+        if os.geteuid() != 0:
+            folders = [folder, *(p for p in folder.rglob("*") if p.is_dir())]
+            for path in folders:
+                path.chmod(0o555)
+            undo.callback(lambda: [path.chmod(0o700) for path in folders])
+            return
+        mount = subprocess.run(["mount", "--bind", str(folder), str(folder)], capture_output=True)
+        if mount.returncode != 0:
+            pytest.skip(f"root without the right to mount: {mount.stderr.decode().strip()}")
+        undo.callback(lambda: subprocess.run(["umount", str(folder)], check=True))
+        subprocess.run(["mount", "-o", "remount,bind,ro", str(folder)], check=True, capture_output=True)
+
+    with undo:
+        yield make

@@ -56,14 +56,45 @@ def portable_dir() -> Path | None:
     return here / "VigieData" if (here / PORTABLE_MARKER).exists() else None
 
 
+class DataFolderError(OSError):
+    """The data folder asked for cannot be one; the message (for the user) says which and why."""
+
+
+def data_folder_problem(path: Path, exc: OSError | ValueError) -> str:
+    """Why path cannot serve as the data folder, in the user's words."""
+    import errno
+
+    from wizard.core.typography import french
+    from wizard.i18n import _
+
+    code = exc.errno if isinstance(exc, OSError) else None
+    if path.exists() and not path.is_dir():
+        reason = _("c’est un fichier, pas un dossier")
+    elif code == errno.ENOTDIR:
+        reason = _("un élément du chemin est un fichier, pas un dossier")
+    elif code in (errno.EACCES, errno.EPERM, errno.EROFS):
+        reason = _("accès refusé")
+    elif code == errno.ENOENT:
+        reason = _("ce chemin ne peut pas être créé")
+    else:
+        reason = (exc.strerror if isinstance(exc, OSError) else None) or str(exc)
+    return french(_("{folder} ne peut pas servir de dossier de données : {reason}.")).format(
+        folder=path, reason=reason)
+
+
 def user_data_dir(override: str | os.PathLike[str] | None = None) -> Path:
-    """Where assessments, identities and settings live, created on demand."""
+    """Where assessments, identities and settings live, created on demand (DataFolderError
+    when the path cannot be a folder)."""
     chosen = override or os.environ.get("VIGIE_DATA_DIR")
     if chosen:
         path = Path(chosen).expanduser()
     else:
         path = portable_dir() or chosen_data_dir() or _platform_data_dir()
-    path.mkdir(parents=True, exist_ok=True)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except (OSError, ValueError) as exc:
+        if not path.is_dir():
+            raise DataFolderError(data_folder_problem(path, exc)) from None
     return path
 
 

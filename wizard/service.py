@@ -35,12 +35,15 @@ class Session:
 
     The session holds the assessment's lock until close(). When another Vigie process holds
     it, the session opens read-only: read_only is True, holder says who writes (user,
-    machine, since when), and every change raises ReadOnlySession.
+    machine, since when), and every change raises ReadOnlySession. So it does, with the
+    folder's reason, in a data folder that cannot be written.
     """
 
     def __init__(self, store: Store, assessment_id: str, questionnaire: Questionnaire | None = None,
                  *, read_only: bool = False) -> None:
         self.store = store
+        self.folder_read_only = getattr(store, "read_only", False)  # a folder that cannot be written
+        read_only = read_only or self.folder_read_only
         self.holder: LockInfo | None = None if read_only else store.lock(assessment_id)
         self.read_only = read_only or self.holder is not None
         try:
@@ -61,7 +64,9 @@ class Session:
     # -- lock ------------------------------------------------------------------------
     @property
     def read_only_reason(self) -> str:
-        return locked_message(self.holder) if self.holder is not None else ""
+        if self.holder is not None:
+            return locked_message(self.holder)
+        return self.store.read_only_reason if self.folder_read_only else ""
 
     @property
     def notices(self) -> list[str]:

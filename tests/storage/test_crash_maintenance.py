@@ -18,6 +18,7 @@ import pytest
 from tests.storage.conftest import FAST_COST, FIXTURE_ID, STORAGE_FIXTURES
 from wizard.core.model import Answer, Organisation
 from wizard.storage import Store, WrongPassphrase
+from wizard.storage.quarantine import unwrap
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="SIGKILL and fork are POSIX")
 
@@ -65,6 +66,10 @@ def test_killed_while_changing_the_passphrase(tmp_path):
         store.save_answer(a.id, "t.a28.contract.signed", Answer("partial", note=f"note {i}"))
         store.save_answer(a.id, "t.a28.sub.any", Answer("no"))
         expected[a.id] = f"note {i}"
+    damaged = store.path_of(a.id).read_bytes()[:-10]
+    store.path_of(a.id).write_bytes(damaged)
+    store.load(a.id)  # repaired: its damaged copy set aside, encrypted with the rest
+    store.notices.clear()
     store.close()
     rng = random.Random(5)
     current = "phrase numéro 0"
@@ -86,5 +91,7 @@ def test_killed_while_changing_the_passphrase(tmp_path):
         for aid, note in expected.items():
             assert reopened.load(aid).answers["t.a28.contract.signed"].note == note
         assert len(reopened.list()) == len(expected)
+        [kept] = (data / "quarantine").iterdir()  # re-encrypted with the rest, all or nothing
+        assert unwrap(kept.read_bytes(), reopened.key) == damaged
         reopened.close()
     assert 0 < committed < 25, f"the kills should land both before and after the commit ({committed})"

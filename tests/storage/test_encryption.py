@@ -108,8 +108,9 @@ def test_passphrase_change_interrupted_before_its_commit_keeps_the_old_one(encry
         raise OSError("disk full")
 
     monkeypatch.setattr(folder_module.FolderConfig, "save", crash)
-    with pytest.raises(OSError):
+    with pytest.raises(StorageError) as err:  # a message for the user, not a traceback
         store.change_passphrase("nouvelle phrase", cost=FAST_COST)
+    assert "rien n’a été modifié" in str(err.value)
     monkeypatch.undo()
     reopened = Store(store.data_dir, passphrase="ancienne phrase")
     assert reopened.load(lab.id).answers["t.a28.contract.signed"].note == SECRET_NOTE
@@ -154,3 +155,78 @@ def test_passphrase_change_waits_for_every_writer_to_close(encrypted):
     assert snapshot(store.data_dir / "assessments") == before
     assert Store(store.data_dir, passphrase="ancienne phrase").load(lab.id).answers
     writer.close()
+
+
+# -- an encrypted folder accepts only files encrypted with its key -------------------------
+def _plain_forgery(store, aid, organisation="Labo FALSIFIE"):
+    """A well-formed plain file (its checksum right) with forged content: what anyone can write."""
+    from wizard.storage.envelope import seal
+    from wizard.storage.files import FILE_FORMAT, FILE_VERSION
+
+    tables = store._read(aid)[1]
+    tables["meta"]["1"]["organisation"]["name"] = organisation
+    tables["answers"] = {}
+    return seal(FILE_FORMAT, FILE_VERSION, aid, tables, None)
+
+
+def test_a_plain_file_in_an_encrypted_folder_is_refused_and_set_aside(encrypted):
+    store, lab = encrypted
+    forged = _plain_forgery(store, lab.id)
+    store.path_of(lab.id).write_bytes(forged)
+    reopened = Store(store.data_dir, passphrase="ancienne phrase")
+    [summary] = reopened.list()
+    assert summary.organisation == "Laboratoire des Tilleuls"  # the genuine one, from its backup
+    assert reopened.load(lab.id).answers["t.a28.contract.signed"].note == SECRET_NOTE
+    [notice] = reopened.notices
+    assert "non chiffré" in notice and "restaurée" in notice
+    [kept] = (store.data_dir / "quarantine").iterdir()
+    assert str(kept) in notice and b"FALSIFIE" not in kept.read_bytes()  # set aside, encrypted
+    reopened.close()
+
+
+def test_a_plain_backup_in_an_encrypted_folder_is_never_restored(encrypted):
+    store, lab = encrypted
+    folder = store.backups.folder(lab.id)
+    name = "29990101T000000.000000Z-0123456789ab-auto.bak"  # the newest of all
+    (folder / name).write_bytes(_plain_forgery(store, lab.id))
+    with pytest.raises(StorageError) as err:
+        store.restore(lab.id, name)
+    assert "non chiffré" in str(err.value) and "mise de côté" in str(err.value)
+    assert not (folder / name).exists() and store.load(lab.id).organisation.name == "Laboratoire des Tilleuls"
+    (folder / name).write_bytes(_plain_forgery(store, lab.id))
+    store.path_of(lab.id).write_bytes(b"damaged")  # a repair takes the newest authenticated backup
+    assert store.load(lab.id).organisation.name == "Laboratoire des Tilleuls"
+
+
+def test_a_plain_index_in_an_encrypted_folder_is_not_believed(encrypted):
+    from wizard.storage.envelope import seal
+    from wizard.storage.index import INDEX_FORMAT, INDEX_VERSION, signature
+
+    store, lab = encrypted
+    sig = signature(os.stat(store.path_of(lab.id)))
+    summary = {"id": lab.id, "organisation": "Labo FALSIFIE", "profile": "lab", "date": "2026-11-28",
+               "answered": 99, "modified": "2026-11-28T10:00:00+01:00"}
+    store.index.path.write_bytes(seal(INDEX_FORMAT, INDEX_VERSION, "index",
+                                      {"entries": {lab.id: {"sig": sig, "summary": summary}}}, None))
+    [listed] = Store(store.data_dir, passphrase="ancienne phrase").list()
+    assert listed.organisation == "Laboratoire des Tilleuls" and listed.answered == 2
+
+
+def test_setting_a_passphrase_encrypts_the_quarantine_too(store, lab):
+    store.save_answer(lab.id, "t.a28.contract.signed", Answer("no", note=SECRET_NOTE))
+    store.save_answer(lab.id, "t.a28.sub.any", Answer("yes"))
+    path = store.path_of(lab.id)
+    path.write_bytes(path.read_bytes()[:-10])  # damaged, the secret still readable in it
+    store.load(lab.id)  # repaired; the damaged copy set aside
+    [kept] = (store.data_dir / "quarantine").iterdir()
+    damaged = kept.read_bytes()
+    assert SECRET_NOTE.encode() in damaged
+    store.change_passphrase("une phrase", cost=FAST_COST)
+    assert SECRET_NOTE.encode() not in _all_bytes(store.data_dir)
+    [kept] = (store.data_dir / "quarantine").iterdir()  # the same copy, now encrypted
+    from wizard.storage.quarantine import unwrap
+
+    assert unwrap(kept.read_bytes(), store.key) == damaged
+    store.change_passphrase(None)  # decrypting the folder gives it back as it was
+    [kept] = (store.data_dir / "quarantine").iterdir()
+    assert kept.read_bytes() == damaged

@@ -59,7 +59,10 @@ class Context:
 
     @property
     def data_dir(self) -> Path:
-        return paths.user_data_dir(self.data_dir_override)
+        try:
+            return paths.user_data_dir(self.data_dir_override)
+        except paths.DataFolderError as exc:
+            raise CliError(str(exc)) from None
 
 
 def print_json(data: Any) -> None:

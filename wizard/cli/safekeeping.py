@@ -12,7 +12,7 @@ import os
 import sys
 
 from wizard.cli.assessments import PASSPHRASE_ENV, opened_store
-from wizard.cli.common import CliError, Context, print_json, secret
+from wizard.cli.common import CliError, Context, print_json, secret, user_errors
 from wizard.core.typography import french
 from wizard.i18n import _, ngettext
 from wizard.storage import StorageError, Store
@@ -80,12 +80,15 @@ def _new_passphrase(*, also_env: str | None = None) -> str:
 
 def cmd_passphrase(args: argparse.Namespace, ctx: Context) -> int:
     """set: encrypt a plain folder; change: re-encrypt with a new passphrase (the old one first)."""
-    encrypted = Store.is_encrypted(ctx.data_dir)
+    with user_errors(StorageError):
+        encrypted = Store.is_encrypted(ctx.data_dir)
     if args.action == "set" and encrypted:
         raise CliError(french(_("ce dossier est déjà chiffré : utilisez « vigie passphrase change »")))
     if args.action == "change" and not encrypted:
         raise CliError(french(_("ce dossier n’est pas chiffré : utilisez « vigie passphrase set »")))
     with opened_store(ctx) as store:
+        if store.read_only:  # said before the new passphrase is asked for
+            raise CliError(store.read_only_reason)
         new = _new_passphrase(also_env=None if encrypted else PASSPHRASE_ENV)
         if len(new) < 8:
             raise CliError(french(_("phrase de passe trop courte (8 caractères au moins) ; rien n’a été modifié")))

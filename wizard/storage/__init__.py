@@ -7,7 +7,8 @@ A data folder holds:
     assessments/index.json       summaries for the list, rebuilt when missing or stale
     backups/<id>/*.bak           rolling copies: the last 20 versions and one a day for 30 days
     locks/<id>.lock              who writes an assessment (user, machine, pid, since when)
-    quarantine/                  damaged files set aside, never deleted by Vigie
+    locks/folder.lock            shared by every open store, held alone by a passphrase change
+    quarantine/                  damaged files set aside, never deleted by Vigie (encrypted with the rest)
 
 Store (store.py) is the one entry point; Session (wizard.service) uses it for the UI and CLI.
 """
@@ -21,13 +22,14 @@ from typing import TYPE_CHECKING, Any
 # through storage.atomic, must not pull TinyDB and the whole layer in at start-up.
 _WHERE = {
     "AssessmentLocked": "errors", "CorruptFile": "errors", "NewerVersion": "errors", "StorageError": "errors",
-    "UnknownAssessment": "errors", "PassphraseRequired": "crypto", "WrongPassphrase": "crypto",
+    "UnknownAssessment": "errors", "FolderBusy": "errors", "ReadOnlyFolder": "errors", "PassphraseRequired": "crypto", "WrongPassphrase": "crypto",
     "BackupInfo": "backups", "HistoryEntry": "documents", "LockInfo": "locking",
     "AssessmentSummary": "store", "Store": "store",
 }
 __all__ = [
-    "AssessmentLocked", "AssessmentSummary", "BackupInfo", "CorruptFile", "HistoryEntry", "LockInfo",
-    "NewerVersion", "PassphraseRequired", "Store", "StorageError", "UnknownAssessment", "WrongPassphrase",
+    "AssessmentLocked", "AssessmentSummary", "BackupInfo", "CorruptFile", "FolderBusy", "HistoryEntry",
+    "LockInfo", "NewerVersion", "PassphraseRequired", "ReadOnlyFolder", "Store", "StorageError",
+    "UnknownAssessment", "WrongPassphrase",
 ]
 
 if TYPE_CHECKING:
@@ -37,7 +39,9 @@ if TYPE_CHECKING:
     from wizard.storage.errors import (
         AssessmentLocked,
         CorruptFile,
+        FolderBusy,
         NewerVersion,
+        ReadOnlyFolder,
         StorageError,
         UnknownAssessment,
     )

@@ -20,7 +20,7 @@ from wizard.storage.atomic import TMP_PREFIX, atomic_write_bytes, clean_stale_te
 KEEP_LAST = 20
 KEEP_DAYS = 30
 SUFFIX = ".bak"
-REASONS = ("auto", "migration", "restore", "import", "recovery")
+REASONS = ("auto", "migration", "restore", "import", "recovery", "deleted")
 _NAME = re.compile(r"^(\d{8}T\d{6}\.\d{6}Z)-([0-9a-f]{12})-([a-z]+)\.bak$")
 
 
@@ -50,6 +50,13 @@ def _parse(path: Path) -> BackupInfo | None:
     except (ValueError, OSError):
         return None
     return BackupInfo(path.name, created, match.group(3), size, match.group(2))
+
+
+def _remove_empty(folder: Path) -> None:
+    try:
+        folder.rmdir()
+    except OSError:
+        pass  # not empty after all
 
 
 class Backups:
@@ -91,7 +98,8 @@ class Backups:
         """Keep a copy of data unless the newest copy already holds exactly these bytes; its name."""
         digest = hashlib.sha256(data).hexdigest()[:12]
         names = self._names(assessment_id)
-        if names and _NAME.match(names[0]).group(2) == digest:  # type: ignore[union-attr]
+        # A deletion always leaves its copy: it is the newest trace of the assessment (files.py).
+        if names and reason != "deleted" and _NAME.match(names[0]).group(2) == digest:  # type: ignore[union-attr]
             return None
         folder = self.folder(assessment_id)
         private_mkdir(folder)
@@ -106,8 +114,15 @@ class Backups:
             # Written straight to its name, without fsync: a copy torn by a crash does not decode
             # and is skipped by restore; the current file itself is always written atomically.
             flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-            with os.fdopen(os.open(folder / name, flags, 0o600), "wb") as handle:
-                handle.write(data)
+            fd = os.open(folder / name, flags, 0o600)
+            try:
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(data)
+            except BaseException:  # a disk full: no torn copy left behind
+                (folder / name).unlink(missing_ok=True)
+                if not names:
+                    _remove_empty(folder)
+                raise
         if len(names) >= KEEP_LAST:
             self._prune(assessment_id, [name, *names])
         return name

@@ -23,6 +23,7 @@ CIPHER = "AES-256-GCM"
 KDF = "scrypt"
 # About 0.4 s and 128 MiB on a 2020 laptop: paid once when a folder is opened.
 DEFAULT_COST = 2**17
+MAX_COST = 2**20
 _CHECK_TEXT = b"vigie-key-check"
 _CHECK_AAD = b"vigie-store-key"
 
@@ -78,8 +79,12 @@ class KeyParams:
         if not isinstance(data, dict) or data.get("kdf") != KDF or data.get("cipher") != CIPHER:
             raise ValueError("unsupported encryption settings")
         n, r, p = data.get("n"), data.get("r"), data.get("p")
-        if not all(isinstance(v, int) and v > 0 for v in (n, r, p)) or not isinstance(data.get("key_id"), str):
+        if not all(isinstance(v, int) and not isinstance(v, bool) and v > 0 for v in (n, r, p)) \
+                or not isinstance(data.get("key_id"), str):
             raise ValueError("bad key parameters")
+        # What scrypt accepts, within the memory a desktop has (DEFAULT_COST needs 128 MiB).
+        if n < 2 or n & (n - 1) or n > MAX_COST or r > 64 or p > 16 or 128 * n * r > 2**30:
+            raise ValueError(f"key parameters out of range (n={n}, r={r}, p={p})")
         return cls(b64decode(data["salt"]), n, r, p, data["key_id"], b64decode(data["check"]))
 
 

@@ -56,11 +56,17 @@ def seal(fmt: str, version: int, ident: str, payload: dict[str, Any], key: Store
 
 def open_sealed(raw: bytes, key: StoreKey | None, *, fmt: str, current: int,
                 path: Path | None = None) -> Opened:
-    """Check and decode one file; raise CorruptFile, NewerVersion, PassphraseRequired or OtherKey."""
+    """Check and decode one file; raise CorruptFile, NewerVersion, PassphraseRequired or OtherKey.
+
+    With a key (an encrypted folder) only an encrypted file is accepted: a plain one, whose
+    checksum anyone can compute, is refused as not authenticated (CorruptFile)."""
     try:
         doc = json.loads(raw)
     except (ValueError, UnicodeDecodeError):
         raise CorruptFile(path, french(_("ce n’est pas du JSON valide"))) from None
+    if key is not None and not (isinstance(doc, dict) and "cipher" in doc):
+        raise CorruptFile(path, french(_("fichier non chiffré dans un dossier chiffré : son contenu n’est pas "
+                                         "authentifié et n’a pas été lu")))
     if fmt == ASSESSMENT_FORMAT and is_version_1(doc):
         meta = next(iter(doc["meta"].values()))
         return Opened(1, str(meta.get("id", "")), "", False, doc)

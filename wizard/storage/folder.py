@@ -1,32 +1,43 @@
 """The data folder's own settings (storage.json) and the all-or-nothing passphrase change.
 
-Changing the passphrase writes every assessment and backup, re-encrypted, into a staging
-folder .rekey-<generation>; writing storage.json with the new key and that generation is the
-commit point; the staging folders then replace the live ones. A process killed before the
-commit leaves the old files and the old key; one killed after it has the swap finished the
-next time the folder is opened.
+Changing the passphrase writes every assessment, backup and quarantined copy, re-encrypted,
+into a staging folder .rekey-<generation>; writing storage.json with the new key and that
+generation is the commit point; the staging folders then replace the live ones. A process
+killed before the commit leaves the old files and the old key; one killed after it has the
+swap finished the next time the folder is opened.
+
+The folder's lock (locks/folder.lock) makes this safe between processes: every open store
+shares it, a change and the finishing of an interrupted one hold it alone. So a change waits
+until no other Vigie has the folder open (or gives up, having changed nothing), and an opener
+waits until a running change is over: a live change's staging folder is never touched.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from wizard.core.typography import french
 from wizard.i18n import _
+from wizard.paths import data_folder_problem
 from wizard.storage.atomic import atomic_write_bytes, fsync_dir, private_mkdir
 from wizard.storage.crypto import DEFAULT_COST, KeyParams, StoreKey
 from wizard.storage.envelope import seal
-from wizard.storage.errors import AssessmentLocked, StorageError
-from wizard.storage.locking import FileLock
+from wizard.storage.errors import AssessmentLocked, FolderBusy, ReadOnlyFolder, StorageError, os_reason
+from wizard.storage.locking import UNKNOWN_HOLDER, FileLock, FolderLock, LockInfo
 
 if TYPE_CHECKING:
     from wizard.storage.store import Store
 
 FILE_NAME = "storage.json"
+LOCK_NAME = "folder.lock"  # in locks/
+OPEN_WAIT = 30.0  # seconds an opener waits for a passphrase change running in another process
+CHANGE_WAIT = 10.0  # seconds a change waits for the other processes to close the folder
 
 
 def _rmtree(path: Path, *, ignore_errors: bool = False) -> None:
@@ -34,10 +45,11 @@ def _rmtree(path: Path, *, ignore_errors: bool = False) -> None:
 
     shutil.rmtree(path, ignore_errors=ignore_errors)
 
+
 FORMAT = "vigie-store"
 VERSION = 1
 _STAGE = ".rekey-"
-_SWAPPED = ("assessments", "backups")
+_SWAPPED = ("assessments", "backups", "quarantine")
 
 
 @dataclass(frozen=True)
@@ -52,6 +64,9 @@ class FolderConfig:
             raw = path.read_bytes()
         except FileNotFoundError:
             return cls()
+        except OSError as exc:
+            raise StorageError(french(_("{path} : réglages de stockage illisibles ({detail}) ; les fichiers "
+                                        "n’ont pas été touchés.")).format(path=path, detail=exc.strerror or exc)) from None
         try:
             data = json.loads(raw)
             if not isinstance(data, dict) or data.get("format") != FORMAT:
@@ -71,8 +86,14 @@ class FolderConfig:
         atomic_write_bytes(data_dir / FILE_NAME, json.dumps(data, indent=1).encode("utf-8"))
 
 
+def has_pending_change(data_dir: Path) -> bool:
+    return any(data_dir.glob(_STAGE + "*"))
+
+
 def finish_pending_change(data_dir: Path) -> None:
-    """Complete a committed passphrase change, or drop one that never reached its commit."""
+    """Complete a committed passphrase change, or drop one that never reached its commit.
+
+    Only with the folder's lock held alone: a staging folder may be that of a live change."""
     stages = list(data_dir.glob(_STAGE + "*"))
     if not stages:
         return
@@ -89,11 +110,69 @@ def finish_pending_change(data_dir: Path) -> None:
         _rmtree(stage, ignore_errors=True)
 
 
-def change_passphrase(store: Store, new_passphrase: str | None, *, cost: int | None = None) -> None:
+def _busy_opening(data_dir: Path, holder: LockInfo) -> FolderBusy:
+    if holder == UNKNOWN_HOLDER:
+        return FolderBusy(french(_("Le dossier de données {folder} attend la fin d’un changement de phrase de "
+                                   "passe commencé dans un autre Vigie : fermez les autres fenêtres de Vigie, "
+                                   "puis réessayez. Rien n’a été modifié.")).format(folder=data_dir))
+    return FolderBusy(french(_("Le dossier de données {folder} est occupé : {holder} en change la phrase de "
+                               "passe. Réessayez quand ce sera fini ; rien n’a été modifié.")).format(
+        folder=data_dir, holder=holder.describe()))
+
+
+def _usable_folder(data_dir: Path) -> None:
+    """Create the data folder if needed; a path that cannot be one is a StorageError."""
+    try:
+        private_mkdir(data_dir)
+    except (OSError, ValueError) as exc:
+        if not data_dir.is_dir():
+            raise StorageError(data_folder_problem(data_dir, exc)) from None
+
+
+def open_folder(data_dir: Path, lock: FolderLock, folders: Iterable[Path], wait: float = OPEN_WAIT) -> None:
+    """Create the folders if needed, then take the folder's lock shared, waiting (at most wait
+    seconds) for a running change to end; a change a crash interrupted is finished first,
+    with the lock held alone. A path that cannot be a folder, or a damaged storage.json,
+    stops it before anything is created; a folder that cannot be written is only read."""
+    _usable_folder(data_dir)
+    FolderConfig.load(data_dir)
+    for folder in folders:
+        try:
+            private_mkdir(folder)
+        except OSError:
+            pass  # read-only: opened for reading
+    deadline = time.monotonic() + wait
+    while True:
+        holder = lock.acquire(exclusive=False, wait=0)
+        if holder is None:
+            if not has_pending_change(data_dir):
+                return
+            holder = lock.acquire(exclusive=True, wait=0)  # no change runs: its leftovers are ours
+            if holder is None:
+                try:
+                    finish_pending_change(data_dir)
+                except OSError as exc:
+                    lock.release()
+                    raise StorageError(french(_(
+                        "{folder} : un changement de phrase de passe interrompu doit être terminé, mais le "
+                        "dossier ne peut pas être modifié ({error}). Rien n’a été ouvert.")).format(
+                        folder=data_dir, error=os_reason(exc))) from None
+                continue
+        if time.monotonic() >= deadline:
+            lock.release()
+            raise _busy_opening(data_dir, holder)
+        time.sleep(0.05)
+
+
+def change_passphrase(store: Store, new_passphrase: str | None, *, cost: int | None = None,
+                      wait: float = CHANGE_WAIT) -> None:
     data_dir = store.data_dir
+    if store.read_only:
+        raise ReadOnlyFolder(read_only_message(data_dir))
     taken: list[str] = []
     stage = data_dir / f"{_STAGE}{os.urandom(8).hex()}"
     committed = False
+    alone = False
     try:
         for aid in store.ids():  # no one may write while every file is rewritten
             if aid in store._held:
@@ -106,6 +185,14 @@ def change_passphrase(store: Store, new_passphrase: str | None, *, cost: int | N
                                        holder)
             store._held[aid] = lock
             taken.append(aid)
+        if store.folder_lock.acquire(exclusive=True, wait=wait) is not None:
+            raise FolderBusy(french(_("Impossible de changer la phrase de passe : le dossier de données est "
+                                      "ouvert dans un autre Vigie (ou une autre fenêtre). Fermez-le, puis "
+                                      "recommencez ; rien n’a été modifié.")))
+        alone = True
+        if FolderConfig.load(data_dir) != store.config:
+            raise StorageError(french(_("La phrase de passe du dossier a été changée par un autre Vigie pendant "
+                                        "l’attente ; rien n’a été modifié. Rouvrez le dossier.")))
         if new_passphrase is None:
             new_key, params = None, None
         else:
@@ -130,6 +217,9 @@ def change_passphrase(store: Store, new_passphrase: str | None, *, cost: int | N
                     continue  # an unreadable copy could never be restored anyway
                 data = seal(FILE_FORMAT, FILE_VERSION, folder.name, tables, new_key)
                 atomic_write_bytes(stage / "backups" / folder.name / info.name, data, durable=durable)
+        if store.quarantine.root.is_dir():  # damaged copies too: none may stay in clear
+            private_mkdir(stage / "quarantine")
+            store.quarantine.rekey(stage / "quarantine", store.key, new_key, durable=durable)
         if not durable:
             os.sync()
         FolderConfig(params, generation).save(data_dir)  # the commit point
@@ -140,8 +230,24 @@ def change_passphrase(store: Store, new_passphrase: str | None, *, cost: int | N
         from wizard.storage.index import Index
 
         store.index = Index(store.folder, new_key)
+    except OSError as exc:
+        if committed:  # the new key is in place; the next opening finishes moving the files
+            raise StorageError(french(_("La nouvelle phrase de passe est en place, mais le remplacement des "
+                                        "fichiers s’est interrompu ({error}) ; il sera terminé à la prochaine "
+                                        "ouverture du dossier.")).format(error=os_reason(exc))) from None
+        raise StorageError(french(_("Impossible de changer la phrase de passe ({error}) ; rien n’a été "
+                                    "modifié.")).format(error=os_reason(exc))) from None
     finally:
         if not committed:
             _rmtree(stage, ignore_errors=True)
+        if committed and has_pending_change(data_dir):
+            store.folder_lock.release()  # the swap did not end: left to the next opening, which needs it alone
+        elif alone or not store.folder_lock.held:
+            store.folder_lock.acquire(exclusive=False, wait=wait)  # open like any other store again
         for aid in taken:
             store.unlock(aid)
+
+
+def read_only_message(data_dir: Path) -> str:
+    return french(_("Le dossier de données {folder} est en lecture seule : les évaluations peuvent y être "
+                    "lues, pas modifiées ; rien n’a été enregistré.")).format(folder=data_dir)

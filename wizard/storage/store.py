@@ -18,7 +18,7 @@ from wizard.i18n import _
 from wizard.storage import documents as docs
 from wizard.storage.backups import BackupInfo
 from wizard.storage.documents import HistoryEntry, now_iso
-from wizard.storage.errors import CorruptFile, StorageError, UnknownAssessment
+from wizard.storage.errors import CorruptFile, StorageError, UnknownAssessment, write_failed
 from wizard.storage.files import FILE_FORMAT, FILE_VERSION, SUFFIX, AssessmentFiles, locked_message
 from wizard.storage.index import signature
 
@@ -88,14 +88,10 @@ class Store(AssessmentFiles):
             if cached and cached.get("sig") == sig and isinstance(cached.get("summary"), dict):
                 fresh[aid] = cached
                 continue
-            try:
-                _raw, tables = self._read(aid)
-                summary = _summary(docs.assessment_of(tables), docs.meta_doc(tables)["modified"])
-                fresh[aid] = {"sig": signature(os.stat(entry.path)), "summary": summary}
-            except (UnknownAssessment, FileNotFoundError):
-                continue  # deleted meanwhile
-            except (StorageError, OSError) as exc:
-                self.problems.append((aid, str(exc)))
+            self._list_entry(aid, fresh)
+        # A file a crash during a repair left missing is put back (see files.py).
+        for aid in sorted(self.quarantine.ids() - {aid for aid, _e in files}):
+            self._list_entry(aid, fresh)
         if fresh != entries:
             self.index.save(fresh)
         out = []
@@ -109,6 +105,20 @@ class Store(AssessmentFiles):
             except (KeyError, TypeError, ValueError):
                 self.index.drop()
         return out
+
+    def _list_entry(self, aid: str, fresh: dict[str, dict[str, Any]]) -> None:
+        try:
+            _raw, tables = self._read(aid)
+            summary = _summary(docs.assessment_of(tables), docs.meta_doc(tables)["modified"])
+            try:
+                sig = signature(os.stat(self.path_of(aid)))
+            except FileNotFoundError:
+                sig = [0, 0, 0, 0]  # read-only folder: shown from a backup, read again next time
+            fresh[aid] = {"sig": sig, "summary": summary}
+        except (UnknownAssessment, FileNotFoundError):
+            pass  # deleted meanwhile
+        except (StorageError, OSError) as exc:
+            self.problems.append((aid, str(exc)))
 
     def summary(self, assessment_id: str) -> AssessmentSummary:
         """One assessment's line of the list (with its last change time)."""
@@ -127,7 +137,11 @@ class Store(AssessmentFiles):
         with self._writing(assessment_id):
             if not path.exists():
                 raise UnknownAssessment(french(_("aucune évaluation n’a l’identifiant « {id} »")).format(id=assessment_id))
-            path.unlink()
+            try:
+                self.backups.save(assessment_id, path.read_bytes(), "deleted")
+                path.unlink()
+            except OSError as exc:
+                raise write_failed(path, exc) from None
 
     # -- changes, each written at once ---------------------------------------------------
     @staticmethod
@@ -215,7 +229,20 @@ class Store(AssessmentFiles):
         if path is None:
             raise StorageError(french(_("aucune sauvegarde « {name} » pour l’évaluation {id}")).format(
                 name=name, id=assessment_id))
-        tables = self._decode(path.read_bytes(), path, migrate=False)
+        raw = path.read_bytes()
+        try:
+            tables = self._decode(raw, path, migrate=False)
+        except CorruptFile as exc:  # damaged, or not authenticated: never restored, set aside
+            if self.read_only:
+                raise
+            with self._writing(assessment_id):
+                try:
+                    moved = self.quarantine.keep(assessment_id, raw, self.key, suffix=".bak")
+                    path.unlink()
+                except OSError as err:
+                    raise write_failed(self.quarantine.root, err) from None
+            raise StorageError(french(_("{error}. Cette sauvegarde a été mise de côté dans {moved} ; rien n’a "
+                                        "été restauré.")).format(error=exc, moved=moved)) from None
         with self._writing(assessment_id):
             self._set_aside(assessment_id, "restore")
             self._write(assessment_id, tables)
@@ -232,7 +259,10 @@ class Store(AssessmentFiles):
             self._decode(raw, current, migrate=False)
         except CorruptFile:
             pass  # replacing a damaged file is the point; its bytes stay among the backups
-        self.backups.save(assessment_id, raw, reason)
+        try:
+            self.backups.save(assessment_id, raw, reason)
+        except OSError as exc:
+            raise write_failed(self.backups.folder(assessment_id), exc) from None
 
     def import_assessment(self, assessment: Assessment, history: list[dict[str, Any]],
                           *, replace: bool = False) -> tuple[Assessment, str]:
@@ -279,8 +309,10 @@ class Store(AssessmentFiles):
         return self.import_assessment(assessment, history, replace=replace)
 
     # -- encryption ------------------------------------------------------------------------
-    def change_passphrase(self, new_passphrase: str | None, *, cost: int | None = None) -> None:
-        """Encrypt (or re-encrypt, or with None decrypt) every file of the folder, all or nothing."""
-        from wizard.storage.folder import change_passphrase
+    def change_passphrase(self, new_passphrase: str | None, *, cost: int | None = None,
+                          wait: float | None = None) -> None:
+        """Encrypt (or re-encrypt, or with None decrypt) every file of the folder, all or nothing;
+        FolderBusy when another store keeps the folder open longer than wait seconds."""
+        from wizard.storage.folder import CHANGE_WAIT, change_passphrase
 
-        change_passphrase(self, new_passphrase, cost=cost)
+        change_passphrase(self, new_passphrase, cost=cost, wait=CHANGE_WAIT if wait is None else wait)

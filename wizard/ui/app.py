@@ -55,14 +55,24 @@ def dispose(window) -> None:
 
 
 def run_gui(context) -> int:
-    app = make_app(context.lang, context.data_dir)
+    try:
+        data_dir = paths.user_data_dir(context.data_dir_override)
+    except paths.DataFolderError as exc:  # --data-dir on a file, a path that cannot be created
+        from PySide6.QtWidgets import QMessageBox
+
+        from wizard.i18n import _
+
+        make_app(context.lang)
+        QMessageBox.critical(None, _("Dossier de données inutilisable"), str(exc))
+        return 2
+    app = make_app(context.lang, data_dir)
     from wizard.ui.main_window import MainWindow  # after the language is set: labels are translated
     from wizard.ui.store_opening import open_store
 
-    store = open_store(context.data_dir)
+    store = open_store(data_dir)
     if store is None:
         return 1
-    window = MainWindow(context.data_dir, store)
+    window = MainWindow(data_dir, store)
     window.show()
     if os.environ.get("VIGIE_READY_PROBE"):
         # Start-up benchmark and smoke test: say "ready" once the event loop runs, then quit cleanly.

@@ -29,6 +29,7 @@ REASONS = {
     "restore": N_("Avant une restauration"),
     "import": N_("Avant un import"),
     "migration": N_("Avant une mise à jour du format"),
+    "deleted": N_("Avant une suppression"),
 }
 
 
