@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from wizard.cli.common import CliError, Context, print_json
+from wizard.cli.output import one_line
 from wizard.core.action_plan import PlannedAction, build_plan, owner_label
 from wizard.core.answers_file import AnswersFileError, read_answers_file
 from wizard.core.model import ANSWER_LABELS, PRIORITY_LABELS, PROFILES, Assessment, Question
@@ -99,6 +100,6 @@ def cmd_plan(args: argparse.Namespace, ctx: Context) -> int:
         out.write(_("  Article {article} : {score}").format(article=article, score=shown) + "\n")
     out.write("\n" + _("Plan d'action ({count})").format(count=len(plan)) + "\n")
     for a in plan:
-        out.write(f"  {_(PRIORITY_LABELS[a.priority])}  {a.due.isoformat()}  {a.title.get(ctx.lang)}"
-                  f"  [{owner_label(a.owner)}]\n")
+        out.write(f"  {_(PRIORITY_LABELS[a.priority])}  {a.due.isoformat()}  {one_line(a.title.get(ctx.lang))}"
+                  f"  [{one_line(owner_label(a.owner))}]\n")
     return 0

@@ -22,6 +22,7 @@ from babel.dates import format_datetime
 
 from wizard.cli.common import CliError, Context, print_json, secret, user_errors
 from wizard.cli.content import load_answers
+from wizard.cli.output import one_line
 from wizard.export import ExportError, export_signed_plan
 from wizard.i18n import N_, _
 from wizard.signing import identities, trust
@@ -185,7 +186,7 @@ _ASSESSMENT = {"match": N_("présente, conforme à son empreinte"), "mismatch": 
 def _print_check(index: int, total: int, c: SignatureCheck, lang: str) -> None:
     out = sys.stdout
     out.write(_("Signature {i} sur {n} (champ {field})").format(i=index, n=total, field=c.field) + "\n")
-    who = f"{c.signer} ({c.organisation})" if c.organisation else c.signer
+    who = one_line(f"{c.signer} ({c.organisation})" if c.organisation else c.signer or "")
     out.write("  " + _("Signataire : {who}").format(who=who or "—") + "\n")
     when = format_datetime(c.signing_time, "d MMMM y, HH:mm:ss ZZZZ", locale="fr_FR" if lang == "fr" else "en_GB") \
         if c.signing_time else "—"
@@ -198,7 +199,7 @@ def _print_check(index: int, total: int, c: SignatureCheck, lang: str) -> None:
     if c.certified:
         out.write("  " + _("Signature de certification") + "\n")
     if c.problem:
-        out.write("  " + _("Problème : {problem}").format(problem=c.problem) + "\n")
+        out.write("  " + _("Problème : {problem}").format(problem=one_line(c.problem)) + "\n")
 
 
 def cmd_verify(args: argparse.Namespace, ctx: Context) -> int:
@@ -240,8 +241,8 @@ def cmd_identity_show(args: argparse.Namespace, ctx: Context) -> int:
     found = identities.personal_identity(ctx.data_dir)
     if found is None:
         raise CliError(_("aucune identité personnelle ; créez-la avec « vigie identity create »"))
-    print(_("Nom : {v}").format(v=found.name))
-    print(_("Organisation : {v}").format(v=found.organisation or "—"))
+    print(_("Nom : {v}").format(v=one_line(found.name)))
+    print(_("Organisation : {v}").format(v=one_line(found.organisation) or "—"))
     print(_("Valable jusqu'au : {v}").format(v=found.not_after.date().isoformat()))
     print(_("Empreinte SHA-256 : {v}").format(v=found.fingerprint))
     return 0
@@ -288,7 +289,7 @@ def cmd_identity_tokens(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_trust_list(args: argparse.Namespace, ctx: Context) -> int:
     for t in trust.list_trusted(ctx.data_dir):
-        print(f"{t.fingerprint}  {t.subject}")
+        print(f"{t.fingerprint}  {one_line(t.subject)}")
     return 0
 
 
