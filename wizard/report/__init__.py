@@ -15,6 +15,7 @@ from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign.fields import SigFieldSpec, append_signature_field
 
 from wizard import __version__
+from wizard.core import limits
 from wizard.core.model import PROFILE_LABELS, Assessment
 from wizard.core.questionnaire import Questionnaire
 from wizard.i18n import _, language, ngettext
@@ -24,6 +25,7 @@ from wizard.report.detail import build_detail
 from wizard.report.document import PageDecor, ReportDocument, numbered_canvas
 from wizard.report.embedded import assessment_payload, attach_assessment, read_embedded_assessment
 from wizard.report.fonts import register_fonts
+from wizard.report.long_text import clip
 from wizard.report.method import build_method
 from wizard.report.plan import build_plan_section
 from wizard.report.signature_page import build_signature_page
@@ -70,7 +72,7 @@ def _build_report(assessment: Assessment, questionnaire: Questionnaire, lang: st
     payload, digest = assessment_payload(assessment)
     ctx = ReportContext(assessment, questionnaire, lang, digest, slots)
     ty = ctx.typo
-    org = assessment.organisation.name
+    org = clip(assessment.organisation.name, limits.ORGANISATION_NAME)
     title = ty.plain(_("Plan d'action RGPD — {organisation}").format(organisation=org))
     decor = PageDecor(
         organisation=ty.plain(org), confidential=ty.plain(_("Confidentiel")), title=title,
@@ -79,7 +81,7 @@ def _build_report(assessment: Assessment, questionnaire: Questionnaire, lang: st
              + build_method(ctx) + build_signature_page(ctx))
     buffer = BytesIO()
     doc = ReportDocument(
-        buffer, title=title, author=assessment.assessor or org,
+        buffer, title=title, author=clip(assessment.assessor, limits.NAME) or org,
         subject=ty.plain(ngettext("Auto-évaluation RGPD (article {articles}) — {profile}",
                                   "Auto-évaluation RGPD (articles {articles}) — {profile}", ctx.article_count).format(
             articles=ctx.articles, profile=_(PROFILE_LABELS[assessment.profile]))),

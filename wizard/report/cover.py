@@ -5,10 +5,12 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
+from wizard.core import limits
 from wizard.core.model import PROFILE_LABELS
 from wizard.i18n import _, ngettext
 from wizard.report.context import ReportContext
 from wizard.report.document import CONTENT_WIDTH, Heading
+from wizard.report.long_text import clip
 from wizard.report.styles import ACCENT, ACCENT_LIGHT, PRIORITY_COLOURS, make_table
 
 
@@ -23,21 +25,23 @@ def build_cover(ctx: ReportContext) -> list[Flowable]:
                          "Auto-évaluation des articles {articles} du RGPD : obligations de la "
                          "sous-traitance et sécurité des traitements", ctx.article_count)
                 .format(articles=ctx.articles), "cover_sub"),
-        ty.para(a.organisation.name, "cover_org"),
+        ty.field(a.organisation.name, limits.ORGANISATION_NAME, "cover_org"),
     ]
     if a.organisation.address:
-        story.append(ty.para(a.organisation.address, "cover_label"))
+        story += ty.long(a.organisation.address, limits.ADDRESS, "cover_label")
     if a.organisation.siret:
-        story.append(ty.para(_("SIRET : {siret}").format(siret=a.organisation.siret), "cover_label"))
+        story.append(ty.para(_("SIRET : {siret}").format(siret=clip(a.organisation.siret, limits.NAME)),
+                             "cover_label"))
     story.append(Spacer(1, 14 * mm))
 
     rows = [
         (_("Profil évalué"), _(PROFILE_LABELS[a.profile])),
         (_("Date de l'évaluation"), ctx.long_date(a.date)),
-        (_("Évaluateur ou évaluatrice"), a.assessor or "—"),
+        (_("Évaluateur ou évaluatrice"), clip(a.assessor, limits.NAME) or "—"),
     ]
     if a.participants:
-        people = ", ".join(f"{p.name} ({p.role})" if p.role else p.name for p in a.participants)
+        people = ", ".join(f"{clip(p.name, limits.NAME)} ({clip(p.role, limits.NAME)})" if p.role
+                           else clip(p.name, limits.NAME) for p in a.participants[:limits.PARTICIPANTS])
         rows.append((_("Participants"), people))
     for label, value in rows:
         story.append(ty.para(label, "cover_label"))
