@@ -43,9 +43,11 @@ def update() -> None:
     from babel.messages.catalog import Catalog
 
     extract()
-    with open(I18N / f"{DOMAIN}.pot", "rb") as handle:
-        template = read_po(handle)
     for lang in LANGUAGES:
+        # A template of its own for each language: update() hands the template's new entries to
+        # the catalog as they are, so the French ones filled below would reach the next language.
+        with open(I18N / f"{DOMAIN}.pot", "rb") as handle:
+            template = read_po(handle)
         path = po_path(lang)
         if path.exists():
             with open(path, "rb") as handle:
