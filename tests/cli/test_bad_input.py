@@ -78,6 +78,10 @@ def test_arguments_that_are_not_utf8_are_refused(tmp_path, data_dir):
     aid = vigie("new", "--profile", "lab", "--org", "Labo", env=MINI).stdout.strip()
     refused(vigie("answer", aid, "t.a28.contract.signed", "no", "--note", "\udcfe", env=MINI), "--note")
     assert vigie("show", aid, "--json", env=MINI).stdout.count('"value"') == 0  # nothing stored
+    # A file name may be any bytes on Linux: a data folder's name is not refused.
+    folder = str(tmp_path / "données \udcff")
+    made = vigie("--data-dir", folder, "new", "--profile", "lab", "--org", "Labo", env=MINI)
+    assert made.returncode == 0, made.stderr
 
 
 def test_lone_surrogate_in_an_answers_file_is_refused(tmp_path):

@@ -71,6 +71,9 @@ def safe_output() -> Iterator[None]:
         sys.stdout, sys.stderr = saved
 
 
+_FILE_NAMES = {"data_dir"}  # options holding a file name as text (the others are Path objects)
+
+
 def undecodable_argument(parser: argparse.ArgumentParser, args: argparse.Namespace) -> str | None:
     """The message for the first text argument holding bytes that are not UTF-8, else None.
 
@@ -79,7 +82,7 @@ def undecodable_argument(parser: argparse.ArgumentParser, args: argparse.Namespa
     """
     names = _option_names(parser)
     for dest, value in vars(args).items():
-        if not isinstance(value, str):
+        if not isinstance(value, str) or dest in _FILE_NAMES:
             continue
         try:
             value.encode("utf-8")
