@@ -3,7 +3,9 @@
 The plan is the real lab questionnaire answered "Non" everywhere, topped up with custom
 actions to 100. The comparison lays out the same number of A4 pages of plain paragraphs in
 the same font with ReportLab alone, in the same run, so the ratio says what our tables,
-typography, attachment and signature cost on this machine.
+typography, attachment and signature cost on this machine. Long texts an older or hostile
+file may carry (a 1 MB comment, one 1 MB word, a 5,000-character organisation name) must
+not stall the layout; the largest assessment the limits allow shows the cost per page.
 """
 
 from __future__ import annotations
@@ -81,6 +83,7 @@ def run() -> list[dict[str, object]]:
         layout = median_time(lambda: build_report(assessment, view), runs=5)
         signing = median_time(lambda: sign_pdf(data, identity), runs=5)
     plain = _plain_pages(info.pages)
+    long_rows = _long_text_rows(assessment, view, layout)
     return [
         row(f"Build + sign the action plan, {ACTIONS} actions", total,
             f"{info.pages} pages, personal identity (RSA 3072), file written", "≤ 1.5 s", total <= 1.5),
@@ -88,7 +91,36 @@ def run() -> list[dict[str, object]]:
         row("  of which PAdES signature with visible stamp", signing, "pyHanko, in memory"),
         row(f"ReportLab alone, {info.pages} pages of plain text", plain,
             "same font (DejaVu Sans), paragraphs only, same run"),
+        *long_rows,
     ]
+
+
+def _long_text_rows(assessment, view, layout: float) -> list[dict[str, object]]:  # noqa: ANN001
+    from dataclasses import replace
+
+    from wizard.core import limits
+    from wizard.core.model import Answer, Organisation
+    from wizard.report import build_report
+
+    first = next(iter(assessment.answers))
+    rows = []
+    for label, note in (("1 MB comment of words", "mot " * 250_000),
+                        ("1 MB comment of one word", "abcdefghijklmnopqrstuvwxyz" * 40_000)):
+        answers = {**assessment.answers, first: Answer("no", note=note)}
+        long = replace(assessment, organisation=Organisation("Laboratoire " + "O" * 5_000), answers=answers)
+        seconds = median_time(lambda long=long: build_report(long, view), runs=3)
+        rows.append(row(f"Layout with a {label} and a 5,000-character organisation name", seconds,
+                        f"{seconds / layout:.2f} × the layout above; the report shows the first "
+                        f"{limits.TEXT:,} characters, the attached copy all", "≤ 1 s", seconds <= 1.0))
+    text = "Relevé des accès, contrôlé chaque semaine. " * (limits.TEXT // 43)
+    fullest = replace(assessment, answers={q: Answer("no", note=text, justification=text, evidence=text)
+                                           for q in assessment.answers})
+    data, info = build_report(fullest, view)
+    seconds = median_time(lambda: build_report(fullest, view), runs=1, warmup=0)
+    rows.append(row("Layout of the largest assessment the limits allow", seconds,
+                    f"{info.pages} pages: every answer with a comment, justification and evidence of "
+                    f"{limits.TEXT:,} characters ({len(data) / 1e6:.1f} MB PDF)"))
+    return rows
 
 
 if __name__ == "__main__":

@@ -124,6 +124,15 @@ def format_moment(moment: datetime, style: str = "short") -> str:
     return format_datetime(local, format=style, locale=babel_locale())
 
 
+def format_number(value: int) -> str:
+    """« 20 000 » in French (narrow no-break space), « 20,000 » in English."""
+    from babel.numbers import format_decimal
+
+    from wizard.core.typography import for_language
+
+    return for_language(format_decimal(value, locale=babel_locale()), _current)
+
+
 def format_percent(value: float) -> str:
     """« 58 % » in French (narrow no-break space, as our typography wants), « 58% » in English;
     value in 0–100."""

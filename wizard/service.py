@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from wizard.core import plan_edits
+from wizard.core import checks, limits, plan_edits
 from wizard.core.action_plan import PlannedAction
-from wizard.core.answer_rules import AnswerRefused, check_answer
+from wizard.core.answer_rules import AnswerRefused, check_not_applicable
 from wizard.core.evaluation import Evaluation, evaluate
 from wizard.core.flow import Hidden, Progress
 from wizard.core.model import ANSWER_VALUES, ActionEdit, Answer, Assessment, CustomAction, Question
@@ -134,6 +134,7 @@ class Session:
             raise SessionError(_("réponse inconnue « {value} » : {choices} attendu").format(
                 value=value, choices=", ".join(ANSWER_VALUES)))
         who = by or self.assessment.assessor
+        self._check(checks.text, who, "by", limits.NAME)
         if value is None:
             self.store.save_answer(self.assessment.id, qid, None, by=who)
             self.assessment.answers.pop(qid, None)
@@ -141,7 +142,7 @@ class Session:
             previous = self.assessment.answers.get(qid)
             old = previous or Answer(value)
             try:
-                check_answer(question, value, old.justification if justification is None else justification,
+                check_not_applicable(question, value, old.justification if justification is None else justification,
                              previous)
             except AnswerRefused as exc:
                 raise SessionError(str(exc)) from None
@@ -151,12 +152,16 @@ class Session:
                 justification=old.justification if justification is None else justification,
                 evidence=old.evidence if evidence is None else evidence,
                 by=who)
+            self._check(checks.check_answer, new, f"answers.{qid}")
             self.store.save_answer(self.assessment.id, qid, new, by=who)
             self.assessment.answers[qid] = new
         self._changed()
 
     def edit_action(self, action_id: str, edit: ActionEdit | None) -> None:
         self._writable()
+        self._check(checks.action_id, action_id, "action_edits")
+        if edit is not None:
+            self._check(checks.check_edit, edit, f"action_edits.{action_id}")
         self.store.save_action_edit(self.assessment.id, action_id, edit)
         if edit is None:
             self.assessment.action_edits.pop(action_id, None)
@@ -166,6 +171,7 @@ class Session:
 
     def set_custom_actions(self, actions: list[CustomAction]) -> None:
         self._writable()
+        self._check(checks.check_custom_actions, actions)
         self.store.save_custom_actions(self.assessment.id, actions)
         self.assessment.custom_actions = list(actions)
         self._changed()
@@ -218,6 +224,14 @@ class Session:
             return
         self.store.save_position(self.assessment.id, position)
         self.assessment.position = position
+
+    @staticmethod
+    def _check(check: Callable[..., object], *args: object) -> None:
+        """The rules of wizard.core.checks (lengths, dates, choices); nothing stored when broken."""
+        try:
+            check(*args)
+        except checks.FieldError as exc:
+            raise SessionError(str(exc)) from None
 
     def _changed(self) -> None:
         self._evaluation = None

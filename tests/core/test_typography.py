@@ -57,3 +57,14 @@ def test_windows_paths_keep_their_drive_letter():
         "Évaluation exportée dans C:\\Users\\Zoé\\plan.vigie"
     assert french("D:/Clé USB/plan.pdf : accès refusé") == "D:/Clé USB/plan.pdf\u00a0: accès refusé"
     assert french("Note : voir C:\\Vigie") == "Note\u00a0: voir C:\\Vigie"
+
+
+@pytest.mark.timeout(10)
+@pytest.mark.parametrize("unit", ["x", " ", "\u00a0", "a.b", "a+b-"])
+def test_long_runs_take_linear_time(unit):
+    """One long word or run of spaces (a pasted note) used to take seconds per 10,000 characters:
+    each regex tried every start position of the run. A hang guard, not a timing assertion."""
+    text = unit * (200_000 // len(unit))
+    assert french(text + " ?").endswith(f"{NNBSP}?")
+    assert french("«" + text + " »").endswith(f"{NNBSP}»")
+    assert french(text + "://exemple.fr : x").endswith(f"{NBSP}: x")

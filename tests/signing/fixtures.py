@@ -70,7 +70,7 @@ def answer_no_everywhere(profile: str, folder: Path | None = None):
     assessment = Assessment(
         profile=profile, organisation=Organisation("Laboratoire des Tilleuls d'Annecy"), date=date(2026, 11, 28),
         assessor="Zoé Martin", participants=[Participant("Jérôme Dupré", "biologiste responsable")],
-        answers=answers, id="a-test")
+        answers=answers, id="5f1c2a9e-7b3d-4e8a-9c61-2d4b8e0f7a13")  # ids are UUIDs
     return assessment, view
 
 

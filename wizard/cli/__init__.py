@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from wizard import __version__, i18n
 from wizard.cli.common import CliError, Context
+from wizard.cli.output import safe_output, undecodable_argument
 from wizard.i18n import _
 
 if TYPE_CHECKING:
@@ -66,24 +67,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     # are not loaded, which keeps start-up close to that of an empty window.
     known, rest = _global_parser(add_help=False).parse_known_args(argv)
     if not rest and not {"-h", "--help"} & set(argv):
-        args = known
+        args, parser = known, None
     else:
         Context.from_args(known)  # the language first, so that help and messages speak it
-        args = build_parser().parse_args(argv)
+        parser = build_parser()
+        with safe_output():
+            args = parser.parse_args(argv)
     context = Context.from_args(args)
     handler: Callable[[argparse.Namespace, Context], int] | None = getattr(args, "handler", None)
-    if handler is None:
+    if handler is None or parser is None:
         from wizard.ui.app import run_gui
 
         return run_gui(context)
-    try:
-        return handler(args, context)
-    except CliError as exc:
-        print(f"vigie: {exc}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        print("vigie: interrompu", file=sys.stderr)
-        return 130
+    with safe_output():
+        try:
+            problem = undecodable_argument(parser, args)
+            if problem:
+                raise CliError(problem)
+            return handler(args, context)
+        except CliError as exc:
+            print(f"vigie: {exc}", file=sys.stderr)
+            return 2
+        except KeyboardInterrupt:
+            print("vigie: interrompu", file=sys.stderr)
+            return 130
 
 
 if __name__ == "__main__":  # pragma: no cover

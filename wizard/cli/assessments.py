@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from wizard.cli.common import CliError, Context, print_json, secret
+from wizard.cli.output import one_line
+from wizard.core import limits
 from wizard.core.answers_file import assessment_to_dict
 from wizard.core.model import ANSWER_VALUES, Organisation
 from wizard.core.typography import french
@@ -105,9 +107,22 @@ def _questionnaire(ctx: Context):  # noqa: ANN202 - the content module owns the 
 
 
 # -- commands --------------------------------------------------------------------------------
+def _bounded(*options: tuple[str, str | None, int]) -> None:
+    """Text options within the limits of wizard.core.limits, checked before anything is opened."""
+    from wizard.core import checks
+
+    for option, value, limit in options:
+        if value is not None:
+            try:
+                checks.text(value, option, limit)
+            except checks.FieldError as exc:
+                raise CliError(french(_("{error} ; rien n’a été enregistré.")).format(error=exc)) from None
+
+
 def cmd_new(args: argparse.Namespace, ctx: Context) -> int:
     from wizard.cli.content import profile_view
 
+    _bounded(("--org", args.org, limits.ORGANISATION_NAME), ("--assessor", args.assessor, limits.NAME))
     profile_view(ctx, args.profile)  # a profile the content has, or exit 2
     with opened_store(ctx) as store:
         a = store.create(args.profile, Organisation(args.org.strip()), assessor=args.assessor.strip())
@@ -130,7 +145,8 @@ def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
                     for s in summaries])
         return 0
     for s in summaries:
-        print(f"{s.id}  {s.date.isoformat()}  {s.profile:<6}  {s.answered:>3}  {s.organisation}")
+        print(f"{one_line(s.id)}  {s.date.isoformat()}  {one_line(s.profile):<6}  {s.answered:>3}  "
+              f"{one_line(s.organisation)}")
     return 0
 
 
@@ -149,15 +165,17 @@ def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
     if args.json:
         print_json(data)
         return 0
-    print(f"{a.organisation.name} — {a.profile} — {a.date.isoformat()} — {a.id}")
+    print(f"{one_line(a.organisation.name)} — {one_line(a.profile)} — {a.date.isoformat()} — {one_line(a.id)}")
     for qid, answer in a.answers.items():
-        print(f"  {qid}: {answer.value}" + (f"  ({answer.note})" if answer.note else ""))
+        print(f"  {one_line(qid)}: {one_line(answer.value)}" + (f"  ({one_line(answer.note)})" if answer.note else ""))
     return 0
 
 
 def cmd_answer(args: argparse.Namespace, ctx: Context) -> int:
     from wizard.service import Session, SessionError
 
+    _bounded(("--note", args.note, limits.TEXT), ("--justification", args.justification, limits.TEXT),
+             ("--by", args.by, limits.NAME))
     questionnaire = _questionnaire(ctx)
     with opened_store(ctx) as store:
         session = Session(store, args.id, questionnaire)
@@ -186,7 +204,8 @@ def cmd_history(args: argparse.Namespace, ctx: Context) -> int:
         print_json([{"at": e.at, "by": e.by, "old": e.old, "new": e.new} for e in entries])
         return 0
     for e in entries:
-        print(f"{e.at}  {e.by or '—'}  {e.old_value or '—'} → {e.new_value or '—'}")
+        print(f"{one_line(e.at)}  {one_line(e.by) or '—'}  {one_line(e.old_value or '—')} → "
+              f"{one_line(e.new_value or '—')}")
     return 0
 
 

@@ -8,8 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from wizard.cli.common import CliError, Context, print_json
+from wizard.cli.output import one_line
 from wizard.core.action_plan import PlannedAction
-from wizard.core.answers_file import AnswersFileError, one_of, read_answers_file
+from wizard.core.answers_file import AnswersFileError, read_answers_file
+from wizard.core.checks import one_of
 from wizard.core.evaluation import evaluate
 from wizard.core.model import ANSWER_LABELS, PRIORITY_LABELS, Assessment, Question
 from wizard.core.questionnaire import ContentError, Questionnaire
@@ -112,6 +114,6 @@ def cmd_plan(args: argparse.Namespace, ctx: Context) -> int:
                                                        score=shown) + "\n")
     out.write("\n" + _("Plan d'action ({count})").format(count=len(plan)) + "\n")
     for a in plan:
-        out.write(f"  {_(PRIORITY_LABELS[a.priority])}  {a.due.isoformat()}  {a.title.get(ctx.lang)}"
-                  f"  [{view.framework.owner_label(a.owner, ctx.lang)}]\n")
+        out.write(f"  {_(PRIORITY_LABELS[a.priority])}  {a.due.isoformat()}  {one_line(a.title.get(ctx.lang))}"
+                  f"  [{one_line(view.framework.owner_label(a.owner, ctx.lang))}]\n")
     return 0

@@ -12,6 +12,7 @@ import argparse
 from pathlib import Path
 
 from wizard.cli.common import CliError, Context, secret, user_errors
+from wizard.cli.output import one_line
 from wizard.i18n import _
 from wizard.signing import identities, trust
 from wizard.signing.identities import SigningError
@@ -81,8 +82,8 @@ def cmd_identity_show(args: argparse.Namespace, ctx: Context) -> int:
     found = identities.personal_identity(ctx.data_dir)
     if found is None:
         raise CliError(_("aucune identité personnelle ; créez-la avec « vigie identity create »"))
-    print(_("Nom : {v}").format(v=found.name))
-    print(_("Organisation : {v}").format(v=found.organisation or "—"))
+    print(_("Nom : {v}").format(v=one_line(found.name)))
+    print(_("Organisation : {v}").format(v=one_line(found.organisation) or "—"))
     print(_("Valable jusqu'au : {v}").format(v=found.not_after.date().isoformat()))
     print(_("Empreinte SHA-256 : {v}").format(v=found.fingerprint))
     return 0
@@ -123,25 +124,25 @@ def cmd_identity_tokens(args: argparse.Namespace, ctx: Context) -> int:
     if not found:
         print(_("Aucun certificat trouvé (carte insérée ?)."))
     for cert in found:
-        print(f"--pkcs11-token {cert.token_label!r} --pkcs11-key {cert.label!r}  # {cert.subject}")
+        print(f"--pkcs11-token {cert.token_label!r} --pkcs11-key {cert.label!r}  # {one_line(cert.subject)}")
     return 0
 
 
 def cmd_trust_list(args: argparse.Namespace, ctx: Context) -> int:
     for t in trust.list_trusted(ctx.data_dir):
-        print(f"{t.fingerprint}  {t.subject}")
+        print(f"{t.fingerprint}  {one_line(t.subject)}")
     return 0
 
 
 def cmd_trust_add(args: argparse.Namespace, ctx: Context) -> int:
     with user_errors(SigningError):
         added = trust.add_trusted(args.certificate, ctx.data_dir)
-    print(_("Certificat de confiance ajouté : {subject} ({fp})").format(subject=added.subject, fp=added.fingerprint))
+    print(_("Certificat de confiance ajouté : {subject} ({fp})").format(subject=one_line(added.subject), fp=added.fingerprint))
     return 0
 
 
 def cmd_trust_remove(args: argparse.Namespace, ctx: Context) -> int:
     with user_errors(SigningError):
         removed = trust.remove_trusted(args.fingerprint, ctx.data_dir)
-    print(_("Certificat retiré : {subject}").format(subject=removed.subject))
+    print(_("Certificat retiré : {subject}").format(subject=one_line(removed.subject)))
     return 0

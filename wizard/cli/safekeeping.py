@@ -13,6 +13,7 @@ import sys
 
 from wizard.cli.assessments import PASSPHRASE_ENV, opened_store
 from wizard.cli.common import CliError, Context, print_json, secret, user_errors
+from wizard.cli.output import one_line
 from wizard.core.typography import french
 from wizard.i18n import _, ngettext
 from wizard.storage import StorageError, Store
@@ -53,7 +54,7 @@ def cmd_backups(args: argparse.Namespace, ctx: Context) -> int:
         print(_("aucune sauvegarde"), file=sys.stderr)
     for r in rows:
         count = "?" if r["answered"] is None else r["answered"]
-        print(f"{r['name']}  {r['created']}  {r['reason']:<9}  {count:>3}")
+        print(f"{one_line(r['name'])}  {r['created']}  {one_line(r['reason']):<9}  {count:>3}")
     return 0
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from babel.dates import format_datetime
 
 from wizard.cli.common import Context, print_json, user_errors
+from wizard.cli.output import one_line
 from wizard.i18n import N_, _, babel_locale
 from wizard.signing.verify import SignatureCheck, Verification, VerifyError, verify_document
 
@@ -49,7 +50,7 @@ _DIGEST = {"match": N_("présente, conforme à son empreinte"), "mismatch": N_("
 def _print_check(index: int, total: int, c: SignatureCheck, lang: str) -> None:
     out = sys.stdout
     out.write(_("Signature {i} sur {n} (champ {field})").format(i=index, n=total, field=c.field) + "\n")
-    who = f"{c.signer} ({c.organisation})" if c.organisation else c.signer
+    who = one_line(f"{c.signer} ({c.organisation})" if c.organisation else c.signer or "")
     out.write("  " + _("Signataire : {who}").format(who=who or "—") + "\n")
     when = format_datetime(c.signing_time, "d MMMM y, HH:mm:ss ZZZZ", locale=babel_locale(lang)) \
         if c.signing_time else "—"
@@ -64,7 +65,7 @@ def _print_check(index: int, total: int, c: SignatureCheck, lang: str) -> None:
     if c.certified:
         out.write("  " + _("Signature de certification") + "\n")
     if c.problem:
-        out.write("  " + _("Problème : {problem}").format(problem=c.problem) + "\n")
+        out.write("  " + _("Problème : {problem}").format(problem=one_line(c.problem)) + "\n")
 
 
 def attachment_line(result: Verification) -> str:
@@ -92,7 +93,8 @@ def verdict_line(result: Verification) -> str:
         return _("Verdict : VALABLE — toutes les signatures sont intactes, de confiance, et la dernière couvre "
                  "tout le document.")
     if verdict == "untrusted":
-        who = ", ".join(f"{c.signer} ({_(TRUST.get(c.trust, c.trust))})" for c in checks if c.trust != "trusted")
+        who = ", ".join(f"{one_line(c.signer)} ({_(TRUST.get(c.trust, c.trust))})" for c in checks
+                        if c.trust != "trusted")
         return _("Verdict : NON RECONNU — le document est intact, mais rien ne garantit l'identité de : {who}. "
                  "Vérifiez l'empreinte du certificat auprès du signataire, puis « vigie trust add ».").format(who=who)
     bad = [c.field for c in checks if not c.acceptable]

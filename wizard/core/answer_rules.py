@@ -28,7 +28,7 @@ def na_refusal(question: Question, justification: str) -> str | None:
     return None
 
 
-def check_answer(question: Question, value: str, justification: str, previous: Answer | None) -> None:
+def check_not_applicable(question: Question, value: str, justification: str, previous: Answer | None) -> None:
     """Raise AnswerRefused when the new answer breaks a rule.
 
     justification is the one the answer will carry. An earlier « Non applicable » that predates

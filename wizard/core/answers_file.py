@@ -4,22 +4,21 @@
  "assessor": "…", "date": "YYYY-MM-DD",
  "answers": {"<question id>": {"value": "no", "note": "…", "justification": "…"}}}
 
-Optional keys written by Vigie and read back: organisation.siret/address, participants,
-answers[].evidence/by/at/review, action_edits, custom_actions.
+Optional keys written by Vigie and read back: id, previous_id, organisation.siret/address,
+participants, answers[].evidence/by/at/review, action_edits, custom_actions. Every value is
+checked (wizard.core.checks, limits in wizard.core.limits) before an assessment is built.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
-from datetime import date
+from dataclasses import asdict, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from wizard.core import checks, limits
+from wizard.core.checks import FieldError, got
 from wizard.core.model import (
-    ACTION_STATUSES,
-    ANSWER_VALUES,
-    PRIORITIES,
     ActionEdit,
     Answer,
     Assessment,
@@ -27,18 +26,16 @@ from wizard.core.model import (
     Organisation,
     Participant,
 )
-from wizard.i18n import _
+from wizard.i18n import _, format_number
 
 if TYPE_CHECKING:  # the questionnaire (YAML, JSON Schema) is not loaded to open a store
     from wizard.core.questionnaire import Questionnaire
 
 FORMAT = "vigie-answers"
 VERSION = 1
-_ANSWER_KEYS = {"value", "note", "justification", "evidence", "by", "at", "review"}
 
-
-class AnswersFileError(ValueError):
-    """The answers file is not usable; the message says which entry is wrong."""
+# The one error of a file's content; FieldError under the name its readers know.
+AnswersFileError = FieldError
 
 
 def _require(cond: bool, message: str) -> None:
@@ -46,47 +43,85 @@ def _require(cond: bool, message: str) -> None:
         raise AnswersFileError(message)
 
 
-def _str(data: dict[str, Any], key: str, where: str, default: str = "") -> str:
-    value = data.get(key, default)
-    _require(isinstance(value, str), _("{where}.{key} : texte attendu, {type} trouvé").format(
-        where=where, key=key, type=type(value).__name__))
-    return value
+def load_json(raw: bytes | str) -> Any:
+    """Parse JSON read from outside: bounded in size and depth, every text encodable.
+
+    Raises AnswersFileError naming the problem (and where, for a text that is not valid UTF-8).
+    """
+    _require(len(raw) <= limits.FILE_BYTES, _("fichier trop volumineux ({size} octets ; {limit} au plus)").format(
+        size=format_number(len(raw)), limit=format_number(limits.FILE_BYTES)))
+    try:
+        text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+        data = json.loads(text)
+    except UnicodeDecodeError:
+        raise AnswersFileError(_("ce n’est pas du texte UTF-8 (contenu binaire ou autre encodage)")) from None
+    except json.JSONDecodeError as exc:
+        raise AnswersFileError(_("JSON invalide, ligne {line}, colonne {column} ({error})").format(
+            line=exc.lineno, column=exc.colno, error=exc.msg)) from None
+    except RecursionError:
+        raise AnswersFileError(_("structure trop imbriquée")) from None
+    check_tree(data)
+    return data
 
 
-def one_of(choices: tuple[str, ...]) -> str:
-    """« lab ou vendor », « a, b ou c »: the possible values in a message."""
-    if len(choices) < 2:
-        return "".join(choices)
-    return _("{first} ou {second}").format(first=", ".join(choices[:-1]), second=choices[-1])
+def check_tree(data: Any) -> None:
+    """No deeper than limits.JSON_DEPTH, and no text (key or value) that cannot be written back."""
+    stack: list[tuple[Any, str, int]] = [(data, "", 0)]
+    while stack:
+        node, where, depth = stack.pop()
+        if depth > limits.JSON_DEPTH:
+            raise AnswersFileError(_("structure trop imbriquée ({limit} niveaux au plus)").format(
+                limit=limits.JSON_DEPTH))
+        if isinstance(node, dict):
+            for key, value in node.items():
+                path = f"{where}.{key}" if where else key
+                checks.text(key, where or "/", len(key))
+                stack.append((value, path, depth + 1))
+        elif isinstance(node, list):
+            stack.extend((value, f"{where}[{i}]", depth + 1) for i, value in enumerate(node))
+        elif isinstance(node, str):
+            checks.text(node, where or "/", len(node))
 
 
-def _got(value: Any) -> str:
-    return "null" if value is None else json.dumps(value, ensure_ascii=False)
+def _record(cls: type, raw: Any, where: str) -> Any:
+    """A dataclass from an object whose keys are the dataclass's fields; values checked later."""
+    _require(isinstance(raw, dict), _("{where} : objet attendu, {got} trouvé").format(where=where, got=got(raw)))
+    names = {f.name for f in fields(cls)}
+    extra = set(raw) - names
+    _require(not extra, _("{where} : clé inconnue {keys}").format(where=where, keys=", ".join(sorted(extra))))
+    try:
+        return cls(**raw)
+    except TypeError:
+        missing = sorted(names - set(raw))
+        raise AnswersFileError(_("{where} : clé manquante {keys}").format(where=where, keys=", ".join(missing))) \
+            from None
+
+
+def _list(raw: Any, where: str) -> list[Any]:
+    _require(isinstance(raw, list), _("{where} : liste attendue, {got} trouvé").format(where=where, got=got(raw)))
+    return raw
+
+
+def _object(raw: Any, where: str) -> dict[str, Any]:
+    _require(isinstance(raw, dict), _("{where} : objet attendu, {got} trouvé").format(where=where, got=got(raw)))
+    return raw
 
 
 def assessment_from_dict(data: Any, questionnaire: Questionnaire) -> Assessment:
-    """Check every entry against the questionnaire and build the assessment."""
+    """Check every entry against the questionnaire and the limits, and build the assessment."""
     _require(isinstance(data, dict), _("le fichier ne contient pas un objet JSON"))
     _require(data.get("format") == FORMAT, _("format : « {expected} » attendu, {got} trouvé").format(
-        expected=FORMAT, got=_got(data.get("format"))))
-    _require(data.get("version") == VERSION,
+        expected=FORMAT, got=got(data.get("format"))))
+    version = data.get("version")
+    _require(type(version) is int and version == VERSION,
              _("version : cette version de Vigie lit la version {version}, le fichier indique {got}").format(
-                 version=VERSION, got=_got(data.get("version"))))
-    profile = data.get("profile")
-    profiles = questionnaire.framework.profile_ids
-    _require(profile in profiles, _("profile : {choices} attendu, {got} trouvé").format(
-        choices=one_of(profiles), got=_got(profile)))
-    org = data.get("organisation")
-    _require(isinstance(org, dict) and isinstance(org.get("name"), str) and org["name"].strip() != "",
-             _("organisation.name : le nom de l'organisme est obligatoire"))
+                 version=VERSION, got=got(version)))
+    profile = checks.choice(data.get("profile"), "profile", questionnaire.framework.profile_ids)
+    org = _object(data.get("organisation"), "organisation")
     raw_date = data.get("date")
-    try:
-        when = date.fromisoformat(raw_date)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        raise AnswersFileError(_("date : date au format AAAA-MM-JJ attendue, {got} trouvé").format(
-            got=_got(raw_date))) from None
+    when = checks.day(raw_date, "date")
 
-    view = questionnaire.for_profile(profile)  # type: ignore[arg-type]
+    view = questionnaire.for_profile(profile)
     known = {q.id for q in view.questions}
     other = {q.id for q in questionnaire.questions} - known
     raw_answers = data.get("answers", {})
@@ -97,57 +132,31 @@ def assessment_from_dict(data: Any, questionnaire: Questionnaire) -> Assessment:
         _require(qid not in other, _("{where} : cette question ne concerne pas le profil « {profile} »").format(
             where=where, profile=profile))
         _require(qid in known, _("{where} : identifiant de question inconnu").format(where=where))
-        _require(isinstance(raw, dict), _("{where} : objet avec une réponse « value » attendu").format(where=where))
-        extra = set(raw) - _ANSWER_KEYS
-        _require(not extra, _("{where} : clé inconnue {keys}").format(where=where, keys=", ".join(sorted(extra))))
-        value = raw.get("value")
-        _require(value in ANSWER_VALUES, _("{where}.value : {choices} attendu, {got} trouvé").format(
-            where=where, choices=", ".join(ANSWER_VALUES), got=_got(value)))
-        review = raw.get("review", False)
-        _require(isinstance(review, bool), _("{where}.review : true ou false attendu").format(where=where))
-        answers[qid] = Answer(
-            value=value, note=_str(raw, "note", where), justification=_str(raw, "justification", where),
-            evidence=_str(raw, "evidence", where), by=_str(raw, "by", where), at=_str(raw, "at", where),
-            review=review)
+        _require(isinstance(raw, dict) and "value" in raw,
+                 _("{where} : objet avec une réponse « value » attendu").format(where=where))
+        answers[qid] = _record(Answer, raw, where)
 
-    participants = data.get("participants", [])
-    _require(isinstance(participants, list) and all(
-        isinstance(p, dict) and isinstance(p.get("name"), str) and isinstance(p.get("role", ""), str)
-        for p in participants), _("participants : liste de personnes (name, role) attendue"))
-    edits = data.get("action_edits", {})
-    _require(isinstance(edits, dict), _("action_edits : objet attendu, avec une entrée par action"))
-    action_edits = {}
-    for aid, raw in edits.items():
-        where = f"action_edits.{aid}"
-        _require(isinstance(raw, dict), _("{where} : objet attendu").format(where=where))
-        try:
-            edit = ActionEdit(**raw)
-        except TypeError:
-            raise AnswersFileError(_("{where} : clé inconnue").format(where=where)) from None
-        _require(edit.status in (None, *ACTION_STATUSES), _("{where}.status : statut inconnu").format(where=where))
-        _require(edit.priority in (None, *PRIORITIES), _("{where}.priority : priorité inconnue").format(where=where))
-        action_edits[aid] = edit
-    raw_customs = data.get("custom_actions", [])
-    _require(isinstance(raw_customs, list), _("custom_actions : liste attendue"))
-    customs = []
-    for i, raw in enumerate(raw_customs):
-        try:
-            customs.append(CustomAction(**raw))
-        except TypeError:
-            raise AnswersFileError(_("custom_actions[{i}] : action personnalisée mal formée").format(i=i)) from None
-    return Assessment(
-        profile=profile,  # type: ignore[arg-type]
-        organisation=Organisation(org["name"].strip(), _str(org, "siret", "organisation"),
-                                  _str(org, "address", "organisation")),
+    edits = _object(data.get("action_edits", {}), "action_edits")
+    customs = _list(data.get("custom_actions", []), "custom_actions")
+    participants = _list(data.get("participants", []), "participants")
+    checks.count(participants, "participants", limits.PARTICIPANTS)
+    checks.count(customs, "custom_actions", limits.CUSTOM_ACTIONS)
+    checks.count(edits, "action_edits", len(questionnaire.actions) + limits.CUSTOM_ACTIONS)
+    assessment = Assessment(
+        profile=profile,
+        organisation=_record(Organisation, org, "organisation"),
         date=when,
-        assessor=_str(data, "assessor", "file"),
-        participants=[Participant(p["name"], p.get("role", "")) for p in participants],
+        assessor=data.get("assessor", ""),
+        participants=[_record(Participant, p, f"participants[{i}]") for i, p in enumerate(participants)],
         answers=answers,
-        action_edits=action_edits,
-        custom_actions=customs,
-        id=_str(data, "id", "file"),
-        previous_id=_str(data, "previous_id", "file"),
+        action_edits={aid: _record(ActionEdit, raw, f"action_edits.{aid}") for aid, raw in edits.items()},
+        custom_actions=[_record(CustomAction, raw, f"custom_actions[{i}]") for i, raw in enumerate(customs)],
+        id=data.get("id", ""),
+        previous_id=data.get("previous_id", ""),
     )
+    checks.check_assessment(assessment)
+    assessment.organisation.name = assessment.organisation.name.strip()
+    return assessment
 
 
 def assessment_to_dict(assessment: Assessment) -> dict[str, Any]:
@@ -172,17 +181,16 @@ def assessment_to_dict(assessment: Assessment) -> dict[str, Any]:
 
 def read_answers_file(path: Path, questionnaire: Questionnaire) -> Assessment:
     try:
-        raw = path.read_text(encoding="utf-8")
+        if path.stat().st_size > limits.FILE_BYTES:
+            raise AnswersFileError(_("{path} : fichier trop volumineux ({size} octets ; {limit} au plus)").format(
+                path=path, size=format_number(path.stat().st_size), limit=format_number(limits.FILE_BYTES)))
+        raw = path.read_bytes()
     except FileNotFoundError:
         raise AnswersFileError(_("{path} : fichier introuvable").format(path=path)) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise AnswersFileError(_("{path} : lecture impossible ({error})").format(path=path, error=exc)) from None
+    except OSError as exc:
+        raise AnswersFileError(_("{path} : lecture impossible ({error})").format(
+            path=path, error=exc.strerror or exc)) from None
     try:
-        data = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise AnswersFileError(_("{path} : JSON invalide, ligne {line}, colonne {column} ({error})").format(
-            path=path, line=exc.lineno, column=exc.colno, error=exc.msg)) from None
-    try:
-        return assessment_from_dict(data, questionnaire)
+        return assessment_from_dict(load_json(raw), questionnaire)
     except AnswersFileError as exc:
         raise AnswersFileError(f"{path} : {exc}") from None

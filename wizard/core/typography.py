@@ -15,11 +15,14 @@ NNBSP = "\u202f"  # espace fine insécable
 NBSP = "\u00a0"  # espace insécable
 _SPACES = " \u00a0\u202f"
 
-_PROTECTED = re.compile(r"\{[^{}]*\}|[a-z][a-z0-9+.-]*://\S+|\b\d{1,2}:\d{2}\b|\b[a-z]:[\\/]", re.IGNORECASE)
-_BEFORE_TIGHT = re.compile(rf"(^|[\n(\[{{/]|[{_SPACES}]+)?([;!?])")
-_BEFORE_COLON = re.compile(rf"(^|[\n(\[{{/]|[{_SPACES}]+)?:")
+# The lookbehinds let a run of letters or spaces be tried from its first character only: without
+# them each regex retried the run from every position, and one long word (a pasted hash, a
+# 100 KB note) took minutes.
+_PROTECTED = re.compile(r"\{[^{}]*\}|(?<![a-z0-9+.-])[a-z][a-z0-9+.-]*://\S+|\b\d{1,2}:\d{2}\b|\b[a-z]:[\\/]", re.IGNORECASE)
+_BEFORE_TIGHT = re.compile(rf"(^|[\n(\[{{/]|(?<![{_SPACES}])[{_SPACES}]+)?([;!?])")
+_BEFORE_COLON = re.compile(rf"(^|[\n(\[{{/]|(?<![{_SPACES}])[{_SPACES}]+)?:")
 _OPEN_QUOTE = re.compile(rf"«[{_SPACES}]*")
-_CLOSE_QUOTE = re.compile(rf"[{_SPACES}]*»")
+_CLOSE_QUOTE = re.compile(rf"(?<![{_SPACES}])[{_SPACES}]*»")
 _APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
 _THOUSANDS = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
 _PERCENT = re.compile(rf"(?<=\d)[{_SPACES}]?%")

@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from wizard import paths
-from wizard.core.answers_file import one_of
+from wizard.core.checks import one_of
 from wizard.core.evaluation import Evaluation, evaluate
 from wizard.core.model import Assessment, Organisation, Participant
 from wizard.core.questionnaire import Questionnaire

@@ -15,6 +15,7 @@ from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign.fields import SigFieldSpec, append_signature_field
 
 from wizard import __version__
+from wizard.core import limits
 from wizard.core.model import Assessment
 from wizard.core.questionnaire import Questionnaire
 from wizard.i18n import _, language, language_tag
@@ -24,6 +25,7 @@ from wizard.report.detail import build_detail
 from wizard.report.document import PageDecor, ReportDocument, numbered_canvas
 from wizard.report.embedded import assessment_payload, attach_assessment
 from wizard.report.fonts import register_fonts
+from wizard.report.long_text import clip
 from wizard.report.method import build_method
 from wizard.report.plan import build_plan_section
 from wizard.report.signature_page import build_signature_page
@@ -70,7 +72,7 @@ def _build_report(assessment: Assessment, questionnaire: Questionnaire, lang: st
     payload, digest = assessment_payload(assessment)
     ctx = ReportContext(assessment, questionnaire, lang, digest, slots)
     ty = ctx.typo
-    org = assessment.organisation.name
+    org = clip(assessment.organisation.name, limits.ORGANISATION_NAME)
     framework = questionnaire.framework
     title = ty.plain(_("{title} — {organisation}").format(title=ctx.text(framework.report_title), organisation=org))
     decor = PageDecor(
@@ -80,7 +82,7 @@ def _build_report(assessment: Assessment, questionnaire: Questionnaire, lang: st
              + build_method(ctx) + build_signature_page(ctx))
     buffer = BytesIO()
     doc = ReportDocument(
-        buffer, title=title, author=assessment.assessor or org,
+        buffer, title=title, author=clip(assessment.assessor, limits.NAME) or org,
         subject=ty.plain(_("Auto-évaluation {axes} — {profile}").format(
             axes=ctx.axes_phrase, profile=framework.profile_label(assessment.profile, lang))),
         keywords=[ty.plain(k) for k in (ctx.text(framework.regulation), *(ctx.text(a.name) for a in questionnaire.axes),

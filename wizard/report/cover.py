@@ -5,9 +5,11 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
+from wizard.core import limits
 from wizard.i18n import _
 from wizard.report.context import ReportContext
 from wizard.report.document import CONTENT_WIDTH, Heading
+from wizard.report.long_text import clip
 from wizard.report.styles import ACCENT, ACCENT_LIGHT, PRIORITY_COLOURS, make_table
 
 
@@ -19,21 +21,23 @@ def build_cover(ctx: ReportContext) -> list[Flowable]:
         Heading(ty.t(title), "cover_title", 0, ty.plain(title)),
         ty.para(_("Auto-évaluation {axes} : {scope}").format(axes=ctx.axes_phrase,
                                                             scope=ctx.text(ctx.framework.scope)), "cover_sub"),
-        ty.para(a.organisation.name, "cover_org"),
+        ty.field(a.organisation.name, limits.ORGANISATION_NAME, "cover_org"),
     ]
     if a.organisation.address:
-        story.append(ty.para(a.organisation.address, "cover_label"))
+        story += ty.long(a.organisation.address, limits.ADDRESS, "cover_label")
     if a.organisation.siret:
-        story.append(ty.para(_("SIRET : {siret}").format(siret=a.organisation.siret), "cover_label"))
+        story.append(ty.para(_("SIRET : {siret}").format(siret=clip(a.organisation.siret, limits.NAME)),
+                             "cover_label"))
     story.append(Spacer(1, 14 * mm))
 
     rows = [
         (_("Profil évalué"), ctx.framework.profile_label(a.profile, ctx.lang)),
         (_("Date de l'évaluation"), ctx.long_date(a.date)),
-        (_("Évaluateur ou évaluatrice"), a.assessor or "—"),
+        (_("Évaluateur ou évaluatrice"), clip(a.assessor, limits.NAME) or "—"),
     ]
     if a.participants:
-        people = ", ".join(f"{p.name} ({p.role})" if p.role else p.name for p in a.participants)
+        people = ", ".join(f"{clip(p.name, limits.NAME)} ({clip(p.role, limits.NAME)})" if p.role
+                           else clip(p.name, limits.NAME) for p in a.participants[:limits.PARTICIPANTS])
         rows.append((_("Participants"), people))
     for label, value in rows:
         story.append(ty.para(label, "cover_label"))

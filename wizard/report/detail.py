@@ -6,6 +6,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak
 
+from wizard.core import limits
 from wizard.core.flow import Hidden
 from wizard.core.model import ANSWER_LABELS, Question
 from wizard.i18n import _
@@ -37,7 +38,7 @@ def _question_cell(ctx: ReportContext, q: Question) -> list[Flowable]:
         extras.append((_("Justification :"), answer.justification))
     for label, text in extras:
         if text.strip():
-            cell.append(ty.markup(f"<b>{ty.t(label)}</b> {ty.t(text.strip())}", "cell_small"))
+            cell += ty.long(text.strip(), limits.TEXT, "cell_small", label=label)
     if answer.review:
         cell.append(ty.para(_("Réponse reprise d'une évaluation précédente, à revoir."), "cell_small"))
     return cell

@@ -21,7 +21,7 @@ from pyhanko.pdf_utils.embed import EmbeddedFileObject, EmbeddedFileParams, File
 from pyhanko.pdf_utils.rw_common import PdfHandler
 from pyhanko.pdf_utils.writer import BasePdfFileWriter
 
-from wizard.core.answers_file import assessment_to_dict
+from wizard.core.answers_file import AnswersFileError, assessment_to_dict, load_json
 from wizard.core.model import Assessment
 from wizard.i18n import _
 
@@ -161,8 +161,8 @@ def decode_assessment(check: EmbeddedCheck, name: str) -> dict[str, Any]:
             "{file} : la copie de l'évaluation jointe a été modifiée (son empreinte ne correspond plus "
             "à celle du rapport) ; elle n'est pas importée.").format(file=name))
     try:
-        data = json.loads(check.payload.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        data = load_json(check.payload)  # bounded in size and depth, every text encodable
+    except AnswersFileError as exc:
         raise EmbeddedAssessmentError(
             _("{file} : la copie de l'évaluation jointe est illisible ({error}).").format(
                 file=name, error=exc)) from None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak
 
+from wizard.core import limits
 from wizard.core.action_plan import PlannedAction
 from wizard.core.model import ACTION_STATUSES, ANSWER_LABELS, PRIORITIES, PRIORITY_LABELS
 from wizard.i18n import _, ngettext
@@ -35,10 +36,10 @@ def _why(ctx: ReportContext, action: PlannedAction) -> list[str]:
 
 def _action_cell(ctx: ReportContext, action: PlannedAction) -> list[Flowable]:
     ty = ctx.typo
-    cell: list[Flowable] = [ty.para(action.title.get(ctx.lang), "cell_bold")]
+    cell: list[Flowable] = [ty.field(action.title.get(ctx.lang), limits.ACTION_TITLE, "cell_bold")]
     description = action.description.get(ctx.lang)
     if description and description != action.title.get(ctx.lang):
-        cell.append(ty.para(description, "cell"))
+        cell += ty.long(description, limits.TEXT, "cell")
     if action.custom:
         cell.append(ty.para(_("Action ajoutée lors de l'évaluation."), "cell_small"))
     why = _why(ctx, action)
@@ -48,9 +49,9 @@ def _action_cell(ctx: ReportContext, action: PlannedAction) -> list[Flowable]:
     if action.overridden:
         text = _("Priorité modifiée : {computed} calculée, {chosen} retenue.").format(
             computed=action.computed_priority, chosen=action.priority)
-        if action.priority_reason:
-            text += " " + _("Motif : {reason}").format(reason=action.priority_reason)
         cell.append(ty.markup(f"<i>{ty.t(text)}</i>", "cell_small"))
+        if action.priority_reason:
+            cell += ty.long(action.priority_reason, limits.TEXT, "cell_small", label=_("Motif :"))
     return cell
 
 
@@ -80,7 +81,7 @@ def build_plan_section(ctx: ReportContext) -> list[Flowable]:
         for action in actions:
             number += 1
             rows.append([ty.para(str(number), "cell_bold"), _action_cell(ctx, action),
-                         ty.para(ctx.owner(action.owner) or "—", "cell"),
+                         ty.field(ctx.owner(action.owner) or "—", limits.NAME),
                          ty.para(ctx.short_date(action.due), "cell"),
                          ty.para(_(ACTION_STATUSES.get(action.status, action.status)), "cell")])
         style = [("BACKGROUND", (0, 0), (-1, 0), ACCENT), ("VALIGN", (0, 0), (-1, -1), "TOP"),

@@ -5,9 +5,11 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
+from wizard.core import limits
 from wizard.i18n import _
 from wizard.report.context import ReportContext
 from wizard.report.document import Heading, SignatureBox
+from wizard.report.long_text import clip
 
 BOX_WIDTH = 105 * mm
 BOX_HEIGHT = 30 * mm
@@ -24,9 +26,9 @@ def build_signature_page(ctx: ReportContext) -> list[Flowable]:
         "« vigie verify »."))]
     story.append(Spacer(1, 4 * mm))
     for slot in ctx.signers:
-        block: list[Flowable] = [ty.para(slot.role, "h3")]
+        block: list[Flowable] = [ty.field(slot.role, limits.NAME, "h3")]
         if slot.name:
-            block.append(ty.para(_("Nom : {name}").format(name=slot.name), "small"))
+            block.append(ty.para(_("Nom : {name}").format(name=clip(slot.name, limits.NAME)), "small"))
         block += [Spacer(1, 2 * mm), SignatureBox(slot.field_name, BOX_WIDTH, BOX_HEIGHT, ctx.placements),
                   Spacer(1, 8 * mm)]
         story.append(KeepTogether(block))

@@ -7,6 +7,7 @@ order, because escaping first would put a no-break space inside "&amp;".
 
 from __future__ import annotations
 
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -16,7 +17,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Table, TableStyle
 
 from wizard.core.typography import for_language
+from wizard.i18n import _, format_number
 from wizard.report.fonts import BOLD, ITALIC, REGULAR
+from wizard.report.long_text import blocks, clip
 
 INK = colors.HexColor("#1d2733")
 MUTED = colors.HexColor("#5b6673")
@@ -98,6 +101,27 @@ STYLES: dict[str, ParagraphStyle] = {
 }
 
 
+class Para(Paragraph):
+    """A paragraph broken into lines once per width.
+
+    A table asks each paragraph of a cell for its size again at every page the row spans;
+    ReportLab's Paragraph breaks its whole text into lines at each of those calls. The parts
+    a split makes are Para too, and lay themselves out once as well.
+    """
+
+    _layout: tuple[Any, ...] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 (ReportLab's names)
+        done = self._layout
+        if done is not None and done[0] == availWidth:
+            _width, self.width, self.height, self.blPara, self._wrapWidths = done
+            return self.width, self.height
+        size = super().wrap(availWidth, availHeight)
+        if getattr(self, "blPara", None) is not None and getattr(self, "_wrapWidths", None) is not None:
+            self._layout = (availWidth, self.width, self.height, self.blPara, self._wrapWidths)
+        return size
+
+
 class Typo:
     """Typography and markup for one language: `t(text)` is safe to put in a Paragraph."""
 
@@ -113,11 +137,30 @@ class Typo:
         return for_language(text, self.lang)
 
     def para(self, text: str, style: str = "body") -> Paragraph:
-        return Paragraph(self.t(text), STYLES[style])
+        return Para(self.t(text), STYLES[style])
 
     def markup(self, markup: str, style: str = "body") -> Paragraph:
         """A paragraph from markup whose text parts were already passed through t()."""
-        return Paragraph(markup, STYLES[style])
+        return Para(markup, STYLES[style])
+
+    def field(self, text: str, limit: int, style: str = "cell") -> Paragraph:
+        """A one-line field a user typed (a name, a title), cut to limit (long_text.clip)."""
+        return self.para(clip(text, limit), style)
+
+    def long(self, text: str, limit: int, style: str = "cell_small", label: str = "") -> list[Paragraph]:
+        """A text a user typed (a comment, a description): one paragraph per line or block of
+        it, the first after the bold label, and a notice when it was longer than limit."""
+        pieces, left_out = blocks(text, limit)
+        out = [Para(self.t(piece), STYLES[style]) for piece in pieces]
+        if label:
+            first = f"<b>{self.t(label)}</b> " + (self.t(pieces[0]) if pieces else "")
+            out[:1] = [Para(first, STYLES[style])]
+        if left_out:
+            out.append(self.markup("<i>" + self.t(_(
+                "[Texte coupé : {left_out} caractères de plus au-delà de {limit} ; la copie de l’évaluation "
+                "jointe à ce PDF le contient en entier.]").format(
+                left_out=format_number(left_out), limit=format_number(limit))) + "</i>", style))
+        return out
 
 
 def make_table(rows: list[list[object]], col_widths: list[float], commands: list[tuple[object, ...]],

@@ -5,11 +5,13 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer
 
+from wizard.core import limits
 from wizard.core.model import PRIORITIES, PRIORITY_LABELS
 from wizard.i18n import _, ngettext
 from wizard.report.charts import score_chart
 from wizard.report.context import ReportContext
 from wizard.report.document import CONTENT_WIDTH, Heading
+from wizard.report.long_text import clip
 from wizard.report.styles import ACCENT, PRIORITY_COLOURS, RULE, ZEBRA, make_table
 
 
@@ -22,13 +24,14 @@ def axis_label(ctx: ReportContext, axis_id: str) -> str:
 def director_sentences(ctx: ReportContext) -> list[str]:
     """Two or three plain sentences a director reads first."""
     a, scores, plan = ctx.assessment, ctx.scores, ctx.plan
+    org = clip(a.organisation.name, limits.ORGANISATION_NAME)
     out = []
     if scores.overall is None:
         out.append(_("Au {date}, aucune réponse ne permet encore de calculer un score pour {org}.")
-                   .format(date=ctx.long_date(a.date), org=a.organisation.name))
+                   .format(date=ctx.long_date(a.date), org=org))
     else:
         out.append(_("Au {date}, {org} atteint un score global de {score} sur les points contrôlés {axes}.")
-                   .format(date=ctx.long_date(a.date), org=a.organisation.name,
+                   .format(date=ctx.long_date(a.date), org=org,
                            score=ctx.percent(scores.overall), axes=ctx.axes_phrase))
     urgent = [x for x in plan if x.priority == "P1"]
     if not plan:
@@ -85,8 +88,8 @@ def build_summary(ctx: ReportContext) -> list[Flowable]:
                                                   else _("Les actions les plus urgentes"), "h2")]
         head = [ty.para(h, "cell_head") for h in (_("Priorité"), _("Action"), _("Responsable"),
                                                     _("Échéance"))]
-        body = [[ty.para(x.priority, "cell_bold"), ty.para(x.title.get(ctx.lang), "cell"),
-                 ty.para(ctx.owner(x.owner), "cell"), ty.para(ctx.short_date(x.due), "cell")]
+        body = [[ty.para(x.priority, "cell_bold"), ty.field(x.title.get(ctx.lang), limits.ACTION_TITLE),
+                 ty.field(ctx.owner(x.owner), limits.NAME), ty.para(ctx.short_date(x.due), "cell")]
                 for x in top]
         urgent_style = [("BACKGROUND", (0, 0), (-1, 0), ACCENT), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                         ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE)]

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import fields
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from wizard import __version__
-from wizard.core.answers_file import AnswersFileError, assessment_from_dict, assessment_to_dict
-from wizard.core.model import ActionEdit, Assessment, CustomAction
+from wizard.core import checks, limits
+from wizard.core.answers_file import AnswersFileError, assessment_from_dict, assessment_to_dict, check_tree
+from wizard.core.model import ANSWER_VALUES, Assessment
 from wizard.core.typography import french
 from wizard.i18n import _
 from wizard.storage.crypto import canonical
@@ -32,7 +32,7 @@ if TYPE_CHECKING:  # the questionnaire (YAML, JSON Schema) is not loaded to open
 FORMAT = "vigie-exchange"
 VERSION = 1
 SUFFIX = ".vigie"
-MAX_BYTES = 50 * 1024 * 1024  # far above any real assessment; refuses absurd files early
+MAX_BYTES = limits.FILE_BYTES  # far above any real assessment; refuses absurd files early
 
 
 class ExchangeError(StorageError):
@@ -59,8 +59,11 @@ def read_exchange(raw: bytes, questionnaire: Questionnaire) -> tuple[Assessment,
         raise _fail(_("fichier trop volumineux ({size} octets)").format(size=len(raw)))
     try:
         doc = json.loads(raw.decode("utf-8"))
+        check_tree(doc)
     except UnicodeDecodeError:
         raise _fail(_("ce n’est pas un fichier Vigie (contenu binaire ou encodage inconnu)")) from None
+    except AnswersFileError as exc:  # a text that cannot be written back, a structure too deep
+        raise _fail(str(exc)) from None
     except ValueError as exc:
         raise _fail(_("JSON illisible ou fichier tronqué ({detail})").format(detail=exc)) from None
     except RecursionError:
@@ -84,48 +87,47 @@ def read_exchange(raw: bytes, questionnaire: Questionnaire) -> tuple[Assessment,
         raise _fail(french(_("la somme de contrôle ne correspond pas : le fichier a été modifié ou abîmé")))
     try:
         assessment = assessment_from_dict(content.get("assessment"), questionnaire)
+        assessment.position = checks.text(content.get("position", ""), "position", limits.POSITION)
+        history = _history(content.get("history", []), questionnaire, assessment.profile)
     except AnswersFileError as exc:
         raise _fail(str(exc)) from None
-    except (TypeError, ValueError, AttributeError, KeyError) as exc:
-        raise _fail(_("évaluation mal formée ({detail})").format(detail=exc)) from None
-    _check_types(assessment)
-    position = content.get("position", "")
-    if not isinstance(position, str):
-        raise _fail("position")
-    assessment.position = position
-    return assessment, _history(content.get("history", []), assessment)
+    return assessment, history
 
 
-def _check_types(a: Assessment) -> None:
-    """What answers_file leaves unchecked: the types of participants, edits and custom actions."""
-    def text(value: Any, where: str, optional: bool = False) -> None:
-        if not (isinstance(value, str) or (optional and value is None)):
-            raise _fail(french(_("{where} : texte attendu")).format(where=where))
-
-    for i, p in enumerate(a.participants):
-        text(p.role, f"participants[{i}].role")
-    for aid, edit in a.action_edits.items():
-        for f in fields(ActionEdit):
-            text(getattr(edit, f.name), f"action_edits.{aid}.{f.name}", optional=f.name != "priority_reason")
-    for i, custom in enumerate(a.custom_actions):
-        for f in fields(CustomAction):
-            text(getattr(custom, f.name), f"custom_actions[{i}].{f.name}")
+_HISTORY_KEYS = {"question", "at", "by", "old", "new"}
 
 
-def _history(raw: Any, a: Assessment) -> list[dict[str, Any]]:
+def _history(raw: Any, questionnaire: Questionnaire, profile: str) -> list[dict[str, Any]]:
+    """The audit trail: entries for this profile's questions, real answers, real moments."""
     if not isinstance(raw, list):
-        raise _fail(french(_("history : liste attendue")))
+        raise AnswersFileError(_("history : liste attendue, {got} trouvé").format(got=checks.got(raw)))
+    known = {q.id for q in questionnaire.for_profile(profile).questions}
     out = []
     for i, entry in enumerate(raw):
         where = f"history[{i}]"
-        if not isinstance(entry, dict) or set(entry) != {"question", "at", "by", "old", "new"}:
-            raise _fail(french(_("{where} : entrée mal formée")).format(where=where))
-        if not all(isinstance(entry[k], str) for k in ("question", "at", "by")):
-            raise _fail(french(_("{where} : texte attendu")).format(where=where))
+        if not isinstance(entry, dict) or set(entry) != _HISTORY_KEYS:
+            raise AnswersFileError(_("{where} : objet avec les clés {keys} attendu").format(
+                where=where, keys=", ".join(sorted(_HISTORY_KEYS))))
+        if not isinstance(entry["question"], str) or entry["question"] not in known:
+            raise AnswersFileError(_("{where}.question : question du profil « {profile} » attendue, {got} trouvé")
+                                   .format(where=where, profile=profile, got=checks.got(entry["question"])))
+        checks.moment(entry["at"], f"{where}.at", required=True)
+        checks.text(entry["by"], f"{where}.by", limits.NAME)
         for side in ("old", "new"):
-            value = entry[side]
-            if value is not None and not (isinstance(value, dict) and set(value) <= set(AUDITED)
-                                          and all(isinstance(v, str | bool) for v in value.values())):
-                raise _fail(french(_("{where}.{side} : valeur mal formée")).format(where=where, side=side))
+            _audited(entry[side], f"{where}.{side}")
         out.append({k: entry[k] for k in ("question", "at", "by", "old", "new")})
     return out
+
+
+def _audited(value: Any, where: str) -> None:
+    """None (no answer) or the audited fields of an answer (storage.documents.AUDITED)."""
+    if value is None:
+        return
+    if not isinstance(value, dict) or not set(value) <= set(AUDITED) or "value" not in value:
+        raise AnswersFileError(_("{where} : null ou objet {keys} attendu").format(
+            where=where, keys=", ".join(AUDITED)))
+    checks.choice(value["value"], f"{where}.value", ANSWER_VALUES)
+    for name in ("note", "justification", "evidence"):  # None: a field older files did not have
+        checks.optional_text(value.get(name), f"{where}.{name}", limits.TEXT)
+    if value.get("review") is not None:
+        checks.flag(value["review"], f"{where}.review")

@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from wizard.core.limits import is_assessment_id
 from wizard.core.typography import french
 from wizard.i18n import _
 from wizard.storage import documents as docs
@@ -45,7 +46,6 @@ if TYPE_CHECKING:
 FILE_FORMAT = ASSESSMENT_FORMAT
 FILE_VERSION = CURRENT_VERSION
 SUFFIX = ".vigie.json"
-_ID_CHARS = frozenset("0123456789abcdef-")
 
 
 class AssessmentFiles:
@@ -101,7 +101,7 @@ class AssessmentFiles:
         return read_only_message(self.data_dir) if self.read_only else ""
 
     def path_of(self, assessment_id: str) -> Path:
-        if not assessment_id or not set(assessment_id) <= _ID_CHARS or len(assessment_id) > 64:
+        if not is_assessment_id(assessment_id):  # a UUID: never an option (-a), never a path
             raise UnknownAssessment(french(_("aucune évaluation n’a l’identifiant « {id} »")).format(id=assessment_id))
         return self.folder / f"{assessment_id}{SUFFIX}"
 

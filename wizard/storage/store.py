@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from wizard.core.limits import is_assessment_id
 from wizard.core.typography import french
 from wizard.i18n import _
 from wizard.storage import documents as docs
@@ -47,6 +48,21 @@ def _summary(a: Assessment, modified: str) -> dict[str, Any]:
             "date": a.date.isoformat(), "answered": len(a.answers), "modified": modified}
 
 
+def _checked(a: Assessment) -> None:
+    """The details of an assessment within wizard.core.limits; StorageError naming the field."""
+    from wizard.core import checks, limits
+
+    try:
+        checks.check_organisation(a.organisation)
+        checks.day(a.date.isoformat(), "date")
+        checks.text(a.assessor, "assessor", limits.NAME)
+        checks.check_participants(a.participants)
+        checks.assessment_id(a.previous_id, "previous_id")
+        checks.text(a.position, "position", limits.POSITION)
+    except checks.FieldError as exc:
+        raise StorageError(str(exc)) from None
+
+
 class Store(AssessmentFiles):
     """All assessments of one data folder.
 
@@ -68,6 +84,7 @@ class Store(AssessmentFiles):
             id=str(uuid.uuid4()), profile=profile, organisation=organisation,
             date=when or date.today(), assessor=assessor, participants=list(participants),
             previous_id=previous_id)
+        _checked(assessment)
         with self._writing(assessment.id):
             self._write(assessment.id, docs.new_tables(assessment, created=now_iso()))
         return assessment
@@ -80,6 +97,10 @@ class Store(AssessmentFiles):
         with os.scandir(self.folder) as found:
             files = [(e.name[: -len(SUFFIX)], e) for e in found if e.name.endswith(SUFFIX)]
         for aid, entry in files:
+            if not is_assessment_id(aid):
+                self.problems.append((aid, french(_("ce nom de fichier n’est pas un identifiant d’évaluation "
+                                                    "de Vigie : fichier laissé de côté"))))
+                continue
             try:
                 sig = signature(entry.stat())
             except FileNotFoundError:
@@ -177,6 +198,7 @@ class Store(AssessmentFiles):
 
     def save_details(self, assessment: Assessment) -> None:
         """Organisation, assessor, participants, date and position."""
+        _checked(assessment)
         with self._change(assessment.id) as db:
             old = db.table("meta").all()[0]
             db.table("meta").truncate()

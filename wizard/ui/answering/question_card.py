@@ -18,11 +18,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from wizard.core import limits
 from wizard.core.model import Answer, Question
 from wizard.i18n import _
 from wizard.ui.answering.question_text import help_html, refs_text, shown, ui
 from wizard.ui.widgets.accessible import named
 from wizard.ui.widgets.answer_choices import AnswerChoices
+from wizard.ui.widgets.bounded import bounded
 from wizard.ui.widgets.theme import scale_widget_font
 
 TEXT_SAVE_DELAY_MS = 700  # typing pauses this long before the text is stored
@@ -61,6 +63,7 @@ class QuestionCard(QFrame):
         self.justification.setPlaceholderText(ui(_("Pourquoi cette question ne s’applique-t-elle pas ? (obligatoire)")))
         named(self.justification, _("Justification de « Non applicable »"),
               _("Expliquez pourquoi la question ne s’applique pas à votre situation."))
+        bounded(self.justification, limits.TEXT)
         self.justification_label = QLabel(ui(_("Justification :")))
         self.justification_label.setBuddy(self.justification)
         self.justification.editingFinished.connect(self._justification_done)
@@ -75,9 +78,11 @@ class QuestionCard(QFrame):
         self.note.setPlaceholderText(ui(_("Commentaire (facultatif)")))
         self.note.setTabChangesFocus(True)
         named(self.note, _("Commentaire"), _("Remarque libre sur la réponse"))
+        bounded(self.note, limits.TEXT)
         self.evidence = QLineEdit()
         self.evidence.setPlaceholderText(ui(_("Preuve : document, emplacement, lien…")))
         named(self.evidence, _("Preuve"), _("Le document ou l’élément qui justifie la réponse"))
+        bounded(self.evidence, limits.TEXT)
 
         self.help_button = QPushButton(ui(_("Aide (F1)")))
         self.help_button.setCheckable(True)

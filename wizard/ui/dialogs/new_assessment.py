@@ -25,11 +25,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from wizard.core import limits
 from wizard.core.framework import Framework
 from wizard.core.model import Organisation, Participant
 from wizard.core.typography import for_language
 from wizard.i18n import _, current_language
 from wizard.ui.widgets.accessible import name_headers, named
+from wizard.ui.widgets.bounded import BoundedCells, bounded, dated
 
 
 def fr(text: str) -> str:
@@ -53,11 +55,13 @@ class NewAssessmentDialog(QDialog):
 
         self.name = named(QLineEdit(), _("Nom de l’organisation (obligatoire)"))
         self.name.setPlaceholderText(fr(_("ex. : Laboratoire des Tilleuls")))
+        bounded(self.name, limits.ORGANISATION_NAME)
         self.siret = named(QLineEdit(), _("SIRET (facultatif)"), _("14 chiffres"))
         self.siret.setValidator(QRegularExpressionValidator(QRegularExpression(r"[0-9 ]{0,17}"), self))
         self.siret.setPlaceholderText(_("14 chiffres, facultatif"))
         self.address = named(QPlainTextEdit(), _("Adresse (facultative)"))
         self.address.setTabChangesFocus(True)
+        bounded(self.address, limits.ADDRESS)
         self.address.setFixedHeight(int(self.address.fontMetrics().height() * 3.4))
         organisation = QGroupBox(_("Organisation évaluée"))
         form = QFormLayout(organisation)
@@ -85,7 +89,8 @@ class NewAssessmentDialog(QDialog):
 
         self.assessor = named(QLineEdit(), _("Évaluateur ou évaluatrice"),
                               _("La personne qui conduit l’évaluation"))
-        self.when = named(QDateEdit(QDate.currentDate()), _("Date de l’évaluation"))
+        bounded(self.assessor, limits.NAME)
+        self.when = named(dated(QDateEdit(QDate.currentDate())), _("Date de l’évaluation"))
         self.when.setCalendarPopup(True)
         self.when.setDisplayFormat("dd/MM/yyyy")
         people = QGroupBox(_("Évaluation"))
@@ -101,6 +106,7 @@ class NewAssessmentDialog(QDialog):
         self.participants.verticalHeader().setVisible(False)
         name_headers(self.participants, _("Participants à l’atelier"))
         self.participants.setTabKeyNavigation(False)
+        self.participants.setItemDelegate(BoundedCells(limits.NAME, self.participants))
         add = named(QPushButton(_("&Ajouter un participant")), _("Ajouter un participant"))
         add.clicked.connect(lambda: self.add_participant("", ""))
         remove = named(QPushButton(_("&Retirer le participant sélectionné")), _("Retirer le participant sélectionné"))

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wizard.core import limits
 from wizard.core.action_plan import PlannedAction
 from wizard.core.framework import Framework
 from wizard.core.model import ACTION_STATUSES, PRIORITIES
@@ -30,6 +31,7 @@ from wizard.core.plan_edits import PlanEditError
 from wizard.i18n import _
 from wizard.service import Session, SessionError
 from wizard.ui.results.labels import content, owner_text, priority_label, refs_text, status_label, typo
+from wizard.ui.widgets.bounded import bounded, dated
 
 
 def to_qdate(day: date) -> QDate:
@@ -45,6 +47,7 @@ def owner_combo(framework: Framework | None, parent: QWidget | None = None) -> Q
     combo.setAccessibleName(_("Responsable"))
     combo.lineEdit().setAccessibleName(_("Responsable"))
     combo.setAccessibleDescription(_("Choisissez un rôle dans la liste ou tapez un nom."))
+    bounded(combo.lineEdit(), limits.NAME)
     return combo
 
 
@@ -100,7 +103,7 @@ class ActionEditor(QGroupBox):
         self.owner.activated.connect(lambda _i: self._save_owner())
         self.owner.lineEdit().editingFinished.connect(self._save_owner)
 
-        self.due = QDateEdit(calendarPopup=True, displayFormat="dd/MM/yyyy")
+        self.due = dated(QDateEdit(calendarPopup=True, displayFormat="dd/MM/yyyy"))
         self.due.setAccessibleName(_("Échéance"))
         self.due.dateChanged.connect(lambda _d: self._due_timer.start())
         self.due.editingFinished.connect(self._save_due)
@@ -118,6 +121,7 @@ class ActionEditor(QGroupBox):
         self.priority.currentIndexChanged.connect(lambda _i: self._priority_changed())
         self.reason = QLineEdit(placeholderText=_("Pourquoi changer la priorité proposée ?"))
         self.reason.setAccessibleName(_("Raison du changement de priorité"))
+        bounded(self.reason, limits.TEXT)
         self.reason.textChanged.connect(lambda _t: self._update_priority_state())
         self.reason.returnPressed.connect(self._apply_priority)
         self.apply_priority = QPushButton(_("Appliquer la priorité"))

@@ -15,11 +15,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wizard.core import limits
 from wizard.core.framework import Framework
 from wizard.core.model import ACTION_STATUSES, PRIORITIES
 from wizard.i18n import _
 from wizard.ui.results.action_editor import owner_combo, owner_value, to_qdate
 from wizard.ui.results.labels import priority_label, status_label, typo
+from wizard.ui.widgets.bounded import bounded, dated
 
 
 class CustomActionDialog(QDialog):
@@ -31,10 +33,12 @@ class CustomActionDialog(QDialog):
         self.setAccessibleName(_("Ajouter une action au plan"))
         self.title = QLineEdit(placeholderText=_("Ce qu’il faut faire, en une phrase"))
         self.title.setAccessibleName(_("Intitulé de l’action"))
+        bounded(self.title, limits.ACTION_TITLE)
         self.description = QPlainTextEdit()
         self.description.setPlaceholderText(_("Détails, étapes, personnes à associer (facultatif)"))
         self.description.setAccessibleName(_("Description de l’action"))
         self.description.setTabChangesFocus(True)
+        bounded(self.description, limits.TEXT)
         self.description.setFixedHeight(self.fontMetrics().height() * 5)
         self.priority = QComboBox()
         for key in PRIORITIES:
@@ -43,7 +47,8 @@ class CustomActionDialog(QDialog):
         self.priority.setAccessibleName(_("Priorité"))
         self.owner = owner_combo(framework, self)
         self.owner.setCurrentIndex(-1)
-        self.due = QDateEdit(to_qdate(start + timedelta(days=90)), calendarPopup=True, displayFormat="dd/MM/yyyy")
+        self.due = dated(QDateEdit(to_qdate(start + timedelta(days=90)), calendarPopup=True,
+                                   displayFormat="dd/MM/yyyy"))
         self.due.setAccessibleName(_("Échéance"))
         self.status = QComboBox()
         for key in ACTION_STATUSES:
