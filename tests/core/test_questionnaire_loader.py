@@ -141,7 +141,9 @@ def test_a_content_version_missing_from_versions_is_refused(tmp_path):
     folder = _bundled_copy(tmp_path)
     path = folder / "framework.yaml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace('content_version: "2026.11"', 'content_version: "2027.01"', 1), encoding="utf-8")
+    current = load_questionnaire(folder).framework.content_version
+    assert f'content_version: "{current}"' in text
+    path.write_text(text.replace(f'content_version: "{current}"', 'content_version: "2027.01"', 1), encoding="utf-8")
     with pytest.raises(ContentError, match="content version '2027.01' of framework.yaml is not listed"):
         load_questionnaire(folder)
 
