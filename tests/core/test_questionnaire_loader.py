@@ -78,6 +78,34 @@ def test_duplicate_id_across_files(folder):
         load_questionnaire(folder)
 
 
+def _scope_role(folder: Path, role: str, profiles: str) -> None:
+    path = folder / "framework.yaml"
+    text = path.read_text(encoding="utf-8")
+    old = f"  - {{id: {role}, label: "
+    assert old in text
+    path.write_text(text.replace(old, f"  - {{id: {role}, profiles: [{profiles}], label: ", 1), encoding="utf-8")
+
+
+def test_an_action_owned_by_a_role_of_another_profile_is_refused(folder):
+    """A laboratory's gap must not be given to a role that only the vendor has."""
+    _scope_role(folder, "it", "vendor")  # t.act.accounts (owner it) answers a question asked of the lab
+    with pytest.raises(ContentError, match="action 't.act.accounts' is owned by 'it', a role the framework does "
+                                           "not give to profile 'lab'"):
+        load_questionnaire(folder)
+
+
+def test_a_profile_view_offers_only_the_roles_that_serve_it(folder):
+    _scope_role(folder, "hr", "vendor")
+    _scope_role(folder, "biologist", "lab")
+    q = load_questionnaire(folder)
+    lab = [r.id for r in q.for_profile("lab").framework.owner_roles]
+    vendor = [r.id for r in q.for_profile("vendor").framework.owner_roles]
+    assert "biologist" in lab and "hr" not in lab
+    assert "hr" in vendor and "biologist" not in vendor
+    assert "dpo" in lab and "dpo" in vendor  # a role without profiles serves every profile
+    assert len(q.framework.owner_roles) == len(set(lab) | set(vendor))  # the whole content keeps them all
+
+
 def test_answer_values_are_text_not_yaml_booleans(mini):
     # YAML 1.1 would read `in: [yes, partial, unknown]` as [True, ...]: our loader keeps text.
     q = mini.question("t.a28.sub.authorised")
@@ -113,7 +141,9 @@ def test_a_content_version_missing_from_versions_is_refused(tmp_path):
     folder = _bundled_copy(tmp_path)
     path = folder / "framework.yaml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace('content_version: "2026.11"', 'content_version: "2027.01"', 1), encoding="utf-8")
+    current = load_questionnaire(folder).framework.content_version
+    assert f'content_version: "{current}"' in text
+    path.write_text(text.replace(f'content_version: "{current}"', 'content_version: "2027.01"', 1), encoding="utf-8")
     with pytest.raises(ContentError, match="content version '2027.01' of framework.yaml is not listed"):
         load_questionnaire(folder)
 

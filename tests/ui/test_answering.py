@@ -152,6 +152,17 @@ def test_number_keys_answer_and_arrows_move(open_window, qtbot, data_dir):
     assert "Pourquoi c’est important" in page.current.help.text()
 
 
+def test_references_are_in_the_help_not_above_the_question(open_window, qtbot):
+    """The legal references are for the DPO: the card's header is the question's number only."""
+    _window, page, _aid = opened(open_window)
+    card = page.views[0].cards["t.a28.contract.signed"]  # refs 28.3 and 28.9
+    assert card.header.text().removeprefix("▶ ") == "Question 1"
+    assert "28.3" not in card.header.text() and "28.3" not in card.text.text()
+    qtbot.mouseClick(card.help_button, LEFT)
+    help_text = card.help.text()
+    assert "Références" in help_text and "art. 28.3" in help_text and "art. 28.9" in help_text
+
+
 def test_filters_show_unanswered_or_to_review(open_window, qtbot):
     window, page, _aid = opened(open_window)
     view = page.views[0]

@@ -9,7 +9,7 @@ profile or a second framework is a content change, not a code change.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from wizard.core.model import Text
@@ -40,6 +40,10 @@ class Profile:
 class OwnerRole:
     id: str
     label: Text
+    profiles: tuple[str, ...] = ()  # the profiles whose actions it may own; empty: every profile
+
+    def serves(self, profile: str) -> bool:
+        return not self.profiles or profile in self.profiles
 
 
 @dataclass(frozen=True)
@@ -79,6 +83,11 @@ class Framework:
             if a.id == axis_id:
                 return a
         raise KeyError(axis_id)
+
+    def for_profile(self, profile_id: str) -> Framework:
+        """The same framework with only the owner roles that serve this profile (a laboratory is
+        offered its own roles, a vendor the vendor's)."""
+        return replace(self, owner_roles=tuple(r for r in self.owner_roles if r.serves(profile_id)))
 
     def profile_label(self, profile_id: str, lang: str) -> str:
         """The profile's label; an unknown id (a file from another framework) as it is written."""
@@ -122,7 +131,8 @@ def build_framework(raw: dict[str, Any], digest: str = "") -> Framework:
                         _text(a["title"]), _text(a["topic"])) for a in raw["axes"]),
         profiles=tuple(Profile(p["id"], _text(p["label"]), _text(p["explanation"]), _text(p["countersigner"]),
                                tuple(p.get("covers", ()))) for p in raw["profiles"]),
-        owner_roles=tuple(OwnerRole(r["id"], _text(r["label"])) for r in raw["owner_roles"]),
+        owner_roles=tuple(OwnerRole(r["id"], _text(r["label"]), tuple(r.get("profiles", ())))
+                          for r in raw["owner_roles"]),
         method=_text(raw["method"]),
         references=tuple(_text(r) for r in raw.get("references", ())),
         digest=digest,

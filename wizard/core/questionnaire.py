@@ -6,7 +6,7 @@ nothing here reads a file.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -48,13 +48,15 @@ class Questionnaire:
         return tuple(a for a in self.framework.axes if a.id in present)
 
     def for_profile(self, profile: str) -> Questionnaire:
-        """The sections and questions that apply to one profile, in file order."""
+        """The sections and questions that apply to one profile, in file order, with the owner
+        roles that serve it."""
         sections = []
         for s in self.sections:
             qs = tuple(q for q in s.questions if profile in q.profiles)
             if profile in s.profiles and qs:
                 sections.append(Section(s.id, s.axis, s.profiles, s.title, qs, s.intro))
-        return self.with_sections(tuple(sections))
+        view = self.with_sections(tuple(sections))
+        return replace(view, framework=self.framework.for_profile(profile))
 
     def with_sections(self, sections: tuple[Section, ...]) -> Questionnaire:
         """The same content restricted to these sections (and the contradictions within them)."""

@@ -117,9 +117,23 @@ def _check_cross_refs(found: Found, questionnaire: Questionnaire) -> None:
                 line = line_of(lines, ("actions", ai))
                 raise ContentError(f"{file}, line {line}: action {a['id']!r}: owner {a['owner']!r} is not one of "
                                    f"the framework's roles ({', '.join(sorted(owners))})")
+    _check_owner_profiles(questionnaire)
     _check_critical(questionnaire)
     _check_contradictions(found, questionnaire)
     _check_versions(questionnaire)
+
+
+def _check_owner_profiles(questionnaire: Questionnaire) -> None:
+    """An action owned by a role of one profile (a vendor's legal team) is not called for another's gaps."""
+    roles = {r.id: r for r in questionnaire.framework.owner_roles}
+    for q in questionnaire.questions:
+        for answer, refs in q.actions.items():
+            for ref in refs:
+                role = roles[questionnaire.actions[ref.action].owner]
+                wrong = [p for p in q.profiles if not role.serves(p)]
+                if wrong:
+                    raise ContentError(f"question {q.id!r}, answer {answer!r}: action {ref.action!r} is owned by "
+                                       f"{role.id!r}, a role the framework does not give to profile {wrong[0]!r}")
 
 
 def _check_critical(questionnaire: Questionnaire) -> None:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from wizard.core import limits
 from wizard.core.model import Answer, Question
 from wizard.i18n import _
-from wizard.ui.answering.question_text import help_html, refs_text, shown, ui
+from wizard.ui.answering.question_text import help_html, shown, ui
 from wizard.ui.widgets.accessible import named
 from wizard.ui.widgets.answer_choices import AnswerChoices
 from wizard.ui.widgets.bounded import bounded
@@ -46,7 +46,8 @@ class QuestionCard(QFrame):
         self._timer.timeout.connect(self.flush)
         text = shown(question.text)
 
-        self.header = QLabel(ui(_("Question {n} · {refs}")).format(n=number, refs=refs_text(question)))
+        # The legal references are for the DPO: they sit in the help and the report, not above the question.
+        self.header = QLabel(ui(_("Question {n}")).format(n=number))
         self.status = QLabel()
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         named(self.status, _("État de la question"))

@@ -36,7 +36,7 @@ def help_html(question: Question) -> str:
                         (_("Quand répondre « Non applicable »"), question.help.na)):
         if text is not None:
             parts.append(f"<p><b>{escape(ui(title))}</b><br>{escape(shown(text))}</p>")
-    title = ui(_("Références RGPD"))  # outside the f-string: Babel extracts it only there
+    title = ui(_("Références"))  # outside the f-string: Babel extracts it only there
     parts.append(f"<p><b>{escape(title)}</b><br>{escape(refs_text(question))}</p>")
     return "".join(parts)
 
