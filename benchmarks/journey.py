@@ -15,8 +15,8 @@ ANSWER_CYCLE = ("no", "partial", "unknown", "yes", "no")
 
 def run_journey(data_dir: Path, out_pdf: Path, profile: str = "lab") -> dict[str, object]:
     from wizard.core.model import Organisation
-    from wizard.export import export_signed_plan
-    from wizard.service import Session
+    from wizard.operations.plans import export_signed_plan
+    from wizard.operations.session import Session
     from wizard.signing import IdentitySpec, create_personal_identity, integrity_ok, verify_pdf
     from wizard.storage import Store
 

@@ -66,7 +66,7 @@ def _plain_pages(pages: int) -> float:
 
 
 def run() -> list[dict[str, object]]:
-    from wizard.export import export_signed_plan
+    from wizard.operations.plans import export_signed_plan
     from wizard.report import build_report
     from wizard.signing import IdentitySpec, create_personal_identity
     from wizard.signing.sign import sign_pdf

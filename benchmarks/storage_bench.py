@@ -16,9 +16,9 @@ from datetime import date
 from pathlib import Path
 
 from benchmarks.measure import median_time, row
+from wizard.atomic_files import atomic_write_bytes
 from wizard.core.model import ANSWER_VALUES, Answer, Assessment, Organisation, Participant
 from wizard.storage import Store
-from wizard.storage.atomic import atomic_write_bytes
 
 PASSPHRASE = "phrase de passe du banc d’essai"
 SAVE_RUNS = 61

@@ -39,12 +39,13 @@ def _section_switch_rows() -> list[dict[str, object]]:
 
     with tempfile.TemporaryDirectory() as data:
         app = make_app("fr", Path(data))
+        from wizard.operations.workspace import Workspace
         from wizard.ui.main_window import MainWindow
 
-        window = MainWindow(Path(data))
+        window = MainWindow(Workspace.open(Path(data)))
         window.resize(1280, 800)
         window.show()
-        created = window.store.create("lab", Organisation("Banc d’essai"), assessor="X")
+        created = window.workspace.create("lab", Organisation("Banc d’essai"), assessor="X")
         window.open_assessment(created.id)
         page = window.answering
         count = page.section_count()

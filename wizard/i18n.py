@@ -128,7 +128,7 @@ def format_number(value: int) -> str:
     """« 20 000 » in French (narrow no-break space), « 20,000 » in English."""
     from babel.numbers import format_decimal
 
-    from wizard.core.typography import for_language
+    from wizard.typography import for_language
 
     return for_language(format_decimal(value, locale=babel_locale()), _current)
 
@@ -138,6 +138,6 @@ def format_percent(value: float) -> str:
     value in 0–100."""
     from babel.numbers import format_percent as babel_percent
 
-    from wizard.core.typography import for_language
+    from wizard.typography import for_language
 
     return for_language(babel_percent(value / 100, locale=babel_locale()), _current)

@@ -64,8 +64,8 @@ def data_folder_problem(path: Path, exc: OSError | ValueError) -> str:
     """Why path cannot serve as the data folder, in the user's words."""
     import errno
 
-    from wizard.core.typography import french
     from wizard.i18n import _
+    from wizard.typography import french
 
     code = exc.errno if isinstance(exc, OSError) else None
     if path.exists() and not path.is_dir():

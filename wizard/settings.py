@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from wizard import paths
+from wizard.atomic_files import atomic_write_bytes
 from wizard.i18n import LANGUAGES, N_
-from wizard.storage.atomic import atomic_write_bytes
 
 FILE_NAME = "settings.json"
 

@@ -154,7 +154,7 @@ def test_french_uses_typographic_apostrophes_and_no_hand_made_spacing(content):
     for where, text in all_texts(content):
         assert "'" not in text.fr, f"{where}: straight apostrophe in {text.fr!r}"
         assert "\u00a0" not in text.fr and "\u202f" not in text.fr, (
-            f"{where}: spacing is applied by wizard.core.typography, write plain spaces")
+            f"{where}: spacing is applied by wizard.typography, write plain spaces")
         assert '"' not in text.fr, f"{where}: use « guillemets » in {text.fr!r}"
 
 

@@ -6,7 +6,7 @@ from datetime import UTC
 
 import pytest
 
-from wizard.core.typography import NBSP, NNBSP, french
+from wizard.typography import NBSP, NNBSP, french
 
 
 @pytest.mark.parametrize("raw, expected", [

@@ -66,7 +66,7 @@ def test_translations_keep_placeholders(lang):
 
 
 def test_french_catalog_has_french_typography():
-    from wizard.core.typography import french
+    from wizard.typography import french
 
     for m in messages("fr"):
         for text in (m.string if m.pluralizable else (m.string,)):

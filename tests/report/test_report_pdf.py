@@ -47,8 +47,8 @@ def test_all_fonts_embedded(signed_plan):
 
 def test_text_has_every_action_title_with_accents_and_page_footer(signed_plan):
     from wizard.core.action_plan import build_plan
-    from wizard.core.typography import french
     from wizard.report.document import PAGE_HEIGHT
+    from wizard.typography import french
 
     path, assessment, view = signed_plan
     # Read the "Action" column alone, so that the neighbouring cells do not interleave with

@@ -78,7 +78,7 @@ def answer_no_everywhere(profile: str, folder: Path | None = None):
 def signed_plan(tmp_path_factory, identity_source):
     """The lab's report built from the real questionnaire, answered 'no' everywhere, signed and
     certified by the personal identity: (path, assessment, view)."""
-    from wizard.export import export_signed_plan
+    from wizard.operations.plans import export_signed_plan
     from wizard.signing import IdentitySpec
 
     assessment, view = answer_no_everywhere("lab")

@@ -65,7 +65,7 @@ def unsigned(mini, tmp_path):
 
 
 def test_wrong_pin_leaves_no_file(token, unsigned, tmp_path):
-    from wizard.export import ExportError, export_signed_plan
+    from wizard.operations.plans import ExportError, export_signed_plan
     from wizard.signing import IdentitySpec
 
     assessment, view = unsigned
@@ -79,7 +79,7 @@ def test_wrong_pin_leaves_no_file(token, unsigned, tmp_path):
 
 
 def test_unknown_token_is_named(token, unsigned, tmp_path):
-    from wizard.export import ExportError, export_signed_plan
+    from wizard.operations.plans import ExportError, export_signed_plan
     from wizard.signing import IdentitySpec
 
     assessment, view = unsigned
@@ -93,7 +93,7 @@ def test_unknown_token_is_named(token, unsigned, tmp_path):
 
 
 def test_token_signature_is_valid_for_pdfsig_and_vigie(token, unsigned, tmp_path):
-    from wizard.export import export_signed_plan
+    from wizard.operations.plans import export_signed_plan
     from wizard.signing import IdentitySpec, integrity_ok, verify_pdf
 
     assessment, view = unsigned

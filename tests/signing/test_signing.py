@@ -131,7 +131,7 @@ def test_content_added_after_signing_is_reported(signed_plan, tmp_path):
 
 @pytest.mark.parametrize("case", ["wrong p12 password", "wrong passphrase", "missing module", "missing folder"])
 def test_failures_leave_no_file_and_keep_the_old_one(case, mini_plan, personal, consultant_p12, tmp_path):
-    from wizard.export import ExportError, export_signed_plan
+    from wizard.operations.plans import ExportError, export_signed_plan
     from wizard.signing import IdentitySpec
 
     _path, assessment, view = mini_plan
@@ -161,7 +161,7 @@ def test_failures_leave_no_file_and_keep_the_old_one(case, mini_plan, personal, 
 
 
 def test_export_reports_progress_and_signs_with_the_session(mini_plan, personal, tmp_path):
-    from wizard.export import export_signed_plan
+    from wizard.operations.plans import export_signed_plan
     from wizard.signing import verify_pdf
 
     _path, assessment, view = mini_plan
@@ -234,7 +234,7 @@ def test_embedded_assessment_round_trip(signed_plan):
     from tests.conftest import ROOT
     from wizard.core.answers_file import assessment_to_dict
     from wizard.core.questionnaire import load_questionnaire
-    from wizard.plan_import import assessment_from_plan
+    from wizard.operations.plan_import import assessment_from_plan
 
     source, assessment, _v = signed_plan
     found = assessment_from_plan(source, load_questionnaire(ROOT / "questionnaires"))
@@ -249,7 +249,7 @@ def test_embedded_assessment_errors(mini_plan, mini, tmp_path):
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from reportlab.pdfgen.canvas import Canvas
 
-    from wizard.plan_import import PlanImportError, assessment_from_plan
+    from wizard.operations.plan_import import PlanImportError, assessment_from_plan
     from wizard.report.embedded import attach_assessment
 
     plain = tmp_path / "plain.pdf"
@@ -306,8 +306,8 @@ def test_stamp_text_stays_inside_its_box(mini_plan, personal, tmp_path):
 def test_a_plan_open_in_a_reader_is_named_as_the_likely_cause(mini_plan, personal, tmp_path, monkeypatch):
     """On Windows a PDF open in a reader cannot be replaced (PermissionError): the message says
     so, the previous file stays and no temporary file is left."""
-    from wizard import export
-    from wizard.export import ExportError, export_signed_plan
+    from wizard import atomic_files
+    from wizard.operations.plans import ExportError, export_signed_plan
 
     _path, assessment, view = mini_plan
     target = tmp_path / "plan.pdf"
@@ -315,11 +315,11 @@ def test_a_plan_open_in_a_reader_is_named_as_the_likely_cause(mini_plan, persona
 
     def locked(src, dst):
         raise PermissionError(13, "Accès refusé")
-    monkeypatch.setattr(export.os, "replace", locked)
+    monkeypatch.setattr(atomic_files.os, "replace", locked)
     with pytest.raises(ExportError) as err:
         export_signed_plan(assessment, view, target, personal, signer_name="Zoé Martin", signer_role="")
     message = str(err.value)
     assert "Impossible d’écrire" in message and "Accès refusé. Le fichier" in message
     assert "ouvert dans un autre programme (un lecteur PDF)" in message and "un autre nom" in message
     assert target.read_bytes() == b"the plan open in the reader"
-    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".vigie-export-")] == []
+    assert [p.name for p in tmp_path.iterdir() if p.is_file()] == ["plan.pdf"]  # no temporary file left

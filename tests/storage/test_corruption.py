@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from wizard.core.model import Answer
-from wizard.service import Session
+from wizard.operations.session import Session
 from wizard.storage import StorageError, Store
 
 

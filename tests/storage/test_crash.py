@@ -21,10 +21,10 @@ from pathlib import Path
 
 import pytest
 
+from wizard.atomic_files import TMP_PREFIX
 from wizard.core.model import ANSWER_VALUES, ActionEdit, CustomAction, Organisation
 from wizard.core.questionnaire import Questionnaire
 from wizard.storage import Store
-from wizard.storage.atomic import TMP_PREFIX
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="SIGKILL and fork are POSIX")
 
@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def run_writer(data_dir: Path, aid: str, questionnaire: Questionnaire, seed: int, counter: int,
                passphrase: str | None, out: int) -> None:
     """The child's loop; it only ends when killed."""
-    from wizard.service import Session
+    from wizard.operations.session import Session
 
     def say(line: str) -> None:
         os.write(out, (line + "\n").encode())

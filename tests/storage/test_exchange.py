@@ -15,7 +15,7 @@ from tests.storage.conftest import STORAGE_FIXTURES, snapshot
 from wizard.core.answers_file import assessment_to_dict
 from wizard.core.model import ActionEdit, Answer, CustomAction
 from wizard.core.questionnaire import load_questionnaire
-from wizard.service import Session
+from wizard.operations.session import Session
 from wizard.storage import Store
 from wizard.storage.crypto import canonical
 from wizard.storage.exchange import ExchangeError, read_exchange

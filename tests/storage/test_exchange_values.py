@@ -79,7 +79,7 @@ BAD_VALUES = [
 
 @pytest.mark.parametrize(("path", "value", "message"), BAD_VALUES, ids=[f"{p}={str(v)[:12]}" for p, v, _m in BAD_VALUES])
 def test_bad_values_are_refused_naming_the_field(store, path, value, message):
-    from wizard.core.typography import french
+    from wizard.typography import french
 
     with pytest.raises(ExchangeError) as err:
         store.import_exchange(signed(_set(path, value)), QUESTIONNAIRE)

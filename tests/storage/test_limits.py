@@ -8,7 +8,7 @@ import pytest
 
 from tests.storage.conftest import snapshot
 from wizard.core.model import ActionEdit, CustomAction, Organisation
-from wizard.service import Session, SessionError
+from wizard.operations.session import Session, SessionError
 from wizard.storage import StorageError
 
 

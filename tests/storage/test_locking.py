@@ -15,14 +15,14 @@ import pytest
 
 from tests.storage.conftest import snapshot
 from wizard.core.model import Answer
-from wizard.service import ReadOnlySession, Session
+from wizard.operations.session import ReadOnlySession, Session
 from wizard.storage import AssessmentLocked, Store
 
 ROOT = Path(__file__).resolve().parents[2]
 HOLDER = """
 import sys
 from pathlib import Path
-from wizard.service import Session
+from wizard.operations.session import Session
 from wizard.storage import Store
 store = Store(Path(sys.argv[1]))
 session = Session(store, sys.argv[2])

@@ -9,7 +9,7 @@ import pytest
 
 from tests.storage.conftest import FIXTURE_ID, FIXTURE_PASSPHRASE, STORAGE_FIXTURES, install, snapshot
 from wizard.core.model import Answer
-from wizard.service import Session
+from wizard.operations.session import Session
 from wizard.storage import NewerVersion, Store
 from wizard.storage.migrations import CURRENT_VERSION
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from wizard.core.model import ActionEdit, Answer, CustomAction, Organisation
-from wizard.service import Session
+from wizard.operations.session import Session
 from wizard.storage import Store
 from wizard.storage.backups import KEEP_DAYS, KEEP_LAST
 

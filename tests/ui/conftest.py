@@ -34,7 +34,9 @@ def open_window(app, qtbot, data_dir):
     windows = []
 
     def make():
-        window = MainWindow(data_dir)
+        from wizard.operations.workspace import Workspace
+
+        window = MainWindow(Workspace.open(data_dir))
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
@@ -57,7 +59,7 @@ def answered_session(data_dir, mini):
     from datetime import date
 
     from wizard.core.model import Organisation
-    from wizard.service import Session
+    from wizard.operations.session import Session
     from wizard.storage import Store
 
     def make(answers: dict[str, str]):
@@ -101,7 +103,7 @@ def modal():
 def create_via_store(window, name="Laboratoire Test", assessor="Claire", participants=()):
     from wizard.core.model import Organisation, Participant
 
-    a = window.store.create("lab", Organisation(name), assessor=assessor,
+    a = window.workspace.store.create("lab", Organisation(name), assessor=assessor,
                             participants=[Participant(n, r) for n, r in participants])
     window.home.reload(select=a.id)
     return a.id

@@ -175,7 +175,7 @@ def test_filters_show_unanswered_or_to_review(open_window, qtbot):
 
 
 def test_assessment_open_elsewhere_is_read_only(open_window, qtbot, data_dir):
-    from wizard.service import Session
+    from wizard.operations.session import Session
 
     window = open_window()
     aid = create_via_store(window)

@@ -18,12 +18,12 @@ def test_restore_an_earlier_version_from_the_home_page(open_window, data_dir, qt
     window = open_window()
     window.home.reload(select=created.id)
     assert window.home.backups_button.isEnabled()
-    dialog = BackupsDialog(window.store, created.id, "Laboratoire des Tilleuls", window)
+    dialog = BackupsDialog(window.workspace, created.id, "Laboratoire des Tilleuls", window)
     qtbot.addWidget(dialog)
     assert dialog.table.rowCount() >= 2
     # The version where the answer was "no": find it by reading each backup, as a user would by date.
     wanted = next(i for i, b in enumerate(dialog.backups)
-                  if (a := window.store.read_backup(created.id, b.name).answers.get("t.a28.contract.signed"))
+                  if (a := window.workspace.store.read_backup(created.id, b.name).answers.get("t.a28.contract.signed"))
                   and a.value == "no")
     assert not dialog.restore_button.isEnabled()
     dialog.table.selectRow(wanted)
@@ -49,7 +49,7 @@ def test_every_control_of_the_dialog_is_named(open_window, data_dir, qtbot):
     created = store.create("vendor", Organisation("Éditeur Exemple"))
     store.close()
     window = open_window()
-    dialog = BackupsDialog(window.store, created.id, "Éditeur Exemple", window)
+    dialog = BackupsDialog(window.workspace, created.id, "Éditeur Exemple", window)
     qtbot.addWidget(dialog)
     dialog.show()
     assert unnamed_controls(dialog) == []

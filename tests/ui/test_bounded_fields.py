@@ -67,7 +67,7 @@ def test_import_of_a_file_the_results_page_could_not_show_is_refused(open_window
 
     window = open_window()
     aid = create_via_store(window)
-    doc = json.loads(window.store.export_exchange(aid))
+    doc = json.loads(window.workspace.store.export_exchange(aid))
     doc["content"]["assessment"]["custom_actions"] = [{"id": "custom-1", "title": "X", "priority": "P9",
                                                       "due": "nope"}]
     doc["sha256"] = hashlib.sha256(json.dumps(doc["content"], ensure_ascii=False, sort_keys=True,
@@ -77,6 +77,6 @@ def test_import_of_a_file_the_results_page_could_not_show_is_refused(open_window
     warnings = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, title, text: warnings.append(text))
     monkeypatch.setattr(QMessageBox, "information", lambda *a: None)  # an accepted import must not hang
-    assert import_assessment(window, window.store, window.registry.default, str(path)) is None
+    assert import_assessment(window, window.workspace, str(path)) is None
     assert "custom_actions[0].priority" in warnings[0] and "P9" in warnings[0]
     assert Store(data_dir).ids() == [aid]  # nothing stored: the results page never sees "P9"

@@ -16,7 +16,7 @@ from cryptography.x509.oid import NameOID
 from PySide6.QtCore import Qt
 
 from tests.signing.test_pkcs11 import KEY, PIN, TOKEN, token  # noqa: F401 — the SoftHSM2 token fixture
-from wizard.service import Session
+from wizard.operations.session import Session
 from wizard.settings import load_settings
 from wizard.signing import personal_identity, verify_pdf
 from wizard.ui.dialogs.export_dialog import ExportDialog

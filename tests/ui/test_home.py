@@ -24,7 +24,7 @@ def test_list_shows_progress_and_score_and_searches(open_window, qtbot):
     window = open_window()
     a = create_via_store(window, name="Laboratoire des Tilleuls")
     create_via_store(window, name="Biologie Rhône")
-    window.store.save_answer(a, "t.a28.contract.signed", Answer("yes"))
+    window.workspace.store.save_answer(a, "t.a28.contract.signed", Answer("yes"))
     window.home.reload()
     finish_filling(qtbot, window.home)
     home = window.home
@@ -45,7 +45,7 @@ def test_list_shows_progress_and_score_and_searches(open_window, qtbot):
 def test_reassessment_keeps_answers_marked_to_review(open_window, qtbot, data_dir):
     window = open_window()
     old = create_via_store(window, name="Labo", participants=[("Paul", "IT")])
-    window.store.save_answer(old, "t.a28.contract.signed", Answer("partial", note="avenant"))
+    window.workspace.store.save_answer(old, "t.a28.contract.signed", Answer("partial", note="avenant"))
     window.home.reload(select=old)
     qtbot.mouseClick(window.home.reassess_button, LEFT)
     session = window.session
@@ -87,7 +87,7 @@ def test_exchange_export_then_import(open_window, qtbot, data_dir, tmp_path, mon
 
     window = open_window()
     aid = create_via_store(window, name="Labo Échange")
-    window.store.save_answer(aid, "t.a28.contract.signed", Answer("no"))
+    window.workspace.store.save_answer(aid, "t.a28.contract.signed", Answer("no"))
     assert window.home.export_button.isVisible()
     target = tmp_path / "labo"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))

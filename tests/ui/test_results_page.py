@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
-from wizard.service import Session
+from wizard.operations.session import Session
 from wizard.storage import Store
 from wizard.ui.results import ResultsPage
 from wizard.ui.results.plan_model import ACTION_ID_ROLE

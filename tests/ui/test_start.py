@@ -15,11 +15,11 @@ import sys
 from wizard.cli.common import Context
 from wizard.ui.app import make_app
 from wizard.ui.main_window import MainWindow
-from wizard.ui.store_opening import open_store
+from wizard.ui.workspace_opening import open_workspace
 
 context = Context.create()
 app = make_app(context.lang, context.data_dir)
-window = MainWindow(context.data_dir, open_store(context.data_dir))
+window = MainWindow(open_workspace(context.data_dir))
 window.show()
 print("style", app.style().name())
 print("icon", min((s.width() for s in app.windowIcon().availableSizes()), default=0))

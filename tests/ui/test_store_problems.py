@@ -10,7 +10,7 @@ from wizard.core.model import Organisation
 from wizard.storage import Store
 from wizard.storage.folder import LOCK_NAME
 from wizard.storage.locking import FolderLock
-from wizard.ui.store_opening import open_store
+from wizard.ui.workspace_opening import open_workspace
 
 
 def _said(monkeypatch, kind: str, answer=None) -> list[str]:
@@ -28,7 +28,7 @@ def test_damaged_settings_are_said_not_raised(app, data_dir, monkeypatch):
     Store(data_dir).close()
     (data_dir / "storage.json").write_text("{pas du json", encoding="utf-8")
     messages = _said(monkeypatch, "critical")
-    assert open_store(data_dir) is None
+    assert open_workspace(data_dir) is None
     [message] = messages
     assert "storage.json" in message and "illisibles" in message
 
@@ -43,11 +43,11 @@ def test_a_change_running_elsewhere_is_waited_for_then_retried(app, data_dir, mo
         return QMessageBox.StandardButton.Retry
 
     messages = _said(monkeypatch, "warning", retry_once_it_ended)
-    store = open_store(data_dir, wait=0.2)
-    assert store is not None and [s.organisation for s in store.list()] == ["Laboratoire des Tilleuls"]
+    workspace = open_workspace(data_dir, wait=0.2)
+    assert workspace is not None and [s.organisation for s in workspace.summaries()] == ["Laboratoire des Tilleuls"]
     [message] = messages
     assert "phrase de passe" in message and "occupé" in message
-    store.close()
+    workspace.close()
 
 
 def test_a_data_folder_that_is_a_file_is_said_at_start(app, tmp_path, monkeypatch):

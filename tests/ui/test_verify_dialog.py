@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from tests.signing.helpers import flat
-from wizard.export import export_signed_plan
-from wizard.service import Session
+from wizard.operations.plans import export_signed_plan
+from wizard.operations.session import Session
 from wizard.signing import IdentitySpec, add_trusted, create_personal_identity, personal_identity
 from wizard.ui.dialogs.verify_dialog import VerifyDialog
 

@@ -9,23 +9,16 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from wizard.cli.common import CliError, Context, print_json, secret
+from wizard.cli.common import CliError, Context, opened_workspace, print_json
 from wizard.cli.output import one_line
 from wizard.core import limits
 from wizard.core.answers_file import assessment_to_dict
 from wizard.core.model import ANSWER_VALUES, Organisation
-from wizard.core.typography import french
 from wizard.i18n import _
-from wizard.storage import StorageError, Store
-from wizard.storage.atomic import atomic_write_bytes
-from wizard.storage.exchange import SUFFIX as EXCHANGE_SUFFIX
-
-PASSPHRASE_ENV = "VIGIE_STORE_PASSPHRASE"
+from wizard.typography import french
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -76,30 +69,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 # -- shared ----------------------------------------------------------------------------------
-def _error(exc: Exception) -> CliError:
-    return CliError(str(exc))
-
-
-@contextmanager
-def opened_store(ctx: Context) -> Iterator[Store]:
-    """The data folder's store; its notices (a file repaired, a lock taken over) go to stderr."""
-    data_dir = ctx.data_dir
-    try:
-        passphrase = secret(PASSPHRASE_ENV, _("Phrase de passe du dossier")) \
-            if Store.is_encrypted(data_dir) else None
-        store = Store(data_dir, passphrase=passphrase)
-    except StorageError as exc:
-        raise _error(exc) from None
-    try:
-        yield store
-    except StorageError as exc:
-        raise _error(exc) from None
-    finally:
-        for notice in store.notices:
-            print(f"vigie: {notice}", file=sys.stderr)
-        store.close()
-
-
 def _questionnaire(ctx: Context):  # noqa: ANN202 - the content module owns the error handling
     from wizard.cli.content import questionnaire
 
@@ -124,8 +93,8 @@ def cmd_new(args: argparse.Namespace, ctx: Context) -> int:
 
     _bounded(("--org", args.org, limits.ORGANISATION_NAME), ("--assessor", args.assessor, limits.NAME))
     profile_view(ctx, args.profile)  # a profile the content has, or exit 2
-    with opened_store(ctx) as store:
-        a = store.create(args.profile, Organisation(args.org.strip()), assessor=args.assessor.strip())
+    with opened_workspace(ctx) as workspace:
+        a = workspace.create(args.profile, Organisation(args.org.strip()), assessor=args.assessor.strip())
     if args.json:
         print_json({"id": a.id, "profile": a.profile, "organisation": a.organisation.name,
                     "date": a.date.isoformat()})
@@ -135,9 +104,9 @@ def cmd_new(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
-    with opened_store(ctx) as store:
-        summaries = store.list()
-        for aid, problem in store.problems:
+    with opened_workspace(ctx) as workspace:
+        summaries = workspace.summaries()
+        for aid, problem in workspace.problems:
             print(f"vigie: {aid}: {problem}", file=sys.stderr)
     if args.json:
         print_json([{"id": s.id, "organisation": s.organisation, "profile": s.profile,
@@ -151,11 +120,11 @@ def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
-    with opened_store(ctx) as store:
-        a = store.load(args.id)
-        summary = store.summary(a.id)
-        holder = store.holder(a.id)
-        backups = store.list_backups(a.id)
+    with opened_workspace(ctx) as workspace:
+        a = workspace.load(args.id)
+        summary = workspace.summary(a.id)
+        holder = workspace.holder(a.id)
+        backups = workspace.backups(a.id)
     data: dict[str, Any] = assessment_to_dict(a)
     data["meta"] = {
         "modified": summary.modified, "position": a.position,
@@ -172,13 +141,13 @@ def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_answer(args: argparse.Namespace, ctx: Context) -> int:
-    from wizard.service import Session, SessionError
+    from wizard.operations.session import SessionError
 
     _bounded(("--note", args.note, limits.TEXT), ("--justification", args.justification, limits.TEXT),
              ("--by", args.by, limits.NAME))
-    questionnaire = _questionnaire(ctx)
-    with opened_store(ctx) as store:
-        session = Session(store, args.id, questionnaire)
+    _questionnaire(ctx)  # a broken questionnaire is said before the folder is opened
+    with opened_workspace(ctx) as workspace:
+        session = workspace.open_session(args.id)
         try:
             if session.read_only:
                 raise CliError(session.read_only_reason)
@@ -193,9 +162,9 @@ def cmd_answer(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_history(args: argparse.Namespace, ctx: Context) -> int:
-    with opened_store(ctx) as store:
-        a = store.load(args.id)
-        entries = store.history(args.id, args.question_id)
+    with opened_workspace(ctx) as workspace:
+        a = workspace.load(args.id)
+        entries = workspace.history(args.id, args.question_id)
     known = {q.id for q in _questionnaire(ctx).for_profile(a.profile).questions}
     if not entries and args.question_id not in known:  # a retired question keeps its history
         raise CliError(french(_("{id} : question inconnue « {question} »")).format(
@@ -210,68 +179,55 @@ def cmd_history(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
+    from wizard.operations.workspace import EXCHANGE_SUFFIX
+
     out: Path = args.output
     if out.suffix != EXCHANGE_SUFFIX:
         raise CliError(french(_("{file} : le fichier d’échange doit finir par {suffix}")).format(
             file=out, suffix=EXCHANGE_SUFFIX))
-    with opened_store(ctx) as store:
-        data = store.export_exchange(args.id)
-    try:
-        atomic_write_bytes(out, data)
-    except OSError as exc:
-        raise CliError(f"{out}: {exc.strerror or exc}") from None
+    with opened_workspace(ctx) as workspace:
+        workspace.export_exchange(args.id, out)
     print(out)
     return 0
 
 
 def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
+    from wizard.operations.errors import StorageError
+    from wizard.operations.plan_import import PlanImportError, UnsignedPlan
+
     path: Path = args.file
-    questionnaire = _questionnaire(ctx)
-    if path.suffix.lower() == ".pdf":
-        assessment = _from_pdf(path, questionnaire, ctx, args.accept_unsigned)
-        with opened_store(ctx) as store:
-            stored, mode = store.import_assessment(assessment, [], replace=args.replace)
-    else:
+    _questionnaire(ctx)  # a broken questionnaire is said before the folder is opened
+    with opened_workspace(ctx) as workspace:
         try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            raise CliError(f"{path}: {exc.strerror or exc}") from None
-        with opened_store(ctx) as store:
-            try:
-                stored, mode = store.import_exchange(raw, questionnaire, replace=args.replace)
-            except StorageError as exc:
-                raise CliError(f"{path}: {exc}") from None
+            imported = workspace.import_file(path, replace=args.replace, accept_unsigned=args.accept_unsigned)
+        except UnsignedPlan as exc:
+            raise CliError(french(_("{error} Pour l’importer quand même, relancez la commande avec "
+                                    "--accept-unsigned.")).format(error=exc)) from None
+        except PlanImportError as exc:
+            raise CliError(str(exc)) from None
+        except StorageError as exc:  # a .vigie file refused: say which
+            raise CliError(f"{path}: {exc}") from None
+    if path.suffix.lower() == ".pdf":
+        print("vigie: " + french(_vouched_by(imported.signature)), file=sys.stderr)
     messages = {
         "new": _("importée : {id}"),
         "copy": _("une évaluation de même identifiant existe déjà : importée comme nouvelle copie {id} "
                   "(--replace pour la remplacer)"),
         "replaced": _("évaluation {id} remplacée (l’ancienne version reste dans ses sauvegardes)"),
     }
+    stored = imported.assessment
     print(stored.id)
-    print("vigie: " + french(messages[mode]).format(id=stored.id), file=sys.stderr)
+    print("vigie: " + french(messages[imported.mode]).format(id=stored.id), file=sys.stderr)
     return 0
 
 
-def _from_pdf(path: Path, questionnaire, ctx: Context, accept_unsigned: bool):  # noqa: ANN001, ANN202
-    """The assessment a signature covers in the plan at path; what vouches for it goes to stderr."""
-    from wizard.plan_import import PlanImportError, UnsignedPlan, assessment_from_plan
-
-    try:
-        found = assessment_from_plan(path, questionnaire, data_dir=ctx.data_dir, accept_unsigned=accept_unsigned)
-    except UnsignedPlan as exc:
-        raise CliError(french(_("{error} Pour l’importer quand même, relancez la commande avec "
-                                "--accept-unsigned.")).format(error=exc)) from None
-    except PlanImportError as exc:
-        raise CliError(str(exc)) from None
-    check = found.signature
+def _vouched_by(check) -> str:  # noqa: ANN001 - a SignatureCheck, or None for an unsigned plan accepted
+    """What vouches for an imported plan's copy of the assessment."""
     if check is None:
-        note = _("attention : plan non signé, importé à votre demande (--accept-unsigned) ; rien ne garantit "
+        return _("attention : plan non signé, importé à votre demande (--accept-unsigned) ; rien ne garantit "
                  "son contenu")
-    elif check.trust == "trusted":
-        note = _("copie de l’évaluation couverte par la signature de {who} (certificat de confiance)").format(
-            who=check.signer)
-    else:
-        note = _("attention : la copie est couverte par la signature de {who}, mais ce signataire n’est pas "
-                 "reconnu : {reason}").format(who=check.signer, reason=check.trust_detail)
-    print("vigie: " + french(note), file=sys.stderr)
-    return found.assessment
+    if check.trust == "trusted":
+        return _("copie de l’évaluation couverte par la signature de {who} (certificat de confiance)").format(
+            who=one_line(check.signer))
+    return _("attention : la copie est couverte par la signature de {who}, mais ce signataire n’est pas "
+             "reconnu : {reason}").format(who=one_line(check.signer), reason=check.trust_detail)

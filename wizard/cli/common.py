@@ -92,3 +92,30 @@ def user_errors(*kinds: type[Exception]) -> Iterator[None]:
         yield
     except kinds as exc:
         raise CliError(str(exc)) from None
+
+
+PASSPHRASE_ENV = "VIGIE_STORE_PASSPHRASE"
+
+
+@contextmanager
+def opened_workspace(ctx: Context) -> Iterator[Any]:
+    """The data folder's workspace (asking for its passphrase when it is encrypted); what it has to
+    tell (a file repaired, a lock taken over) goes to stderr, its errors exit with code 2."""
+    from wizard.operations.errors import OperationError, StorageError
+    from wizard.operations.workspace import Workspace
+
+    data_dir = ctx.data_dir
+    try:
+        passphrase = secret(PASSPHRASE_ENV, _("Phrase de passe du dossier")) \
+            if Workspace.is_encrypted(data_dir) else None
+        workspace = Workspace.open(data_dir, passphrase=passphrase, registry=ctx.registry)
+    except (StorageError, OperationError) as exc:
+        raise CliError(str(exc)) from None
+    try:
+        yield workspace
+    except (StorageError, OperationError) as exc:
+        raise CliError(str(exc)) from None
+    finally:
+        for notice in workspace.notices:
+            print(f"vigie: {notice}", file=sys.stderr)
+        workspace.close()

@@ -18,11 +18,10 @@ from pathlib import Path
 from wizard.cli.common import CliError, Context, secret, user_errors
 from wizard.cli.content import load_answers
 from wizard.cli.identity import P12_ENV, PASSPHRASE_ENV, new_passphrase
-from wizard.export import ExportError, export_signed_plan
 from wizard.i18n import _
-from wizard.signing import identities
-from wizard.signing.identities import IdentitySpec, SigningError
-from wizard.signing.sign import SignatureRequest, sign_pdf
+from wizard.operations import identities
+from wizard.operations.identities import IdentitySpec, SigningError
+from wizard.operations.plans import ExportError, SignatureRequest, export_signed_plan, sign_plan
 
 PIN_ENV = "VIGIE_PKCS11_PIN"
 
@@ -114,6 +113,6 @@ def cmd_sign(args: argparse.Namespace, ctx: Context) -> int:
     request = SignatureRequest(signer_name=args.signer_name or "", signer_role=args.signer_role,
                                reason=args.reason, field=args.field, certify=args.certify, lang=ctx.lang)
     with user_errors(SigningError):
-        sign_pdf(args.pdf, identity, request, out_path=out, warn=_warn)
+        sign_plan(args.pdf, identity, request, out_path=out, warn=_warn)
     print(out)
     return 0

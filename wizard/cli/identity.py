@@ -14,8 +14,8 @@ from pathlib import Path
 from wizard.cli.common import CliError, Context, secret, user_errors
 from wizard.cli.output import one_line
 from wizard.i18n import _
-from wizard.signing import identities, trust
-from wizard.signing.identities import SigningError
+from wizard.operations import identities
+from wizard.operations.identities import SigningError
 
 P12_ENV, PASSPHRASE_ENV = "VIGIE_P12_PASSWORD", "VIGIE_IDENTITY_PASSPHRASE"
 
@@ -95,9 +95,7 @@ def cmd_identity_export(args: argparse.Namespace, ctx: Context) -> int:
         raise CliError(_("aucune identité personnelle à exporter"))
     with user_errors(SigningError):
         if args.certificate_only:
-            from wizard.signing.sign import write_output
-
-            write_output(args.output, found.certificate_path.read_bytes())
+            identities.export_certificate(found, args.output)
         else:
             passphrase = secret(PASSPHRASE_ENV, _("Phrase de passe de l'identité personnelle"))
             password = secret(P12_ENV, _("Mot de passe du fichier .p12 à créer"))
@@ -117,10 +115,8 @@ def cmd_identity_restore(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_identity_tokens(args: argparse.Namespace, ctx: Context) -> int:
-    from wizard.signing import list_token_certificates
-
     with user_errors(SigningError):
-        found = list_token_certificates(args.module)
+        found = identities.list_token_certificates(args.module)
     if not found:
         print(_("Aucun certificat trouvé (carte insérée ?)."))
     for cert in found:
@@ -129,20 +125,20 @@ def cmd_identity_tokens(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_trust_list(args: argparse.Namespace, ctx: Context) -> int:
-    for t in trust.list_trusted(ctx.data_dir):
+    for t in identities.list_trusted(ctx.data_dir):
         print(f"{t.fingerprint}  {one_line(t.subject)}")
     return 0
 
 
 def cmd_trust_add(args: argparse.Namespace, ctx: Context) -> int:
     with user_errors(SigningError):
-        added = trust.add_trusted(args.certificate, ctx.data_dir)
+        added = identities.add_trusted(args.certificate, ctx.data_dir)
     print(_("Certificat de confiance ajouté : {subject} ({fp})").format(subject=one_line(added.subject), fp=added.fingerprint))
     return 0
 
 
 def cmd_trust_remove(args: argparse.Namespace, ctx: Context) -> int:
     with user_errors(SigningError):
-        removed = trust.remove_trusted(args.fingerprint, ctx.data_dir)
+        removed = identities.remove_trusted(args.fingerprint, ctx.data_dir)
     print(_("Certificat retiré : {subject}").format(subject=one_line(removed.subject)))
     return 0

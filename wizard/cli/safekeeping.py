@@ -1,7 +1,7 @@
 """Commands that keep the data safe: backups, restore, passphrase.
 
-They open the store like every other command (assessments.opened_store); bad input exits
-with code 2 and changes nothing.
+They open the data folder's workspace like every other command (common.opened_workspace);
+bad input exits with code 2 and changes nothing.
 """
 
 from __future__ import annotations
@@ -11,12 +11,18 @@ import getpass
 import os
 import sys
 
-from wizard.cli.assessments import PASSPHRASE_ENV, opened_store
-from wizard.cli.common import CliError, Context, print_json, secret, user_errors
+from wizard.cli.common import (
+    PASSPHRASE_ENV,
+    CliError,
+    Context,
+    opened_workspace,
+    print_json,
+    secret,
+    user_errors,
+)
 from wizard.cli.output import one_line
-from wizard.core.typography import french
 from wizard.i18n import _, ngettext
-from wizard.storage import StorageError, Store
+from wizard.typography import french
 
 NEW_PASSPHRASE_ENV = "VIGIE_STORE_NEW_PASSPHRASE"
 
@@ -39,12 +45,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def cmd_backups(args: argparse.Namespace, ctx: Context) -> int:
     rows = []
-    with opened_store(ctx) as store:
-        for info in store.list_backups(args.id):
-            try:
-                answered: int | None = len(store.read_backup(args.id, info.name).answers)
-            except StorageError:
-                answered = None
+    with opened_workspace(ctx) as workspace:
+        for info in workspace.backups(args.id):
+            answered = workspace.answers_in_backup(args.id, info.name)
             rows.append({"name": info.name, "created": info.created.astimezone().isoformat(timespec="seconds"),
                          "reason": info.reason, "size": info.size, "answered": answered})
     if args.json:
@@ -59,8 +62,8 @@ def cmd_backups(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
-    with opened_store(ctx) as store:
-        restored = store.restore(args.id, args.backup)
+    with opened_workspace(ctx) as workspace:
+        restored = workspace.restore(args.id, args.backup)
     count = len(restored.answers)
     print("vigie: " + french(ngettext("{id} : sauvegarde {backup} restaurée ({count} réponse)",
                                       "{id} : sauvegarde {backup} restaurée ({count} réponses)", count)).format(
@@ -81,18 +84,21 @@ def _new_passphrase(*, also_env: str | None = None) -> str:
 
 def cmd_passphrase(args: argparse.Namespace, ctx: Context) -> int:
     """set: encrypt a plain folder; change: re-encrypt with a new passphrase (the old one first)."""
+    from wizard.operations.errors import StorageError
+    from wizard.operations.workspace import Workspace
+
     with user_errors(StorageError):
-        encrypted = Store.is_encrypted(ctx.data_dir)
+        encrypted = Workspace.is_encrypted(ctx.data_dir)
     if args.action == "set" and encrypted:
         raise CliError(french(_("ce dossier est déjà chiffré : utilisez « vigie passphrase change »")))
     if args.action == "change" and not encrypted:
         raise CliError(french(_("ce dossier n’est pas chiffré : utilisez « vigie passphrase set »")))
-    with opened_store(ctx) as store:
-        if store.read_only:  # said before the new passphrase is asked for
-            raise CliError(store.read_only_reason)
+    with opened_workspace(ctx) as workspace:
+        if workspace.read_only:  # said before the new passphrase is asked for
+            raise CliError(workspace.read_only_reason)
         new = _new_passphrase(also_env=None if encrypted else PASSPHRASE_ENV)
         if len(new) < 8:
             raise CliError(french(_("phrase de passe trop courte (8 caractères au moins) ; rien n’a été modifié")))
-        store.change_passphrase(new)
+        workspace.change_passphrase(new)
     print("vigie: " + _("dossier chiffré avec la nouvelle phrase de passe"), file=sys.stderr)
     return 0

@@ -17,7 +17,7 @@ from babel.dates import format_datetime
 from wizard.cli.common import Context, print_json, user_errors
 from wizard.cli.output import one_line
 from wizard.i18n import N_, _, babel_locale
-from wizard.signing.verify import SignatureCheck, Verification, VerifyError, verify_document
+from wizard.operations.plans import SignatureCheck, Verification, VerifyError, verify_plan
 
 EXIT_CODES = {"valid": 0, "untrusted": 3, "invalid": 1, "unsigned": 1}
 
@@ -105,7 +105,7 @@ def verdict_line(result: Verification) -> str:
 
 def cmd_verify(args: argparse.Namespace, ctx: Context) -> int:
     with user_errors(VerifyError):
-        result = verify_document(args.pdf, data_dir=ctx.data_dir)
+        result = verify_plan(args.pdf, data_dir=ctx.data_dir)
     code = EXIT_CODES[result.verdict]
     if args.json:
         print_json(result.as_dict())

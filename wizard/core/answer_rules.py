@@ -9,8 +9,8 @@ refuse it elsewhere; an answer stored before this rule keeps its value (the scor
 from __future__ import annotations
 
 from wizard.core.model import Answer, Question
-from wizard.core.typography import french
 from wizard.i18n import _
+from wizard.typography import french
 
 
 class AnswerRefused(ValueError):

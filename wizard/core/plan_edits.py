@@ -17,8 +17,8 @@ from datetime import date
 from wizard.core.action_plan import PlannedAction, computed_plan
 from wizard.core.model import ACTION_STATUSES, PRIORITIES, ActionEdit, Assessment, CustomAction
 from wizard.core.questionnaire import Questionnaire
-from wizard.core.typography import french
 from wizard.i18n import _
+from wizard.typography import french
 
 UNSET: object = object()  # a field the change leaves as it is
 

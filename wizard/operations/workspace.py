@@ -15,18 +15,18 @@ from datetime import date
 from pathlib import Path
 
 from wizard import paths
+from wizard.atomic_files import WriteFailed, atomic_write_bytes, write_document
 from wizard.core.checks import one_of
 from wizard.core.evaluation import Evaluation, evaluate
 from wizard.core.model import Assessment, Organisation, Participant
 from wizard.core.questionnaire import Questionnaire
 from wizard.core.registry import ContentRegistry
-from wizard.core.typography import french
 from wizard.i18n import _
 from wizard.operations.errors import OperationError
 from wizard.settings import Settings, load_settings, save_settings
 from wizard.storage import AssessmentSummary, BackupInfo, StorageError, Store
-from wizard.storage.atomic import atomic_write_bytes, write_error_message
 from wizard.storage.exchange import SUFFIX as EXCHANGE_SUFFIX
+from wizard.typography import french
 
 
 @dataclass(frozen=True)
@@ -45,10 +45,12 @@ class Workspace:
         self.registry = registry or ContentRegistry()
 
     @classmethod
-    def open(cls, data_dir: Path, *, passphrase: str | None = None,
-             registry: ContentRegistry | None = None) -> Workspace:
-        """The workspace of a data folder; PassphraseRequired / WrongPassphrase for an encrypted one."""
-        return cls(Store(Path(data_dir), passphrase=passphrase), registry)
+    def open(cls, data_dir: Path, *, passphrase: str | None = None, registry: ContentRegistry | None = None,
+             wait: float | None = None) -> Workspace:
+        """The workspace of a data folder; PassphraseRequired / WrongPassphrase for an encrypted one,
+        FolderBusy when a passphrase change runs elsewhere longer than wait seconds."""
+        waiting = {} if wait is None else {"wait": wait}
+        return cls(Store(Path(data_dir), passphrase=passphrase, **waiting), registry)
 
     @staticmethod
     def is_encrypted(data_dir: Path) -> bool:
@@ -62,6 +64,15 @@ class Workspace:
     def notices(self) -> list[str]:
         """What the user must be told (a damaged file restored, a stale lock taken over)."""
         return self.store.notices
+
+    @property
+    def read_only(self) -> bool:
+        """The folder cannot be written (a read-only share, a locked-down PC): reading still works."""
+        return bool(self.store.read_only)
+
+    @property
+    def read_only_reason(self) -> str:
+        return self.store.read_only_reason
 
     @property
     def problems(self) -> list[tuple[str, str]]:
@@ -98,6 +109,14 @@ class Workspace:
     def load(self, assessment_id: str) -> Assessment:
         return self.store.load(assessment_id)
 
+    def holder(self, assessment_id: str):  # noqa: ANN201 - LockInfo | None
+        """Who writes this assessment in another Vigie (user, machine, since when), if anyone."""
+        return self.store.holder(assessment_id)
+
+    def history(self, assessment_id: str, question_id: str | None = None) -> list:  # noqa: ANN401
+        """Every change of one question's answer (or of all), oldest first: when, by whom, old and new."""
+        return self.store.history(assessment_id, question_id)
+
     def evaluation(self, assessment_id: str) -> Evaluation:
         """What a stored assessment means (progress, indices, plan), read without taking its lock."""
         assessment = self.store.load(assessment_id)
@@ -106,7 +125,7 @@ class Workspace:
     def open_session(self, assessment_id: str, *, read_only: bool = False):  # noqa: ANN201 - Session
         """The assessment opened for answering (its lock held until the session closes, unless
         read_only or another Vigie writes it)."""
-        from wizard.service import Session
+        from wizard.operations.session import Session
 
         return Session(self.store, assessment_id, self.registry.questionnaire(), read_only=read_only)
 
@@ -168,13 +187,11 @@ class Workspace:
         out = Path(out_path)
         if out.suffix != EXCHANGE_SUFFIX:
             out = out.with_name(out.name + EXCHANGE_SUFFIX)
-        if not out.parent.is_dir():
-            raise OperationError(french(_("Le dossier {folder} n’existe pas.")).format(folder=out.parent))
         data = self.store.export_exchange(assessment_id)
         try:
-            atomic_write_bytes(out, data)
-        except OSError as exc:
-            raise OperationError(write_error_message(out, exc)) from None
+            write_document(out, data, private=True)  # the assessment's answers: for its owner only
+        except WriteFailed as exc:
+            raise OperationError(str(exc)) from None
         return out
 
     def import_file(self, path: Path, *, replace: bool = False, accept_unsigned: bool = False) -> Imported:
@@ -185,7 +202,7 @@ class Workspace:
         path = Path(path)
         questionnaire = self.registry.default
         if path.suffix.lower() == ".pdf":
-            from wizard.plan_import import PlanImportError, assessment_from_plan
+            from wizard.operations.plan_import import PlanImportError, assessment_from_plan
 
             try:
                 found = assessment_from_plan(path, questionnaire, data_dir=self.data_dir,
@@ -213,9 +230,11 @@ class Workspace:
         save_settings(settings, self.data_dir)
 
     @staticmethod
-    def set_next_data_dir(folder: Path) -> None:
-        """Use another data folder from the next start (created now, so that it can be written)."""
+    def set_next_data_dir(folder: Path, location: Path | None = None) -> None:
+        """Use another data folder from the next start (created now, so that it can be written).
+
+        location: the file that names it (default: the platform's, read at start-up)."""
         Path(folder).mkdir(parents=True, exist_ok=True)
-        location = paths.location_file()
+        location = location or paths.location_file()
         location.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_bytes(location, str(folder).encode("utf-8"))

@@ -1,7 +1,7 @@
 """The PDF action plan: ReportLab layout, French typography, the attached assessment.
 
 render_report() is the entry point; wizard.signing signs what it produces, and
-wizard.export chains both for the UI and the CLI.
+wizard.operations.plans chains both for the UI and the CLI.
 """
 
 from __future__ import annotations
@@ -114,7 +114,7 @@ def render_report(assessment: Assessment, questionnaire: Questionnaire, out_path
     order, one visible empty signature field each (default: the assessor, then the
     management). The assessment is attached as an answers file whose SHA-256 is printed.
     """
-    from wizard.storage.atomic import atomic_write_bytes
+    from wizard.atomic_files import atomic_write_bytes
 
     data, info = build_report(assessment, questionnaire, lang=lang, signers=signers)
     path = Path(out_path)

@@ -3,7 +3,7 @@
 The attachment is the answers file (wizard.core.answers_file) as UTF-8 JSON. Its SHA-256 is
 printed in the report and recorded in the attachment's description. The digest only says
 that the bytes were not damaged: whether a signature covers them is for wizard.signing to
-tell (wizard.plan_import restores only an attachment an intact signature covers).
+tell (wizard.operations.plan_import restores only an attachment an intact signature covers).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Colours, paragraph styles and the small text helpers every page builder shares.
 
 Text shown in the report goes through `para()` / `markup()`: French typography first (the one
-function of wizard.core.typography), then XML escaping for ReportLab's mini-markup — in that
+function of wizard.typography), then XML escaping for ReportLab's mini-markup — in that
 order, because escaping first would put a no-break space inside "&amp;".
 """
 
@@ -16,10 +16,10 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Table, TableStyle
 
-from wizard.core.typography import for_language
 from wizard.i18n import _, format_number
 from wizard.report.fonts import BOLD, ITALIC, REGULAR
 from wizard.report.long_text import blocks, clip
+from wizard.typography import for_language
 
 INK = colors.HexColor("#1d2733")
 MUTED = colors.HexColor("#5b6673")

@@ -77,7 +77,7 @@ def identities_dir(data_dir: Path | str | None = None) -> Path:
 
 
 def _write_private(path: Path, data: bytes) -> None:
-    from wizard.storage.atomic import atomic_write_bytes
+    from wizard.atomic_files import atomic_write_bytes
 
     atomic_write_bytes(path, data, private=True)
 

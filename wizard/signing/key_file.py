@@ -79,7 +79,7 @@ def has_key(folder: Path) -> bool:
 
 def write_key(folder: Path, key: Any, passphrase: str) -> None:
     """Store key under passphrase (version 2) and remove any version-1 file."""
-    from wizard.storage.atomic import atomic_write_bytes
+    from wizard.atomic_files import atomic_write_bytes
 
     atomic_write_bytes(folder / KEY_FILE, seal(key, passphrase), private=True)
     (folder / LEGACY_KEY_FILE).unlink(missing_ok=True)

@@ -24,11 +24,11 @@ from pyhanko.sign import fields, signers
 from pyhanko.sign.general import SigningError as PyHankoSigningError
 from pyhanko.stamp import TextStampStyle
 
-from wizard.core.typography import for_language
 from wizard.i18n import _, babel_locale, language
 from wizard.report.fonts import stamp_font_path
 from wizard.signing.chain import certificate_weaknesses, describe_weakness, validity_problem
 from wizard.signing.identities import IdentitySpec, SigningError, open_signer
+from wizard.typography import for_language
 
 Warn = Callable[[str], None]  # receives a plain French warning; the signature goes on
 
@@ -174,11 +174,9 @@ def sign_pdf(source: Path | bytes, identity: IdentitySpec, request: SignatureReq
 
 def write_output(path: Path, data: bytes) -> None:
     """Replace path with data atomically; a plain French error when the folder is not writable."""
-    from wizard.storage.atomic import atomic_write_bytes, write_error_message
+    from wizard.atomic_files import WriteFailed, write_document
 
-    if not path.parent.is_dir():
-        raise SigningError(_("Le dossier {folder} n'existe pas.").format(folder=path.parent))
     try:
-        atomic_write_bytes(path, data, private=False)
-    except OSError as exc:
-        raise SigningError(write_error_message(path, exc)) from None
+        write_document(path, data)
+    except WriteFailed as exc:
+        raise SigningError(str(exc)) from None

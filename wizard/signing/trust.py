@@ -62,7 +62,7 @@ def trusted_roots(data_dir: Path | str | None = None) -> list[asn1_x509.Certific
 
 def add_trusted(cert_file: Path, data_dir: Path | str | None = None) -> TrustedCertificate:
     """Trust the certificate in cert_file (PEM or DER)."""
-    from wizard.storage.atomic import atomic_write_bytes
+    from wizard.atomic_files import atomic_write_bytes
 
     try:
         data = Path(cert_file).read_bytes()

@@ -10,7 +10,7 @@ A data folder holds:
     locks/folder.lock            shared by every open store, held alone by a passphrase change
     quarantine/                  damaged files set aside, never deleted by Vigie (encrypted with the rest)
 
-Store (store.py) is the one entry point; Session (wizard.service) uses it for the UI and CLI.
+Store (store.py) is the one entry point; Session (wizard.operations.session) uses it for the UI and CLI.
 """
 
 from __future__ import annotations

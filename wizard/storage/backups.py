@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from wizard.storage.atomic import TMP_PREFIX, atomic_write_bytes, clean_stale_temp_files, private_mkdir
+from wizard.atomic_files import TMP_PREFIX, atomic_write_bytes, clean_stale_temp_files, private_mkdir
 
 KEEP_LAST = 20
 KEEP_DAYS = 30

@@ -15,9 +15,9 @@ import os
 from dataclasses import dataclass
 from typing import Any
 
-from wizard.core.typography import french
 from wizard.i18n import _
 from wizard.storage.errors import StorageError
+from wizard.typography import french
 
 CIPHER = "AES-256-GCM"
 KDF = "scrypt"

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 from wizard import __version__
-from wizard.core.typography import french
 from wizard.i18n import _
 from wizard.storage.crypto import (
     CIPHER,
@@ -27,6 +26,7 @@ from wizard.storage.crypto import (
 )
 from wizard.storage.errors import CorruptFile, NewerVersion, StorageError
 from wizard.storage.migrations import ASSESSMENT_FORMAT, is_version_1
+from wizard.typography import french
 
 
 class OtherKey(StorageError):

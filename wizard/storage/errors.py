@@ -5,9 +5,9 @@ from __future__ import annotations
 import errno
 from pathlib import Path
 
-from wizard.core.typography import french
 from wizard.i18n import _
 from wizard.storage.locking import LockInfo
+from wizard.typography import french
 
 
 class StorageError(Exception):

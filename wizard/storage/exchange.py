@@ -20,11 +20,11 @@ from wizard import __version__
 from wizard.core import checks, limits
 from wizard.core.answers_file import AnswersFileError, assessment_from_dict, assessment_to_dict, check_tree
 from wizard.core.model import ANSWER_VALUES, Assessment
-from wizard.core.typography import french
 from wizard.i18n import _
 from wizard.storage.crypto import canonical
 from wizard.storage.documents import AUDITED
 from wizard.storage.errors import StorageError
+from wizard.typography import french
 
 if TYPE_CHECKING:  # the questionnaire (YAML, JSON Schema) is not loaded to open a store
     from wizard.core.questionnaire import Questionnaire

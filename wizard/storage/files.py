@@ -17,11 +17,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from wizard.atomic_files import atomic_write_bytes, clean_stale_temp_files
 from wizard.core.limits import is_assessment_id
-from wizard.core.typography import french
 from wizard.i18n import _
 from wizard.storage import documents as docs
-from wizard.storage.atomic import atomic_write_bytes, clean_stale_temp_files
 from wizard.storage.backups import BackupInfo, Backups
 from wizard.storage.crypto import PassphraseRequired, StoreKey
 from wizard.storage.documents import Tables
@@ -39,6 +38,7 @@ from wizard.storage.index import Index
 from wizard.storage.locking import FileLock, FolderLock, LockInfo
 from wizard.storage.migrations import ASSESSMENT_FORMAT, CURRENT_VERSION, upgrade
 from wizard.storage.quarantine import Quarantine
+from wizard.typography import french
 
 if TYPE_CHECKING:
     from tinydb import TinyDB

@@ -22,14 +22,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from wizard.core.typography import french
+from wizard.atomic_files import atomic_write_bytes, fsync_dir, private_mkdir
 from wizard.i18n import _
 from wizard.paths import data_folder_problem
-from wizard.storage.atomic import atomic_write_bytes, fsync_dir, private_mkdir
 from wizard.storage.crypto import DEFAULT_COST, KeyParams, StoreKey
 from wizard.storage.envelope import seal
 from wizard.storage.errors import AssessmentLocked, FolderBusy, ReadOnlyFolder, StorageError, os_reason
 from wizard.storage.locking import UNKNOWN_HOLDER, FileLock, FolderLock, LockInfo
+from wizard.typography import french
 
 if TYPE_CHECKING:
     from wizard.storage.store import Store

@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from wizard.storage.atomic import atomic_write_bytes
+from wizard.atomic_files import atomic_write_bytes
 from wizard.storage.crypto import StoreKey
 from wizard.storage.envelope import open_sealed, seal
 from wizard.storage.errors import StorageError

@@ -17,7 +17,7 @@ import re
 from datetime import UTC, datetime
 from pathlib import Path
 
-from wizard.storage.atomic import atomic_write_bytes, clean_stale_temp_files
+from wizard.atomic_files import atomic_write_bytes, clean_stale_temp_files
 from wizard.storage.crypto import StoreKey, b64decode, b64encode
 from wizard.storage.envelope import open_sealed, seal
 from wizard.storage.errors import StorageError

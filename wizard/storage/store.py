@@ -14,7 +14,6 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from wizard.core.limits import is_assessment_id
-from wizard.core.typography import french
 from wizard.i18n import _
 from wizard.storage import documents as docs
 from wizard.storage.backups import BackupInfo
@@ -22,6 +21,7 @@ from wizard.storage.documents import HistoryEntry, now_iso
 from wizard.storage.errors import CorruptFile, StorageError, UnknownAssessment, write_failed
 from wizard.storage.files import FILE_FORMAT, FILE_VERSION, SUFFIX, AssessmentFiles, locked_message
 from wizard.storage.index import signature
+from wizard.typography import french
 
 if TYPE_CHECKING:  # the questionnaire (YAML, JSON Schema) is not loaded to open a store
     from tinydb import TinyDB

@@ -68,7 +68,7 @@ def fill_french(catalog) -> None:
     """The sources are French: the French catalog carries them with French typography
     (non-breaking spaces, ’) and Babel's three French plural forms filled. Entries a
     person has already written are kept."""
-    from wizard.core.typography import french
+    from wizard.typography import french
 
     for message in catalog:
         if not message.id:

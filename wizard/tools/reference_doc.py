@@ -12,7 +12,7 @@ from pathlib import Path
 
 from wizard.core.model import ANSWER_LABELS, Question
 from wizard.core.questionnaire import Questionnaire, load_questionnaire
-from wizard.core.typography import french
+from wizard.typography import french
 
 
 def _question(q: Questionnaire, question: Question) -> list[str]:

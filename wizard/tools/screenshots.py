@@ -62,12 +62,14 @@ def render(out: Path) -> list[Path]:
         widget.grab().save(str(path))
         written.append(path)
 
-    window = MainWindow(data)
+    from wizard.operations.workspace import Workspace
+
+    window = MainWindow(Workspace.open(data))
     window.resize(*SIZE)
     window.show()
     shot(window, "home-empty")
 
-    aid = _sample(window.store, window.registry.default)
+    aid = _sample(window.workspace.store, window.registry.default)
     window.home.reload()
     while not window.home.model.finished():
         app.processEvents()

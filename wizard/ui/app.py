@@ -67,12 +67,12 @@ def run_gui(context) -> int:
         return 2
     app = make_app(context.lang, data_dir)
     from wizard.ui.main_window import MainWindow  # after the language is set: labels are translated
-    from wizard.ui.store_opening import open_store
+    from wizard.ui.workspace_opening import open_workspace
 
-    store = open_store(data_dir)
-    if store is None:
+    workspace = open_workspace(data_dir)
+    if workspace is None:
         return 1
-    window = MainWindow(data_dir, store)
+    window = MainWindow(workspace)
     window.show()
     if os.environ.get("VIGIE_READY_PROBE"):
         # Start-up benchmark and smoke test: say "ready" once the event loop runs, then quit cleanly.

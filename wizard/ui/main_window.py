@@ -5,14 +5,11 @@ Each page does its own work; the window only switches between them and opens dia
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget
 
 from wizard.i18n import _
-from wizard.settings import load_settings
-from wizard.storage import Store
+from wizard.operations.workspace import Workspace
 from wizard.ui import optional
 from wizard.ui.answering.shortcuts import ShortcutsDialog
 from wizard.ui.home.home_page import HomePage
@@ -23,15 +20,13 @@ _REPLACEMENTS: list[QMainWindow] = []  # windows rebuilt in another language, ke
 
 
 class MainWindow(WindowLook, QMainWindow):
-    def __init__(self, data_dir: Path, store: Store | None = None, parent=None, *, registry=None) -> None:  # noqa: ANN001
+    def __init__(self, workspace: Workspace, parent=None) -> None:
         super().__init__(parent)
-        from wizard.core.registry import ContentRegistry
-
-        self.data_dir = Path(data_dir)
-        self.store = store or Store(self.data_dir)
-        self.registry = registry or ContentRegistry()
-        self.settings = load_settings(self.data_dir)
-        self.session = None  # the open assessment's wizard.service.Session
+        self.workspace = workspace  # the one door to the stored assessments, reports and signatures
+        self.data_dir = workspace.data_dir
+        self.registry = workspace.registry
+        self.settings = workspace.settings()
+        self.session = None  # the open assessment's wizard.operations.session.Session
         self.results = None
         self.presentation = False
         self.presentation_scale = 150
@@ -39,7 +34,7 @@ class MainWindow(WindowLook, QMainWindow):
         self.setWindowTitle("Vigie")
         self.undo_stack = QUndoStack(self)
         self.pages = QStackedWidget()
-        self.home = HomePage(self.store, self.registry)
+        self.home = HomePage(workspace)
         self._answering = None  # built on first use: start-up shows the home page only
         self.pages.addWidget(self.home)
         self.setCentralWidget(self.pages)
@@ -47,7 +42,7 @@ class MainWindow(WindowLook, QMainWindow):
         self.home.newRequested.connect(self.new_assessment)
         self.home.importRequested.connect(self.import_exchange)
         self.home.exportRequested.connect(self.export_exchange)
-        self.home.set_exchange_available(hasattr(self.store, "export_exchange"))
+        self.home.set_exchange_available(True)
         self.actions_by_name, self.toolbar = build_actions(self)
         self.pages.currentChanged.connect(lambda _i: update_actions(self))
         self.home.reload()
@@ -81,11 +76,9 @@ class MainWindow(WindowLook, QMainWindow):
         self.setWindowTitle("Vigie")
 
     def open_assessment(self, aid: str) -> None:
-        from wizard.service import Session
-
         self._flush()
         try:
-            session = Session(self.store, aid, self.registry.default)
+            session = self.workspace.open_session(aid)
         except Exception as exc:
             QMessageBox.warning(self, _("Ouverture impossible"), str(exc))
             return
@@ -95,8 +88,7 @@ class MainWindow(WindowLook, QMainWindow):
         self.answering.set_session(session)
         for notice in getattr(session, "notices", []) or []:
             QMessageBox.information(self, _("Information"), notice)
-        if hasattr(self.store, "notices"):
-            self.store.notices.clear()
+        self.workspace.notices.clear()
         if self.results is not None:
             self.results.set_session(session)
         self.pages.setCurrentWidget(self.answering)
@@ -116,7 +108,7 @@ class MainWindow(WindowLook, QMainWindow):
             return
         data = dialog.result_data()
         try:
-            created = self.store.create(data.profile, data.organisation, assessor=data.assessor,
+            created = self.workspace.create(data.profile, data.organisation, assessor=data.assessor,
                                         participants=data.participants, when=data.when)
         except Exception as exc:
             QMessageBox.warning(self, _("Création impossible"), str(exc))
@@ -127,7 +119,7 @@ class MainWindow(WindowLook, QMainWindow):
     def import_exchange(self) -> None:
         from wizard.ui.home.exchange import import_assessment
 
-        aid = import_assessment(self, self.store, self.registry.default, data_dir=self.data_dir)
+        aid = import_assessment(self, self.workspace)
         if aid:
             self.home.reload(select=aid)
 
@@ -136,7 +128,7 @@ class MainWindow(WindowLook, QMainWindow):
 
         if aid:
             row = self.home.model.row_of(aid)
-            export_assessment(self, self.store, aid, self.home.model.text(row, 0) if row >= 0 else "")
+            export_assessment(self, self.workspace, aid, self.home.model.text(row, 0) if row >= 0 else "")
 
     def edit_details(self) -> None:
         """Organisation, assessor, date and participants (who joins the workshop later)."""
@@ -154,7 +146,7 @@ class MainWindow(WindowLook, QMainWindow):
         updated = replace(self.session.assessment, organisation=data.organisation, assessor=data.assessor,
                           participants=data.participants, date=data.when)
         try:
-            self.store.save_details(updated)
+            self.workspace.save_details(updated)
         except Exception as exc:
             QMessageBox.warning(self, _("Enregistrement impossible"), str(exc))
             return
@@ -211,7 +203,7 @@ class MainWindow(WindowLook, QMainWindow):
             return
         language = self.settings.language
         dialog_class(self.data_dir, self).exec()
-        self.settings = load_settings(self.data_dir)
+        self.settings = self.workspace.settings()
         self._apply_look()
         if self.settings.language != language:
             self.switch_language(self.settings.language)
@@ -223,7 +215,7 @@ class MainWindow(WindowLook, QMainWindow):
 
         self._flush()
         install_language(QApplication.instance(), lang)
-        replacement = MainWindow(self.data_dir, self.store, registry=self.registry)
+        replacement = MainWindow(self.workspace)
         replacement.setGeometry(self.geometry())
         if self.session is not None:
             on_results = self.results is not None and self.pages.currentWidget() is self.results
@@ -231,7 +223,7 @@ class MainWindow(WindowLook, QMainWindow):
             if on_results:
                 replacement.show_results()
         replacement.set_presentation(self.presentation)
-        self._hand_over_store = True
+        self._hand_over_workspace = True
         _REPLACEMENTS.append(replacement)
         replacement.show()
         self.close()
@@ -258,6 +250,6 @@ class MainWindow(WindowLook, QMainWindow):
         self.home.commit_deletes()
         self.home.model.stop()
         self._close_session()
-        if hasattr(self.store, "close") and not getattr(self, "_hand_over_store", False):
-            self.store.close()
+        if not getattr(self, "_hand_over_workspace", False):
+            self.workspace.close()
         super().closeEvent(event)

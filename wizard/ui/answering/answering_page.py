@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from wizard.i18n import _, current_language
-from wizard.service import Session
+from wizard.operations.session import Session
 from wizard.ui.answering.answer_editing import AnswerEditing
 from wizard.ui.answering.key_bindings import bind_answering_keys
 from wizard.ui.answering.navigation import SectionNavigation

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from wizard.core.flow import Hidden
 from wizard.core.model import ANSWER_LABELS, Question, Text
-from wizard.core.typography import for_language
 from wizard.i18n import _, current_language
+from wizard.typography import for_language
 from wizard.ui.widgets.text import escape
 
 

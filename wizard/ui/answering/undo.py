@@ -8,7 +8,7 @@ from PySide6.QtGui import QUndoCommand
 
 from wizard.core.model import ANSWER_LABELS, Answer
 from wizard.i18n import _
-from wizard.service import Session
+from wizard.operations.session import Session
 
 
 class AnswerCommand(QUndoCommand):

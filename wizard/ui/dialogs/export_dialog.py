@@ -1,6 +1,6 @@
 """The export window: who signs, with which identity, where the PDF goes; then the worker.
 
-Layout and signature run in a worker thread (wizard.export.export_signed_plan), so the
+Layout and signature run in a worker thread (wizard.operations.plans.export_signed_plan), so the
 window keeps answering; export_signed_plan writes the file only once everything succeeded,
 so an error leaves no half-written PDF. Passwords, passphrases and PINs are never stored.
 """
@@ -34,11 +34,11 @@ from PySide6.QtWidgets import (
 )
 
 from wizard import paths
-from wizard.export import export_signed_plan
 from wizard.i18n import _, current_language
-from wizard.service import Session
+from wizard.operations.identities import create_personal_identity
+from wizard.operations.plans import export_signed_plan
+from wizard.operations.session import Session
 from wizard.settings import load_settings, save_settings
-from wizard.signing import create_personal_identity
 from wizard.ui import workers
 from wizard.ui.dialogs.identity_fields import KINDS, IdentityFields
 from wizard.ui.widgets.text import fr

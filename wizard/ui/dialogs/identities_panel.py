@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wizard import signing
 from wizard.i18n import _, format_day
+from wizard.operations import identities as signing
 from wizard.settings import load_settings
 from wizard.ui import workers
 from wizard.ui.dialogs.identity_fields import with_button

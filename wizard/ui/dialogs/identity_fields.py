@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from wizard.i18n import N_, _, format_day
-from wizard.signing import IdentitySpec, personal_identity
+from wizard.operations.identities import IdentitySpec, personal_identity
 from wizard.ui.widgets.text import fr
 
 KINDS = (("personal", N_("Mon identité personnelle (créée par Vigie)")),

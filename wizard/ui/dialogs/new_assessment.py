@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 from wizard.core import limits
 from wizard.core.framework import Framework
 from wizard.core.model import Organisation, Participant
-from wizard.core.typography import for_language
 from wizard.i18n import _, current_language
+from wizard.typography import for_language
 from wizard.ui.widgets.accessible import name_headers, named
 from wizard.ui.widgets.bounded import BoundedCells, bounded, dated
 

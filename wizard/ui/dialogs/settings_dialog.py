@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 
 from wizard import paths
 from wizard.i18n import LANGUAGES, N_, _
+from wizard.operations.workspace import Workspace
 from wizard.settings import SETTINGS, Setting, Settings, load_settings, save_settings
-from wizard.storage.atomic import atomic_write_bytes
 from wizard.ui.dialogs.identities_panel import IdentitiesPanel
 from wizard.ui.widgets.text import fr
 
@@ -191,9 +191,7 @@ class SettingsDialog(QDialog):
         try:
             save_settings(settings, self.data_dir)
             if self.next_data_dir is not None:
-                self.next_data_dir.mkdir(parents=True, exist_ok=True)
-                self.location_file.parent.mkdir(parents=True, exist_ok=True)
-                atomic_write_bytes(self.location_file, str(self.next_data_dir).encode("utf-8"))
+                Workspace.set_next_data_dir(self.next_data_dir, self.location_file)
         except OSError as exc:
             self.message.setText(fr(_("Paramètres non enregistrés : {e}").format(e=exc)))
             self.message.show()

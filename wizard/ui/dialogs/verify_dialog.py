@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wizard.core.typography import for_language
 from wizard.i18n import N_, _, current_language, format_moment, ngettext
-from wizard.signing import SignatureCheck, Verification, verify_document
+from wizard.operations.plans import SignatureCheck, Verification, verify_plan
+from wizard.typography import for_language
 from wizard.ui import workers
 
 COLUMNS = (N_("Signataire"), N_("Date"), N_("Intégrité"), N_("Couverture"), N_("Confiance"))
@@ -118,7 +118,7 @@ class VerifyDialog(QDialog):
         self.verdict.setText(typo(_("Vérification de « {name} »…").format(name=path.name)))
         self.progress.show()
         self.browse.setEnabled(False)
-        self.task = workers.run_in_thread(lambda progress: verify_document(path, data_dir=self.data_dir),
+        self.task = workers.run_in_thread(lambda progress: verify_plan(path, data_dir=self.data_dir),
                                           on_success=self._show, on_failure=self._failed, parent=self)
         self.task.done.connect(self._finished)
         return self.task

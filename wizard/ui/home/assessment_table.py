@@ -26,9 +26,9 @@ _DESCENDING = Qt.SortOrder.DescendingOrder
 CHUNK = 4  # rows completed per event-loop turn: each turn stays well under a frame or two
 
 
-def _load_questionnaire(registry) -> None:  # noqa: ANN001
+def _load_questionnaire(workspace) -> None:  # noqa: ANN001
     try:
-        registry.default  # noqa: B018 - loads it (the model's classes too): after start-up
+        workspace.registry.default  # noqa: B018 - loads it (the model's classes too): after start-up
     except Exception:  # reported when a row needs it, in the UI thread
         pass
 
@@ -68,9 +68,9 @@ class _Row:
 
 
 class AssessmentTable(QAbstractTableModel):
-    def __init__(self, registry, parent=None) -> None:  # noqa: ANN001
+    def __init__(self, workspace, parent=None) -> None:  # noqa: ANN001
         super().__init__(parent)
-        self.registry = registry
+        self.workspace = workspace
         self._profile_labels: dict[str, str] = {}
         self._headers = headers()
         self._rows: list[_Row] = []  # every assessment listed
@@ -81,7 +81,6 @@ class AssessmentTable(QAbstractTableModel):
         self._todo: list[str] = []
         self._timer = QTimer(self, interval=0)
         self._timer.timeout.connect(self._fill_some)
-        self.store = None
         self._loader: threading.Thread | None = None
 
     # -- what Qt asks --------------------------------------------------------------------------
@@ -113,9 +112,8 @@ class AssessmentTable(QAbstractTableModel):
         self._relayout()
 
     # -- what the home page asks ---------------------------------------------------------------
-    def load(self, store, exclude: set[str] = frozenset()) -> None:
-        self.store = store
-        rows = [_Row(s, self._profile_labels) for s in store.list() if s.id not in exclude]
+    def load(self, exclude: set[str] = frozenset()) -> None:
+        rows = [_Row(s, self._profile_labels) for s in self.workspace.summaries() if s.id not in exclude]
         self.beginResetModel()
         self._rows = rows
         self._by_id = {r.id: r for r in rows}
@@ -177,7 +175,7 @@ class AssessmentTable(QAbstractTableModel):
         """Parse the questionnaire in a thread first (the first parse takes a while), so that
         the window answers at once; rows are completed once it is ready."""
         if self._loader is None:
-            self._loader = threading.Thread(target=_load_questionnaire, args=(self.registry,), daemon=True)
+            self._loader = threading.Thread(target=_load_questionnaire, args=(self.workspace,), daemon=True)
             self._loader.start()
         if self._loader.is_alive():
             QTimer.singleShot(30, self._warm_up)
@@ -190,7 +188,7 @@ class AssessmentTable(QAbstractTableModel):
         from wizard.i18n import current_language
 
         try:
-            framework = self.registry.default.framework
+            framework = self.workspace.registry.default.framework
         except Exception:  # damaged content: the ids stay, each row says why it cannot be read
             return
         if self._profile_labels:
@@ -204,7 +202,6 @@ class AssessmentTable(QAbstractTableModel):
 
     def _fill_some(self) -> None:
         from wizard.i18n import format_percent
-        from wizard.service import Session  # not needed before the first rows are filled
 
         for _n in range(CHUNK):
             if not self._todo:
@@ -214,9 +211,9 @@ class AssessmentTable(QAbstractTableModel):
             if row is None:
                 continue
             try:
-                # Read-only: the list must not take the lock another window may need.
-                session = Session(self.store, row.id, self.registry.default, read_only=True)
-                prog, score = session.progress(), session.scores().overall
+                # Read without a lock: the list must not take the one another window may need.
+                evaluation = self.workspace.evaluation(row.id)
+                prog, score = evaluation.progress, evaluation.scores.overall
             except Exception:  # a damaged file: the row says so instead of breaking the list
                 self._set(row, _("illisible"), -1, _("illisible"), -1)
                 continue

@@ -1,6 +1,6 @@
 """The rolling backups of one assessment, and restoring one of them from the interface.
 
-Pages only translate widgets into calls: the store lists, reads and restores; restoring keeps
+Pages only translate widgets into calls: the workspace lists, reads and restores; restoring keeps
 the version it replaces among the backups, so a wrong choice can itself be undone.
 """
 
@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from wizard.i18n import N_, _, format_moment
-from wizard.storage import StorageError, Store
+from wizard.operations.errors import StorageError
+from wizard.operations.workspace import Workspace
 from wizard.ui.widgets.accessible import name_headers, named
 from wizard.ui.widgets.text import fr
 
@@ -34,16 +35,16 @@ REASONS = {
 
 
 class BackupsDialog(QDialog):
-    def __init__(self, store: Store, assessment_id: str, organisation: str, parent=None) -> None:
+    def __init__(self, workspace: Workspace, assessment_id: str, organisation: str, parent=None) -> None:
         super().__init__(parent)
-        self.store, self.assessment_id = store, assessment_id
+        self.workspace, self.assessment_id = workspace, assessment_id
         self.restored: str | None = None
         self.setWindowTitle(fr(_("Sauvegardes — {organisation}").format(organisation=organisation)))
         named(self, _("Sauvegardes de l’évaluation"))
         intro = QLabel(fr(_("Vigie garde une copie de chaque version (les 20 dernières, puis une par jour "
                             "pendant 30 jours). Restaurer une copie en fait la version courante ; la version "
                             "remplacée reste dans cette liste.")), wordWrap=True)
-        self.backups = store.list_backups(assessment_id)
+        self.backups = workspace.backups(assessment_id)
         self.table = QTableWidget(len(self.backups), 3)
         named(self.table, _("Liste des sauvegardes"))
         self.table.setHorizontalHeaderLabels([_("Date"), _("Réponses"), _("Origine")])
@@ -76,10 +77,8 @@ class BackupsDialog(QDialog):
         self.resize(640, 420)
 
     def _answers_in(self, name: str) -> str:
-        try:
-            return str(len(self.store.read_backup(self.assessment_id, name).answers))
-        except StorageError:
-            return _("illisible")
+        count = self.workspace.answers_in_backup(self.assessment_id, name)
+        return _("illisible") if count is None else str(count)
 
     def selected(self) -> str | None:
         rows = {i.row() for i in self.table.selectedItems()}
@@ -95,7 +94,7 @@ class BackupsDialog(QDialog):
         ) != QMessageBox.StandardButton.Yes:
             return False
         try:
-            self.store.restore(self.assessment_id, name)
+            self.workspace.restore(self.assessment_id, name)
         except StorageError as exc:
             QMessageBox.warning(self, _("Restauration impossible"), str(exc))
             return False

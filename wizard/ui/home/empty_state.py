@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from wizard.core.typography import for_language
 from wizard.i18n import _, current_language
+from wizard.typography import for_language
 from wizard.ui.widgets.accessible import named
 from wizard.ui.widgets.text import escape
 from wizard.ui.widgets.theme import scale_widget_font

@@ -21,10 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from wizard.i18n import _
-from wizard.storage import Store
+from wizard.operations.workspace import Workspace
 from wizard.ui.home.assessment_table import ID_ROLE, AssessmentTable
 from wizard.ui.home.empty_state import EmptyState
-from wizard.ui.home.reassessment import reassess
 from wizard.ui.widgets.accessible import name_headers, named
 from wizard.ui.widgets.text import fr
 from wizard.ui.widgets.theme import scale_widget_font
@@ -38,12 +37,11 @@ class HomePage(QWidget):
     importRequested = Signal()
     exportRequested = Signal(str)
 
-    def __init__(self, store: Store, registry, parent=None) -> None:  # noqa: ANN001
+    def __init__(self, workspace: Workspace, parent=None) -> None:
         super().__init__(parent)
-        self.store = store
-        self.registry = registry
+        self.workspace = workspace
         self.pending_deletes: list[str] = []
-        self.model = AssessmentTable(registry, self)
+        self.model = AssessmentTable(workspace, self)
 
         title = QLabel(_("Évaluations"))
         scale_widget_font(title, 1.5, bold=True)
@@ -145,8 +143,8 @@ class HomePage(QWidget):
 
     # -- data ----------------------------------------------------------------------------------
     def reload(self, select: str | None = None) -> None:
-        self.model.load(self.store, exclude=set(self.pending_deletes))
-        problems = getattr(self.store, "problems", [])  # files the store could not read
+        self.model.load(exclude=set(self.pending_deletes))
+        problems = self.workspace.problems  # files the folder holds but could not be read
         self.problems.setText(fr("⚠ " + _("Fichiers illisibles, laissés de côté : {list}").format(
             list=" ; ".join(message for _id, message in problems))))
         self.problems.setVisible(bool(problems))
@@ -201,7 +199,7 @@ class HomePage(QWidget):
         if not aid:
             return
         try:
-            new_id = reassess(self.store, aid)
+            new_id = self.workspace.reassess(aid).id
         except Exception as exc:
             QMessageBox.warning(self, _("Réévaluation impossible"), str(exc))
             return
@@ -214,7 +212,7 @@ class HomePage(QWidget):
         aid = self.selected_id()
         if aid is None:
             return
-        dialog = BackupsDialog(self.store, aid, self.store.summary(aid).organisation, self)
+        dialog = BackupsDialog(self.workspace, aid, self.workspace.summary(aid).organisation, self)
         if dialog.exec() and dialog.restored:
             self.reload(select=aid)
 
@@ -253,7 +251,7 @@ class HomePage(QWidget):
         while self.pending_deletes:
             aid = self.pending_deletes.pop(0)
             try:
-                self.store.delete(aid)
+                self.workspace.delete(aid)
             except Exception as exc:
                 QMessageBox.warning(self, _("Suppression impossible"), str(exc))
         self.undo_bar.setVisible(False)

@@ -29,7 +29,7 @@ from wizard.core.framework import Framework
 from wizard.core.model import ACTION_STATUSES, PRIORITIES
 from wizard.core.plan_edits import PlanEditError
 from wizard.i18n import _
-from wizard.service import Session, SessionError
+from wizard.operations.session import Session, SessionError
 from wizard.ui.results.labels import content, owner_text, priority_label, refs_text, status_label, typo
 from wizard.ui.widgets.bounded import bounded, dated
 

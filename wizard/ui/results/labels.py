@@ -9,8 +9,8 @@ from datetime import date
 
 from wizard.core.framework import Framework
 from wizard.core.model import ACTION_STATUSES, ANSWER_LABELS, PRIORITY_LABELS, Text
-from wizard.core.typography import for_language
 from wizard.i18n import _, current_language, format_day
+from wizard.typography import for_language
 
 
 def typo(text: str) -> str:

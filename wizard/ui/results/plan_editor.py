@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from wizard.core.model import ACTION_STATUSES, PRIORITIES, CustomAction
 from wizard.i18n import _, ngettext
-from wizard.service import Session
+from wizard.operations.session import Session
 from wizard.ui.results.action_editor import ActionEditor
 from wizard.ui.results.custom_action_dialog import CustomActionDialog
 from wizard.ui.results.labels import priority_label, status_label, typo

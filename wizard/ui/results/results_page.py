@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from wizard.i18n import _, ngettext
-from wizard.service import Session
+from wizard.operations.session import Session
 from wizard.ui.results.labels import answer_label, axis_label, axis_short, content, score_text, typo
 from wizard.ui.results.notices import contradiction_lines, coverage_text, critical_lines, na_text
 from wizard.ui.results.plan_editor import PlanEditor

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from wizard.core.typography import for_language
 from wizard.i18n import current_language
+from wizard.typography import for_language
 
 
 def fr(text: str) -> str:

@@ -1,26 +1,28 @@
-"""Export of the signed action plan: lay out, sign, and only then put the file in place.
+"""The signed action plan: lay out, sign, and only then put the file in place; verify a plan.
 
-The PDF is built in memory, signed, written to a temporary file in the target folder and
-moved over the target with os.replace() once everything succeeded: a wrong password, a
+The PDF is built in memory, signed, and written atomically over the target (the one writer
+of wizard.atomic_files) once everything succeeded: a wrong password, a
 wrong PIN, a missing PKCS#11 module or an unwritable folder leaves no file behind (and an
 existing file with the same name untouched). The UI calls this from a worker thread.
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from wizard.atomic_files import WriteFailed, write_document
 from wizard.core.model import Assessment
 from wizard.core.questionnaire import Questionnaire
 from wizard.i18n import _
 from wizard.report import build_report
 from wizard.signing.identities import IdentitySpec, SigningError
 from wizard.signing.sign import SignatureRequest, sign_pdf
-from wizard.storage.atomic import write_error_message
+from wizard.signing.verify import SignatureCheck, Verification, VerifyError, verify_document
+
+__all__ = ["ExportError", "SignatureCheck", "SignatureRequest", "SigningError", "Verification", "VerifyError",
+           "export_signed_plan", "sign_plan", "verify_plan"]
 
 Progress = Callable[[str, float], None]  # (what is happening, fraction done 0–1)
 
@@ -34,33 +36,16 @@ def _assessment_and_questionnaire(source: Any, questionnaire: Questionnaire | No
         if questionnaire is None:
             raise ExportError(_("Questionnaire manquant pour l'export."))
         return source, questionnaire
-    # A wizard.service.Session: its questionnaire is already the profile view.
+    # A wizard.operations.session.Session: its questionnaire is already the profile view.
     return source.assessment, questionnaire or source.questionnaire
 
 
 def write_replacing(out_path: Path, data: bytes) -> None:
-    """Temporary file in the target folder, fsync, os.replace(); plain French errors."""
-    folder = out_path.parent
-    if not folder.is_dir():
-        raise ExportError(_("Le dossier {folder} n'existe pas.").format(folder=folder))
+    """The plan in place of out_path, atomically (wizard.atomic_files); ExportError otherwise."""
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".vigie-export-", suffix=".pdf.part", dir=folder)
-    except OSError as exc:
-        raise ExportError(_("Impossible d'écrire dans le dossier {folder} : {error}").format(
-            folder=folder, error=exc.strerror or exc)) from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, out_path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise ExportError(write_error_message(out_path, exc)) from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        write_document(out_path, data)
+    except WriteFailed as exc:
+        raise ExportError(str(exc)) from None
 
 
 def export_signed_plan(session_or_assessment: Any, questionnaire: Questionnaire | None, out_path: Path | str,
@@ -69,7 +54,7 @@ def export_signed_plan(session_or_assessment: Any, questionnaire: Questionnaire 
                        warn: Callable[[str], None] | None = None) -> Path:
     """Write the signed action plan to out_path and return it.
 
-    session_or_assessment: a wizard.service.Session (its profile questionnaire is used when
+    session_or_assessment: a wizard.operations.session.Session (its profile questionnaire is used when
     questionnaire is None) or an Assessment with the profile view of the questionnaire.
     identity: who signs, with its secret (password, passphrase or PIN); None writes the
     report unsigned, with its empty signature fields. The signature goes in the first
@@ -95,3 +80,15 @@ def export_signed_plan(session_or_assessment: Any, questionnaire: Questionnaire 
     write_replacing(target, data)
     report(_("Plan d'action enregistré."), 1.0)
     return target
+
+
+def sign_plan(source: Path | bytes, identity: IdentitySpec, request: SignatureRequest, *,
+              out_path: Path | None = None, warn: Callable[[str], None] | None = None) -> bytes:
+    """Sign (or countersign) a plan into its next free frame, or request.field; the signed bytes,
+    written atomically to out_path when given. SigningError with a plain message otherwise."""
+    return sign_pdf(source, identity, request, out_path=out_path, warn=warn)
+
+
+def verify_plan(path: Path | str, *, data_dir: Path | str | None = None) -> Verification:
+    """Every signature of a plan, the attached assessment and the verdict (intact, trusted, covered)."""
+    return verify_document(path, data_dir=data_dir)

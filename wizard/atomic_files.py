@@ -111,3 +111,21 @@ def write_error_message(path: Path, exc: OSError) -> str:
         message = message.rstrip(". ") + ". " + _("Le fichier est peut-être ouvert dans un autre programme "
                                                   "(un lecteur PDF) : fermez-le, ou choisissez un autre nom.")
     return message
+
+
+class WriteFailed(Exception):
+    """A file the user asked for could not be written; the message says where and why."""
+
+
+def write_document(path: Path, data: bytes, *, private: bool = False) -> None:
+    """Write a file the user chose (a plan, an exchange file, a certificate) the same crash-safe
+    way as the store's own: the old file or the new one, never half of one, and nothing left
+    behind on failure. WriteFailed with a plain message (missing folder, file open elsewhere…)."""
+    from wizard.i18n import _
+
+    if not path.parent.is_dir():
+        raise WriteFailed(_("Le dossier {folder} n'existe pas.").format(folder=path.parent))
+    try:
+        atomic_write_bytes(path, data, private=private)
+    except OSError as exc:
+        raise WriteFailed(write_error_message(path, exc)) from None

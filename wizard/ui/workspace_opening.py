@@ -1,4 +1,4 @@
-"""Open the data folder's store, asking for the passphrase when the folder is encrypted.
+"""Open the data folder's workspace, asking for the passphrase when the folder is encrypted.
 
 A folder that cannot be opened (not a folder, damaged settings, a passphrase change running
 in another Vigie) is said in a message, with a retry when waiting may help; never a crash.
@@ -11,20 +11,20 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
 
-from wizard.core.typography import french
 from wizard.i18n import _
-from wizard.storage import FolderBusy, PassphraseRequired, StorageError, Store, WrongPassphrase
+from wizard.operations.errors import FolderBusy, PassphraseRequired, StorageError, WrongPassphrase
+from wizard.operations.workspace import Workspace
+from wizard.typography import french
 
 
-def open_store(data_dir: Path, parent=None, *, wait: float | None = None) -> Store | None:
-    """The store, or None when the user gave up (no passphrase, a folder that cannot be opened).
+def open_workspace(data_dir: Path, parent=None, *, wait: float | None = None) -> Workspace | None:
+    """The workspace, or None when the user gave up (no passphrase, a folder that cannot be opened).
 
     wait: seconds to wait for a passphrase change running in another Vigie (default: the store's)."""
     passphrase = os.environ.get("VIGIE_STORE_PASSPHRASE")
-    waiting = {} if wait is None else {"wait": wait}
     while True:
         try:
-            return Store(data_dir, passphrase=passphrase, **waiting)
+            return Workspace.open(data_dir, passphrase=passphrase, wait=wait)
         except (PassphraseRequired, WrongPassphrase) as exc:
             if isinstance(exc, WrongPassphrase):
                 QMessageBox.warning(parent, _("Phrase de passe incorrecte"),
