@@ -4,9 +4,10 @@
  "assessor": "…", "date": "YYYY-MM-DD",
  "answers": {"<question id>": {"value": "no", "note": "…", "justification": "…"}}}
 
-Optional keys written by Vigie and read back: id, previous_id, organisation.siret/address,
-participants, answers[].evidence/by/at/review, action_edits, custom_actions. Every value is
-checked (wizard.core.checks, limits in wizard.core.limits) before an assessment is built.
+Optional keys written by Vigie and read back: id, previous_id, content_version,
+organisation.siret/address, participants, answers[].evidence/by/at/review, action_edits,
+custom_actions. Every value is checked (wizard.core.checks, limits in wizard.core.limits)
+before an assessment is built.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from wizard.core import checks, limits
 from wizard.core.checks import FieldError, got
+from wizard.core.content_versions import known_versions
 from wizard.core.model import (
     ActionEdit,
     Answer,
@@ -142,6 +144,7 @@ def assessment_from_dict(data: Any, questionnaire: Questionnaire) -> Assessment:
     checks.count(participants, "participants", limits.PARTICIPANTS)
     checks.count(customs, "custom_actions", limits.CUSTOM_ACTIONS)
     checks.count(edits, "action_edits", len(questionnaire.actions) + limits.CUSTOM_ACTIONS)
+    content_version = _content_version(data.get("content_version", ""), questionnaire)
     assessment = Assessment(
         profile=profile,
         organisation=_record(Organisation, org, "organisation"),
@@ -153,15 +156,28 @@ def assessment_from_dict(data: Any, questionnaire: Questionnaire) -> Assessment:
         custom_actions=[_record(CustomAction, raw, f"custom_actions[{i}]") for i, raw in enumerate(customs)],
         id=data.get("id", ""),
         previous_id=data.get("previous_id", ""),
+        content_version=content_version,
     )
     checks.check_assessment(assessment)
     assessment.organisation.name = assessment.organisation.name.strip()
     return assessment
 
 
+def _content_version(value: Any, questionnaire: Questionnaire) -> str:
+    """"" (not recorded) or a content version this Vigie knows (versions.yaml, else the current one)."""
+    if value == "":
+        return value
+    checks.text(value, "content_version", limits.NAME)
+    known = known_versions(questionnaire.versions, questionnaire.framework.content_version)
+    _require(value in known, _("content_version : version du contenu « {version} » inconnue de cette version de "
+                               "Vigie, qui connaît {known} ; installez une version plus récente de Vigie").format(
+        version=value, known=checks.one_of(known)))
+    return value
+
+
 def assessment_to_dict(assessment: Assessment) -> dict[str, Any]:
     """The answers-file form of an assessment (round-trips through assessment_from_dict)."""
-    return {
+    data = {
         "format": FORMAT,
         "version": VERSION,
         "id": assessment.id,
@@ -177,6 +193,9 @@ def assessment_to_dict(assessment: Assessment) -> dict[str, Any]:
                          for aid, e in assessment.action_edits.items()},
         "custom_actions": [asdict(c) for c in assessment.custom_actions],
     }
+    if assessment.content_version:
+        data["content_version"] = assessment.content_version
+    return data
 
 
 def read_answers_file(path: Path, questionnaire: Questionnaire) -> Assessment:

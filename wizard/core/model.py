@@ -167,3 +167,6 @@ class Assessment:
     id: str = ""
     previous_id: str = ""
     position: str = ""  # last question or section shown, restored on reopen
+    # The content version (framework.yaml's content_version) the assessment was started on;
+    # "" for an assessment made before Vigie recorded it.
+    content_version: str = ""

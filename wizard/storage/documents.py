@@ -29,7 +29,7 @@ def meta_of(a: Assessment, **extra: Any) -> dict[str, Any]:
         "id": a.id, "profile": a.profile, "organisation": asdict(a.organisation),
         "date": a.date.isoformat(), "assessor": a.assessor,
         "participants": [asdict(p) for p in a.participants], "previous_id": a.previous_id,
-        "position": a.position, "modified": now_iso(), **extra,
+        "content_version": a.content_version, "position": a.position, "modified": now_iso(), **extra,
     }
 
 
@@ -70,18 +70,23 @@ def assessment_of(tables: Tables) -> Assessment:
         organisation=Organisation(**meta["organisation"]), date=date.fromisoformat(meta["date"]),
         assessor=meta["assessor"], participants=[Participant(**p) for p in meta["participants"]],
         answers=answers, action_edits=edits, custom_actions=customs,
-        previous_id=meta.get("previous_id", ""), position=meta.get("position", ""))
+        previous_id=meta.get("previous_id", ""), position=meta.get("position", ""),
+        content_version=meta.get("content_version", ""))
 
 
 @dataclass(frozen=True)
 class HistoryEntry:
-    """One change of one answer: when, by whom, the previous and the new value (None: no answer)."""
+    """One change of one answer: when, by whom, the previous and the new value (None: no answer).
+
+    merge: for a decision taken when merging copies (wizard.core.merge), which version was kept,
+    by which rule, from which copy, and the version set aside; None for any other change."""
 
     question: str
     at: str
     by: str
     old: dict[str, Any] | None
     new: dict[str, Any] | None
+    merge: dict[str, Any] | None = None
 
     @property
     def old_value(self) -> str | None:
@@ -99,5 +104,5 @@ def audited(answer: dict[str, Any] | None) -> dict[str, Any] | None:
 def history_of(tables: Tables, question: str | None = None) -> list[HistoryEntry]:
     """Oldest first."""
     docs = sorted(tables.get("history", {}).items(), key=lambda kv: int(kv[0]))
-    return [HistoryEntry(d["question"], d["at"], d["by"], d["old"], d["new"])
+    return [HistoryEntry(d["question"], d["at"], d["by"], d["old"], d["new"], d.get("merge"))
             for _, d in docs if question is None or d["question"] == question]

@@ -73,7 +73,7 @@ class Store(AssessmentFiles):
     # -- create, list, load, delete ------------------------------------------------------
     def create(self, profile: str, organisation: Organisation, *, assessor: str = "",
                participants: Iterable[Participant] = (), when: date | None = None,
-               previous_id: str = "") -> Assessment:
+               previous_id: str = "", content_version: str = "") -> Assessment:
         if not organisation.name.strip():
             raise StorageError(_("le nom de l’organisme est obligatoire"))
         import uuid
@@ -83,7 +83,7 @@ class Store(AssessmentFiles):
         assessment = Assessment(
             id=str(uuid.uuid4()), profile=profile, organisation=organisation,
             date=when or date.today(), assessor=assessor, participants=list(participants),
-            previous_id=previous_id)
+            previous_id=previous_id, content_version=content_version)
         _checked(assessment)
         with self._writing(assessment.id):
             self._write(assessment.id, docs.new_tables(assessment, created=now_iso()))
@@ -321,6 +321,13 @@ class Store(AssessmentFiles):
         _raw, tables = self._read(assessment_id)
         history = [tables["history"][k] for k in sorted(tables["history"], key=int)]
         return export_bytes(docs.assessment_of(tables), history)
+
+    @staticmethod
+    def read_exchange(raw: bytes, questionnaire: Questionnaire) -> tuple[Assessment, list[dict[str, Any]]]:
+        """A .vigie file's assessment and audit trail, checked completely, stored nowhere."""
+        from wizard.storage.exchange import read_exchange
+
+        return read_exchange(raw, questionnaire)
 
     def import_exchange(self, raw: bytes, questionnaire: Questionnaire, *,
                         replace: bool = False) -> tuple[Assessment, str]:
