@@ -133,7 +133,8 @@ class Workspace:
     def create(self, profile: str, organisation: Organisation, *, assessor: str = "",
                participants: Iterable[Participant] = (), when: date | None = None) -> Assessment:
         self.check_profile(profile)
-        return self.store.create(profile, organisation, assessor=assessor, participants=participants, when=when)
+        return self.store.create(profile, organisation, assessor=assessor, participants=participants, when=when,
+                                 content_version=self.registry.default.framework.content_version)
 
     def reassess(self, source_id: str, when: date | None = None) -> Assessment:
         """A new assessment starting from an earlier one: its answers marked « à revoir », its plan's
@@ -145,7 +146,8 @@ class Workspace:
             assessor=old.assessor, participants=[replace(p) for p in old.participants],
             answers={qid: replace(a, review=True) for qid, a in old.answers.items()},
             action_edits={aid: replace(e) for aid, e in old.action_edits.items()},
-            custom_actions=[replace(c) for c in old.custom_actions], previous_id=old.id)
+            custom_actions=[replace(c) for c in old.custom_actions], previous_id=old.id,
+            content_version=self.registry.default.framework.content_version)
         stored, _mode = self.store.import_assessment(new, [], replace=False)
         return stored
 
@@ -217,6 +219,33 @@ class Workspace:
             raise OperationError(f"{path} : {exc.strerror or exc}") from None
         stored, mode = self.store.import_exchange(raw, questionnaire, replace=replace)
         return Imported(stored, mode)
+
+    # -- comparing and merging (wizard.operations.comparing, wizard.operations.merging) ----------
+    def compare(self, before_id: str, after_id: str):  # noqa: ANN201 - wizard.core.compare.Comparison
+        """What changed from one stored assessment to another (indices, answers, actions, content)."""
+        from wizard.operations.comparing import comparison
+
+        return comparison(self.store.load, self.questionnaire_for, before_id, after_id)
+
+    def lineage(self, assessment_id: str) -> list[Assessment]:
+        """The assessments of the same organisation and profile, this one included, oldest first."""
+        from wizard.operations.comparing import lineage
+
+        return lineage(self.store, self.store.load(assessment_id))
+
+    def trend(self, assessment_id: str) -> tuple:  # noqa: ANN401 - TrendPoint of wizard.core.compare
+        """The indices of each assessment of the lineage, oldest first."""
+        from wizard.operations.comparing import trend_of
+
+        return trend_of(self.store, self.questionnaire_for, self.store.load(assessment_id))
+
+    def merge(self, assessment_id: str, files: Iterable[Path], *, decisions: dict | None = None,
+              rule: str | None = None, who: str | None = None, write: bool = True):  # noqa: ANN201 - Merged
+        """Merge .vigie copies into the stored assessment (see wizard.operations.merging)."""
+        from wizard.operations.merging import merge_files
+
+        return merge_files(self.store, self.registry.default, assessment_id, list(files), decisions=decisions,
+                           rule=rule, who=who, write=write)
 
     # -- the folder ------------------------------------------------------------------------------
     def change_passphrase(self, new_passphrase: str | None) -> None:
