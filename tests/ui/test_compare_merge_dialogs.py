@@ -107,7 +107,7 @@ def test_merge_shows_the_conflict_side_by_side_and_stores_the_choice(open_window
     assert "Partiellement" in seen["mine"] and "Avenant en cours" in seen["mine"] and "Claire" in seen["mine"]
     assert "Oui" in seen["theirs"] and "Signé le 12/11" in seen["theirs"] and "Jean Dupont" in seen["theirs"]
     assert "jean.vigie" in seen["theirs"]
-    assert seen["written_early"] is False and "conflit" in seen.get("told", "")
+    assert seen["written_early"] is False and "1 conflit reste à trancher" in seen.get("told", "")
     assert seen["unnamed"] == []
     stored = window.workspace.load(second)
     assert stored.answers["t.a28.contract.signed"].value == "yes"

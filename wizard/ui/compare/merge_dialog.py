@@ -175,8 +175,8 @@ class MergeDialog(QDialog):
         waiting = [c for c in self.merged.result.conflicts if c.ref not in self.choices]
         if waiting:
             QMessageBox.information(self, _("Conflits à trancher"), fr(ngettext(
-                "Choisissez la version à garder pour le conflit restant.",
-                "Choisissez la version à garder pour les {n} conflits restants.", len(waiting)).format(n=len(waiting))))
+                "{n} conflit reste à trancher : choisissez la version à garder.",
+                "{n} conflits restent à trancher : choisissez la version à garder.", len(waiting)).format(n=len(waiting))))
             return
         try:
             merged = self.workspace.merge(self.assessment_id, self.files, decisions=self.choices)
