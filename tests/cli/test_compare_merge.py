@@ -97,6 +97,9 @@ def test_merge_reports_conflicts_with_exit_3_then_takes_a_side(first, tmp_path, 
     history = json.loads(ok("history", first, "t.a28.contract.signed", "--json"))
     assert (history[-1]["by"], history[-1]["old"]["value"], history[-1]["new"]["value"]) == ("Zoé Leroy", "partial",
                                                                                               "yes")
+    assert (history[-1]["merge"]["kept"], history[-1]["merge"]["copy"]) == ("theirs", "jean.vigie")
+    assert "merge" not in history[0]
+    assert "(fusion avec jean.vigie)" in ok("history", first, "t.a28.contract.signed")
     # Merging twice changes nothing the second time.
     again = snapshot(data_dir / "assessments")
     result = vigie("merge", first, str(copy))

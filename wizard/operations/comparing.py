@@ -33,9 +33,9 @@ def comparison(load: Callable[[str], Assessment], view_of: Callable[[Assessment]
     return compare(evaluate(view_of(before), before), evaluate(view, after), view.versions)
 
 
-def lineage(store: Store, assessment: Assessment) -> list[Assessment]:
-    """The assessments of the same organisation and profile (the same name, or linked by
-    re-assessment), this one included, oldest first."""
+def lineage(store: Store, assessment: Assessment, *, same_name: bool = True) -> list[Assessment]:
+    """The assessments of the same organisation and profile (linked by re-assessment, and with
+    same_name those of the same name too), this one included, oldest first."""
     found = {assessment.id: assessment}
     current = assessment
     while current.previous_id and current.previous_id not in found and len(found) < MAX_CHAIN:
@@ -44,7 +44,7 @@ def lineage(store: Store, assessment: Assessment) -> list[Assessment]:
         except StorageError:
             break  # deleted or unreadable: the chain stops there
         found[current.id] = current
-    for summary in store.list():
+    for summary in store.list() if same_name else ():
         if summary.id in found or summary.profile != assessment.profile:
             continue
         if _same_organisation(summary.organisation, assessment.organisation.name):
@@ -73,6 +73,8 @@ def evolution(store: Store, after: Evaluation) -> Evolution | None:
     view = after.questionnaire
     if before.profile != assessment.profile:
         return None
+    # The chain of re-assessments only: the report is laid out off the screen's thread, and
+    # listing the folder there would write its index beside the screens.
     points = [evaluate(view, a) if a.id != assessment.id else after
-              for a in lineage(store, assessment) if a.date <= assessment.date]
+              for a in lineage(store, assessment, same_name=False) if a.date <= assessment.date]
     return Evolution(compare(evaluate(view, before), after, view.versions), trend(points))
