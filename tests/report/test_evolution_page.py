@@ -53,8 +53,9 @@ def test_a_reassessment_shows_its_evolution_and_the_trend(workspace, tmp_path):
     assert "Évolution depuis" not in plan_text(workspace, first.id, tmp_path / "first.pdf")
 
 
-def test_a_reassessment_whose_origin_was_deleted_still_exports(workspace, tmp_path):
+def test_a_reassessment_whose_origin_was_deleted_exports_without_the_page(workspace, tmp_path):
     first = workspace.create("lab", Organisation("Laboratoire des Tilleuls"), when=date(2024, 3, 1))
     second = workspace.reassess(first.id, when=date(2025, 3, 3))
+    assert "Évolution depuis l’évaluation du 1 mars 2024" in plan_text(workspace, second.id, tmp_path / "before.pdf")
     workspace.delete(first.id)
-    assert "Évolution depuis" not in plan_text(workspace, second.id, tmp_path / "second.pdf")
+    assert "Évolution depuis" not in plan_text(workspace, second.id, tmp_path / "after.pdf")
