@@ -155,6 +155,18 @@ def test_the_same_change_on_both_copies_is_no_conflict():
     assert result.assessment.answers["t.a28.contract.signed"].by == "Claire Martin"
 
 
+def test_an_entry_written_by_an_older_version_is_still_the_shared_past():
+    mine = base()
+    theirs = mine.clone()
+    for entry in theirs.history:  # as a file from before evidence and review were audited has them
+        for side in ("old", "new"):
+            if entry[side] is not None:
+                entry[side] = {"value": entry[side]["value"], "note": entry[side]["note"]}
+    mine.answer("t.a28.contract.signed", "yes", "Claire Martin", "2026-11-29T10:00:00+01:00")
+    result = run(mine, theirs.copy())
+    assert result.conflicts == [] and not result.changed
+
+
 def test_an_answer_cleared_in_one_copy_is_cleared():
     mine = base()
     theirs = mine.clone()

@@ -53,9 +53,10 @@ def audited(answer: Answer | None) -> dict[str, Any] | None:
 
 
 def _identity(record: Record) -> tuple[object, ...]:
-    """What makes two entries the same change (a decision's merge details aside)."""
+    """What makes two entries the same change (a decision's merge details aside). A field an
+    older file did not record reads as empty: the same entry, written before and after an upgrade."""
     def frozen(side: Any) -> object:
-        return None if side is None else tuple(sorted((k, side.get(k)) for k in AUDITED))
+        return None if side is None else tuple((k, side.get(k) or None) for k in AUDITED)
 
     return record["question"], record["at"], record["by"], frozen(record["old"]), frozen(record["new"])
 
