@@ -18,6 +18,7 @@ import pytest
 from tests.storage.conftest import FAST_COST, FIXTURE_ID, STORAGE_FIXTURES
 from wizard.core.model import Answer, Organisation
 from wizard.storage import Store, WrongPassphrase
+from wizard.storage.migrations import CURRENT_VERSION
 from wizard.storage.quarantine import unwrap
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="SIGKILL and fork are POSIX")
@@ -47,7 +48,7 @@ def test_killed_while_upgrading_a_version_1_file(tmp_path):
         shutil.copy(STORAGE_FIXTURES / "v1-lab.vigie.json", store.path_of(FIXTURE_ID))
         store.close()
         _kill_during(lambda data=data: Store(data).load(FIXTURE_ID), rng.uniform(0, 0.02))
-        upgraded += b'"version":2' in (data / "assessments" / f"{FIXTURE_ID}.vigie.json").read_bytes()
+        upgraded += f'"version":{CURRENT_VERSION}'.encode() in (data / "assessments" / f"{FIXTURE_ID}.vigie.json").read_bytes()
         reopened = Store(data)
         a = reopened.load(FIXTURE_ID)
         assert a.organisation.name == "Laboratoire Béranger" and len(a.answers) == 3

@@ -12,16 +12,18 @@ checked (wizard.core.checks, limits in wizard.core.limits) before an assessment 
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, fields
+from dataclasses import fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from wizard.core import checks, limits
+from wizard.core.assessment_codec import compact, plain
 from wizard.core.checks import FieldError, got
 from wizard.core.model import (
     ActionEdit,
     Answer,
     Assessment,
+    ContentStamp,
     CustomAction,
     Organisation,
     Participant,
@@ -153,6 +155,7 @@ def assessment_from_dict(data: Any, questionnaire: Questionnaire) -> Assessment:
         custom_actions=[_record(CustomAction, raw, f"custom_actions[{i}]") for i, raw in enumerate(customs)],
         id=data.get("id", ""),
         previous_id=data.get("previous_id", ""),
+        content=_record(ContentStamp, data.get("content", {}), "content"),
     )
     checks.check_assessment(assessment)
     assessment.organisation.name = assessment.organisation.name.strip()
@@ -161,22 +164,9 @@ def assessment_from_dict(data: Any, questionnaire: Questionnaire) -> Assessment:
 
 def assessment_to_dict(assessment: Assessment) -> dict[str, Any]:
     """The answers-file form of an assessment (round-trips through assessment_from_dict)."""
-    return {
-        "format": FORMAT,
-        "version": VERSION,
-        "id": assessment.id,
-        "previous_id": assessment.previous_id,
-        "profile": assessment.profile,
-        "organisation": asdict(assessment.organisation),
-        "assessor": assessment.assessor,
-        "date": assessment.date.isoformat(),
-        "participants": [asdict(p) for p in assessment.participants],
-        "answers": {qid: {k: v for k, v in asdict(a).items() if v not in ("", False) or k == "value"}
-                    for qid, a in assessment.answers.items()},
-        "action_edits": {aid: {k: v for k, v in asdict(e).items() if v not in (None, "")}
-                         for aid, e in assessment.action_edits.items()},
-        "custom_actions": [asdict(c) for c in assessment.custom_actions],
-    }
+    data = compact(plain(assessment))
+    data.pop("position")  # where the assessor left off: the exchange file carries it beside
+    return {"format": FORMAT, "version": VERSION, **data}
 
 
 def read_answers_file(path: Path, questionnaire: Questionnaire) -> Assessment:

@@ -133,7 +133,8 @@ class Workspace:
     def create(self, profile: str, organisation: Organisation, *, assessor: str = "",
                participants: Iterable[Participant] = (), when: date | None = None) -> Assessment:
         self.check_profile(profile)
-        return self.store.create(profile, organisation, assessor=assessor, participants=participants, when=when)
+        return self.store.create(profile, organisation, assessor=assessor, participants=participants, when=when,
+                                 content=self.registry.default.framework.stamp)
 
     def reassess(self, source_id: str, when: date | None = None) -> Assessment:
         """A new assessment starting from an earlier one: its answers marked « à revoir », its plan's
@@ -145,7 +146,8 @@ class Workspace:
             assessor=old.assessor, participants=[replace(p) for p in old.participants],
             answers={qid: replace(a, review=True) for qid, a in old.answers.items()},
             action_edits={aid: replace(e) for aid, e in old.action_edits.items()},
-            custom_actions=[replace(c) for c in old.custom_actions], previous_id=old.id)
+            custom_actions=[replace(c) for c in old.custom_actions], previous_id=old.id,
+            content=self.registry.questionnaire().framework.stamp)  # answered anew on today's content
         stored, _mode = self.store.import_assessment(new, [], replace=False)
         return stored
 
