@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from wizard.core import checks, limits
+from wizard.core.answer_rules import na_refusal
 from wizard.core.assessment_codec import compact, plain
 from wizard.core.checks import FieldError, got
 from wizard.core.model import (
@@ -109,8 +110,14 @@ def _object(raw: Any, where: str) -> dict[str, Any]:
     return raw
 
 
-def assessment_from_dict(data: Any, questionnaire: Questionnaire) -> Assessment:
-    """Check every entry against the questionnaire and the limits, and build the assessment."""
+def assessment_from_dict(data: Any, questionnaire: Questionnaire, *, strict_na: bool = False) -> Assessment:
+    """Check every entry against the questionnaire and the limits, and build the assessment.
+
+    strict_na (answers files, written by people and scripts): « Non applicable » where the
+    question's content does not allow it, or without a justification, is refused, naming the
+    question (wizard.core.answer_rules). Vigie's own stored data (.vigie files, the copy attached
+    to a plan) is read leniently: an older « Non applicable » keeps its value, and the scores
+    count it as « Je ne sais pas »."""
     _require(isinstance(data, dict), _("le fichier ne contient pas un objet JSON"))
     _require(data.get("format") == FORMAT, _("format : « {expected} » attendu, {got} trouvé").format(
         expected=FORMAT, got=got(data.get("format"))))
@@ -158,6 +165,10 @@ def assessment_from_dict(data: Any, questionnaire: Questionnaire) -> Assessment:
         content=_record(ContentStamp, data.get("content", {}), "content"),
     )
     checks.check_assessment(assessment)
+    if strict_na:
+        for qid, answer in answers.items():
+            reason = na_refusal(view.question(qid), answer.justification) if answer.value == "na" else None
+            _require(reason is None, reason or "")  # the reason names the question
     assessment.organisation.name = assessment.organisation.name.strip()
     return assessment
 
@@ -170,6 +181,7 @@ def assessment_to_dict(assessment: Assessment) -> dict[str, Any]:
 
 
 def read_answers_file(path: Path, questionnaire: Questionnaire) -> Assessment:
+    """An answers file (the input of `vigie plan` and `vigie report`), read with strict_na."""
     try:
         if path.stat().st_size > limits.FILE_BYTES:
             raise AnswersFileError(_("{path} : fichier trop volumineux ({size} octets ; {limit} au plus)").format(
@@ -181,6 +193,6 @@ def read_answers_file(path: Path, questionnaire: Questionnaire) -> Assessment:
         raise AnswersFileError(_("{path} : lecture impossible ({error})").format(
             path=path, error=exc.strerror or exc)) from None
     try:
-        return assessment_from_dict(load_json(raw), questionnaire)
+        return assessment_from_dict(load_json(raw), questionnaire, strict_na=True)
     except AnswersFileError as exc:
         raise AnswersFileError(f"{path} : {exc}") from None

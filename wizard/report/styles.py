@@ -95,6 +95,8 @@ STYLES: dict[str, ParagraphStyle] = {
                          alignment=TA_CENTER),
     "centered_small": _style("centered_small", fontSize=8, leading=10.5, textColor=MUTED,
                              alignment=TA_CENTER),
+    "warning_title": _style("warning_title", fontName=BOLD, fontSize=12, leading=15,
+                            textColor=PRIORITY_COLOURS["P1"], spaceAfter=3),
     "notice": _style("notice", fontName=ITALIC, fontSize=8.5, leading=11.5, textColor=MUTED,
                      alignment=TA_LEFT),
     "mono": _style("mono", fontSize=7.5, leading=10, textColor=INK),
