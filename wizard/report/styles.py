@@ -66,7 +66,7 @@ _keep_narrow_no_break_space()
 def _style(name: str, **kw: object) -> ParagraphStyle:
     base: dict[str, object] = {"fontName": REGULAR, "fontSize": 9.5, "leading": 13, "textColor": INK}
     base.update(kw)
-    return ParagraphStyle(name, **base)  # type: ignore[arg-type]
+    return ParagraphStyle(name, **base)
 
 
 STYLES: dict[str, ParagraphStyle] = {
@@ -170,7 +170,7 @@ def make_table(rows: list[list[object]], col_widths: list[float], commands: list
     """A table whose cell font is ours: ReportLab sets each cell's font (Helvetica by default)
     even when the cell holds paragraphs, which would add an unembedded font to the PDF.
     Rows may split across pages: a long comment must never make the layout fail."""
-    table = Table(rows, colWidths=col_widths, hAlign=kwargs.pop("hAlign", "LEFT"),  # type: ignore[arg-type]
+    table = Table(rows, colWidths=col_widths, hAlign=kwargs.pop("hAlign", "LEFT"),
                   splitInRow=1, **kwargs)
     table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), REGULAR, 8.5),
                                ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4),

@@ -145,11 +145,11 @@ class AssessmentFiles:
             db = TinyDB(storage=MemoryStorage)
             db.storage.write(tables)
             yield db
-            self.write(assessment_id, db.storage.read(), backup=backup)
+            self.write(assessment_id, db.storage.read() or {}, backup=backup)
 
     # -- damage ------------------------------------------------------------------------
     def _newest_good_backup(self, assessment_id: str) -> tuple[BackupInfo, bytes, Tables] | None:
-        for info in self.backups.list(assessment_id):
+        for info in self.backups.entries(assessment_id):
             try:
                 raw = (self.backups.folder(assessment_id) / info.name).read_bytes()
                 return info, raw, self.decode(raw, self.path_of(assessment_id), migrate=False)
@@ -210,7 +210,7 @@ class AssessmentFiles:
         moved the damaged file away before writing the backup): its newest trace is the copy set
         aside, newer than any backup. Not a deleted one: deleting leaves a newer backup copy."""
         set_aside = self.quarantine.newest(assessment_id)
-        backups = self.backups.list(assessment_id) if set_aside else []
+        backups = self.backups.entries(assessment_id) if set_aside else []
         if not backups or backups[0].name[:len(set_aside)] > set_aside:
             return None
         if self.read_only:

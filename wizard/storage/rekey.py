@@ -102,7 +102,7 @@ def _stage_files(folder: DataFolder, stage: Path, new_key: StoreKey | None, dura
             atomic_write_bytes(live / repository.file_name(ident), data, durable=durable)
     backups = folder.backups  # shared by every kind of document: each copy goes to the kind that reads it
     for owner in sorted(p for p in backups.root.iterdir() if p.is_dir()):
-        for info in backups.list(owner.name):
+        for info in backups.entries(owner.name):
             path = owner / info.name
             for repository in folder.repositories:
                 try:

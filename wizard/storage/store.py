@@ -9,6 +9,7 @@ repaired); it reaches into neither.
 
 from __future__ import annotations
 
+import builtins
 import os
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
@@ -216,9 +217,9 @@ class Store:
             self.index.save(fresh)
         out = []
         # Newest change first; the file's time breaks ties within the same second.
-        for entry in sorted(fresh.values(), key=lambda e: (str(e["summary"].get("modified")), e["sig"][2]),
-                            reverse=True):
-            s = entry["summary"]
+        for kept in sorted(fresh.values(), key=lambda e: (str(e["summary"].get("modified")), e["sig"][2]),
+                           reverse=True):
+            s = kept["summary"]
             try:
                 out.append(AssessmentSummary(s["id"], s["organisation"], s["profile"],
                                              date.fromisoformat(s["date"]), s["answered"], s["modified"]))
@@ -319,7 +320,7 @@ class Store:
                 table.upsert({"action": action_id, **asdict(edit)}, Query().action == action_id)
             self._touch(db)
 
-    def save_custom_actions(self, assessment_id: str, actions: list[CustomAction]) -> None:
+    def save_custom_actions(self, assessment_id: str, actions: builtins.list[CustomAction]) -> None:
         with self.files.change(assessment_id) as db:
             table = db.table("custom_actions")
             table.truncate()
@@ -327,15 +328,15 @@ class Store:
             self._touch(db)
 
     # -- audit trail, backups, import ------------------------------------------------------
-    def history(self, assessment_id: str, question_id: str | None = None) -> list[HistoryEntry]:
+    def history(self, assessment_id: str, question_id: str | None = None) -> builtins.list[HistoryEntry]:
         """Changes of one question's answer (or of all), oldest first."""
         _raw, tables = self.files.read(assessment_id)
         return docs.history_of(tables, question_id)
 
-    def list_backups(self, assessment_id: str) -> list[BackupInfo]:
+    def list_backups(self, assessment_id: str) -> builtins.list[BackupInfo]:
         """Newest first; available even after the assessment was deleted."""
         self.path_of(assessment_id)
-        return self.backups.list(assessment_id)
+        return self.backups.entries(assessment_id)
 
     def read_backup(self, assessment_id: str, name: str) -> Assessment:
         path = self.backups.path(assessment_id, name)
@@ -385,7 +386,7 @@ class Store:
         except OSError as exc:
             raise write_failed(self.backups.folder(assessment_id), exc) from None
 
-    def import_assessment(self, assessment: Assessment, history: list[dict[str, Any]],
+    def import_assessment(self, assessment: Assessment, history: builtins.list[dict[str, Any]],
                           *, replace: bool = False) -> tuple[Assessment, str]:
         """Store a validated assessment in one write; returns it and 'new', 'copy' or 'replaced'.
 
