@@ -1,4 +1,4 @@
-"""Commands on the questionnaire content: questions, plan."""
+"""Commands on the questionnaire: its questions, and the plan of an answers file."""
 
 from __future__ import annotations
 
