@@ -5,14 +5,22 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: run test lint i18n catalogs bench package smoke screenshots docs clean sysdeps sysdeps-test
+
+.PHONY: run test test-fast lint i18n catalogs bench package smoke screenshots docs clean sysdeps sysdeps-test
 
 run: sysdeps $(STAMP) catalogs
 	$(PY) -m wizard
 
+# The suite runs on every core (pytest-xdist); `make test-fast` leaves out the kill loops and races.
+PYTEST := QT_QPA_PLATFORM=offscreen VIGIE_REQUIRE_TOOLS=pdf,nss,spelling,pkcs11 $(PY) -m pytest -q -n auto
+
 test: sysdeps-test $(STAMP) catalogs
 	$(VENV)/bin/ruff check wizard tests build
-	QT_QPA_PLATFORM=offscreen VIGIE_REQUIRE_TOOLS=pdf,nss,spelling,pkcs11 $(PY) -m pytest -q
+	$(VENV)/bin/mypy
+	$(PYTEST)
+
+test-fast: $(STAMP) catalogs
+	$(PYTEST) -m "not slow"
 
 sysdeps:
 	@bash build/system-deps.sh run

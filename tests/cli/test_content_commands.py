@@ -8,6 +8,7 @@ import pytest
 
 from tests.cli.helpers import answers_file, vigie, vigie_process
 from tests.conftest import MINI_QUESTIONNAIRE
+from tests.signing.helpers import flat
 
 MINI = {"VIGIE_QUESTIONNAIRE_DIR": str(MINI_QUESTIONNAIRE)}
 
@@ -60,6 +61,80 @@ def test_plan_json_scores_and_actions(tmp_path):
     assert first["owner_role"] == "purchasing"
     assert first["question_ids"] == ["t.a28.contract.signed", "t.a28.contract.audit"]
     assert first["references"] == ["28.3", "28.9", "28.3.h"]
+
+
+def test_plan_json_states_coverage_critical_gaps_contradictions_and_held_down(tmp_path):
+    path = answers_file(tmp_path / "a.json", {
+        "t.a28.contract.signed": "no", "t.a28.contract.audit": "yes", "t.a28.sub.any": "no"})
+    result = vigie("plan", str(path), "--json", env=MINI)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    # Visible: signed, audit, the gate sub.any, access (unanswered); the sub-processor questions are hidden.
+    assert data["coverage"] == {"answered": 3, "visible": 4}
+    # Contract: 1 of 4 → 25 (held under 50 by the critical « Non »); access: unanswered → 0;
+    # overall: 1 of 7 → 14, under the share answered (2 of 3 scored → 66) and under its cap of 79.
+    assert data["scores"] == {"overall": 14, "articles": {"28": 25, "32": 0},
+                              "sections": {"t.a28.contract": 25, "t.a28.sub": None, "t.a32.access": 0}}
+    assert data["critical_gaps"] == [{"question": "t.a28.contract.signed", "answer": "no", "article": "28"}]
+    assert data["contradictions"] == [{"id": "t.contradiction.audit_without_contract",
+                                       "text": "Pas de contrat, mais une clause d’audit.",
+                                       "questions": ["t.a28.contract.signed", "t.a28.contract.audit"]}]
+    assert data["not_applicable"] == {"counted": 0, "counted_as_unknown": []}
+    assert data["held_down"] == ["overall", "28", "t.a28.contract"]
+    assert [a["id"] for a in data["actions"]] == ["t.act.contract", "t.act.list_sub"]
+
+
+def test_plan_json_counts_justified_not_applicable_and_holds_nothing_down(tmp_path):
+    path = answers_file(tmp_path / "a.json", {
+        "t.a28.contract.signed": "yes",
+        "t.a28.contract.audit": {"value": "na", "justification": "Le prestataire n’accède jamais aux données."},
+        "t.a28.sub.any": "no", "t.a32.access.individual": "partial"})
+    data = json.loads(vigie("--lang", "en", "plan", str(path), "--json", env=MINI).stdout)
+    # Contract: 3 of 3 (audit left out) → 100; access: 1.5 of 3 → 50; overall 4.5 of 6 → 75.
+    assert data["scores"]["overall"] == 75 and data["scores"]["articles"] == {"28": 100, "32": 50}
+    assert data["coverage"] == {"answered": 4, "visible": 4}
+    assert data["not_applicable"] == {"counted": 1, "counted_as_unknown": []}
+    assert data["critical_gaps"] == [] and data["contradictions"] == [] and data["held_down"] == []
+
+
+def test_plan_text_speaks_of_a_maturity_index_with_its_coverage_and_critical_gaps(tmp_path):
+    path = answers_file(tmp_path / "a.json", {
+        "t.a28.contract.signed": "no", "t.a28.contract.audit": "yes", "t.a28.sub.any": "no"})
+    result = vigie("plan", str(path), env=MINI)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert out.startswith("Évaluation incomplète\u00a0: 1 question sans réponse\n")
+    assert "Indice de maturité global\u00a0: 14\u202f% (plafonné)\n" in out
+    assert "  Art. 28\u00a0: 25\u202f% (plafonné)\n  Art. 32\u00a0: 0\u202f%\n" in out
+    assert "Questions répondues\u00a0: 3 sur 4" in out
+    assert "Points critiques à traiter d’abord (1)\n  [t.a28.contract.signed] Le contrat est-il signé ? — Non " \
+           "(Art. 28)\n" in out
+    assert "Incohérences à lever (1)\n  Pas de contrat, mais une clause d’audit. " \
+           "[t.a28.contract.signed, t.a28.contract.audit]\n" in out
+    assert "score" not in out.lower()
+    english = vigie("--lang", "en", "plan", str(path), env=MINI).stdout
+    assert "Overall maturity index: 14% (capped)" in english and "Questions answered: 3 of 4" in english
+    assert "Incomplete assessment: 1 question unanswered" in english and "score" not in english.lower()
+
+
+@pytest.mark.parametrize("command", ["plan", "report"])
+@pytest.mark.parametrize("answer, words", [
+    ({"value": "na", "justification": "Aucun contrat."},  # the content does not allow N/A here
+     ["« Non applicable » n’est pas possible pour la question t.a28.contract.signed"]),
+    ({"value": "na"}, ["« Non applicable » demande une justification pour la question t.a28.contract.audit"]),
+    ({"value": "na", "justification": " \n "}, ["demande une justification pour la question t.a28.contract.audit"]),
+])
+def test_an_unearned_not_applicable_is_refused_with_exit_2(tmp_path, command, answer, words):
+    question = "t.a28.contract.signed" if "n’est pas possible" in words[0] else "t.a28.contract.audit"
+    path = answers_file(tmp_path / "a.json", {question: answer})
+    args = ("report", str(path), "-o", str(tmp_path / "out.pdf"), "--no-sign") if command == "report" else \
+        ("plan", str(path), "--json")
+    result = vigie(*args, env=MINI)
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"vigie: {path}")
+    for word in words:
+        assert word in flat(result.stderr), (word, result.stderr)
+    assert result.stdout == "" and not (tmp_path / "out.pdf").exists()
 
 
 def test_plan_in_english_uses_english_content(tmp_path):

@@ -9,9 +9,9 @@ from datetime import date
 import pytest
 
 from wizard.core.compare import compare, comparison_dict, trend
-from wizard.core.content_versions import content_change
+from wizard.core.content_changes import between
 from wizard.core.evaluation import evaluate
-from wizard.core.model import ActionEdit, Answer, Assessment, Organisation
+from wizard.core.model import ActionEdit, Answer, Assessment, ContentStamp, Organisation
 
 BEFORE_DAY, AFTER_DAY = date(2025, 3, 1), date(2026, 3, 10)
 
@@ -100,17 +100,17 @@ def test_an_action_not_due_yet_is_not_late(lab):
 def test_questions_new_or_gone_between_content_versions(mini, lab):
     versions = {"0": ("t.a28.contract.signed", "t.a28.old_question", "t.a28.sub.any"),
                 "1": tuple(q.id for q in mini.questions)}
-    before = assessment({}, BEFORE_DAY, content_version="0")
-    after = assessment({}, AFTER_DAY, content_version="1")
+    before = assessment({}, BEFORE_DAY, content=ContentStamp("t", "0"))
+    after = assessment({}, AFTER_DAY, content=ContentStamp("t", "1"))
     c = compare(evaluate(lab, before), evaluate(lab, after), versions)
     assert c.content.known
     assert c.content.gone == ("t.a28.old_question",)
     assert c.content.new == ("t.a28.contract.audit", "t.a28.sub.authorised", "t.a28.sub.same_terms",
                              "t.a32.access.individual", "t.a32.access.vendor_only")
     # Unrecorded or unlisted versions: nothing can be said of the questions.
-    assert not content_change(versions, "", "1").known
-    assert not content_change(versions, "0", "7").known
-    assert content_change(versions, "1", "1").same
+    assert not between(versions, "", "1").known
+    assert not between(versions, "0", "7").known
+    assert between(versions, "1", "1").same
 
 
 def test_the_json_form_holds_every_delta(pair):

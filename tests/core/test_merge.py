@@ -12,7 +12,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from wizard.core.merge import AUDITED, Copy, MergeRefused, audited, merge
-from wizard.core.model import ActionEdit, Answer, Assessment, CustomAction, Organisation, Participant
+from wizard.core.model import (
+    ActionEdit,
+    Answer,
+    Assessment,
+    ContentStamp,
+    CustomAction,
+    Organisation,
+    Participant,
+)
 
 ID = "3f6c2a1e-8b7d-4c5e-9f0a-1b2c3d4e5f60"
 OTHER_ID = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
@@ -46,7 +54,8 @@ class Laptop:
 
 def base() -> Laptop:
     laptop = Laptop(Assessment(profile="lab", organisation=Organisation("Laboratoire des Tilleuls"),
-                               date=date(2026, 11, 28), assessor="Claire Martin", id=ID, content_version="1"))
+                               date=date(2026, 11, 28), assessor="Claire Martin", id=ID,
+                               content=ContentStamp("rgpd", "1")))
     laptop.answer("t.a28.contract.signed", "no", "Claire Martin", "2026-11-28T09:00:00+01:00")
     laptop.answer("t.a28.sub.any", "yes", "Claire Martin", "2026-11-28T09:01:00+01:00")
     return laptop
@@ -208,14 +217,14 @@ def test_a_copy_of_another_assessment_is_refused():
 def test_a_copy_of_another_content_version_is_refused_naming_the_questions():
     mine = base()
     older = mine.clone()
-    older.assessment.content_version = "0"
+    older.assessment.content = ContentStamp("rgpd", "0")
     versions = {"0": ("t.a28.contract.signed", "t.a28.retired"), "1": ("t.a28.contract.signed", "t.a28.sub.any")}
     with pytest.raises(MergeRefused) as err:
         run(mine, older.copy("ancien.vigie"), versions=versions)
     message = str(err.value)
     assert "ancien.vigie" in message and "t.a28.sub.any" in message and "t.a28.retired" in message
     # A copy whose version was never recorded is read against this content: not refused.
-    older.assessment.content_version = ""
+    older.assessment.content = ContentStamp()
     assert run(mine, older.copy(), versions=versions).conflicts == []
 
 
@@ -241,7 +250,7 @@ def test_plan_edits_custom_actions_and_participants_are_joined_field_by_field():
 
 
 def test_the_audited_fields_are_the_storage_ones():
-    from wizard.storage.documents import AUDITED as STORED
+    from wizard.storage.tables import AUDITED as STORED
 
     assert AUDITED == STORED
 

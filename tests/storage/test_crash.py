@@ -189,11 +189,13 @@ def _new(data_dir: Path, passphrase: str | None = None) -> str:
     return aid
 
 
+@pytest.mark.slow
 def test_plain_writer_killed_180_times_loses_nothing(tmp_path, questionnaire):
     data_dir = tmp_path / "data"
     _kill_loop(data_dir, _new(data_dir), questionnaire, kills=180, seed=4)
 
 
+@pytest.mark.slow
 def test_encrypted_writer_killed_40_times_loses_nothing(tmp_path, questionnaire):
     data_dir = tmp_path / "data"
     _kill_loop(data_dir, _new(data_dir, "une phrase de passe"), questionnaire, kills=40, seed=7,
@@ -210,6 +212,7 @@ run_writer(Path(sys.argv[1]), sys.argv[2], load_questionnaire(Path(sys.argv[3]))
 """
 
 
+@pytest.mark.slow
 def test_separate_interpreter_killed_10_times_loses_nothing(tmp_path, questionnaire):
     """The same with a freshly started interpreter each time (as a real second Vigie)."""
     from tests.conftest import MINI_QUESTIONNAIRE

@@ -12,6 +12,7 @@ from tests.storage.conftest import FAST_COST, snapshot
 from wizard.core.model import Answer
 from wizard.storage import AssessmentLocked, PassphraseRequired, StorageError, Store, WrongPassphrase
 from wizard.storage import folder as folder_module
+from wizard.storage import rekey as rekey_module
 from wizard.storage.crypto import StoreKey
 from wizard.storage.envelope import open_sealed
 from wizard.storage.migrations import ASSESSMENT_FORMAT, CURRENT_VERSION
@@ -120,7 +121,7 @@ def test_passphrase_change_interrupted_before_its_commit_keeps_the_old_one(encry
 
 def test_passphrase_change_interrupted_after_its_commit_is_finished_at_next_start(encrypted, monkeypatch):
     store, lab = encrypted
-    monkeypatch.setattr(folder_module, "finish_pending_change", lambda data_dir: None)
+    monkeypatch.setattr(rekey_module, "finish_pending_change", lambda data_dir: None)
     store.change_passphrase("nouvelle phrase", cost=FAST_COST)  # committed, files not swapped yet
     monkeypatch.undo()
     assert list(store.data_dir.glob(".rekey-*"))
@@ -160,10 +161,10 @@ def test_passphrase_change_waits_for_every_writer_to_close(encrypted):
 # -- an encrypted folder accepts only files encrypted with its key -------------------------
 def _plain_forgery(store, aid, organisation="Labo FALSIFIE"):
     """A well-formed plain file (its checksum right) with forged content: what anyone can write."""
+    from wizard.storage.assessment_files import FILE_FORMAT, FILE_VERSION
     from wizard.storage.envelope import seal
-    from wizard.storage.files import FILE_FORMAT, FILE_VERSION
 
-    tables = store._read(aid)[1]
+    tables = store.files.read(aid)[1]
     tables["meta"]["1"]["organisation"]["name"] = organisation
     tables["answers"] = {}
     return seal(FILE_FORMAT, FILE_VERSION, aid, tables, None)

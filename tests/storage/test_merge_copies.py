@@ -149,7 +149,7 @@ def _resigned(path: Path, change) -> Path:
     (lambda p: p.write_bytes(b"%PDF-1.7\n"), "JSON illisible"),
     (lambda p: p.unlink(), "jean.vigie"),
     (lambda p: _resigned(p, lambda d: d["content"]["history"][0].update(merge={"kept": "both"})), "merge"),
-    (lambda p: _resigned(p, lambda d: d["content"]["assessment"].update(content_version="2099.1")), "2099.1"),
+    (lambda p: _resigned(p, lambda d: d["content"]["assessment"]["content"].update(version="2099.1")), "2099.1"),
 ])
 def test_a_wrong_altered_foreign_or_newer_file_is_refused_and_nothing_written(laptops, damage, message):
     jean = laptops.laptop()
@@ -179,11 +179,11 @@ def _versioned_content(folder: Path) -> Path:
 def test_content_versions_are_recorded_and_copies_of_another_one_refused_naming_the_questions(tmp_path):
     registry = ContentRegistry([_versioned_content(tmp_path / "content")])
     laptops = Laptops(tmp_path, registry)
-    assert laptops.assessment.content_version == "2"
-    assert laptops.here.reassess(laptops.id).content_version == "2"
+    assert laptops.assessment.content.version == "2"
+    assert laptops.here.reassess(laptops.id).content.version == "2"
     jean = laptops.laptop()
     copy = _resigned(laptops.send_back(jean, "jean.vigie"),
-                     lambda d: d["content"]["assessment"].update(content_version="1"))
+                     lambda d: d["content"]["assessment"]["content"].update(version="1"))
     with pytest.raises(OperationError) as err:
         laptops.here.merge(laptops.id, [copy])
     message = str(err.value)

@@ -57,14 +57,27 @@ def test_version_1_listed_and_upgraded_through_the_list(store):
     assert json.loads(store.path_of(FIXTURE_ID).read_bytes())["version"] == CURRENT_VERSION
 
 
-def test_version_2_opens_without_being_rewritten(store):
+def test_version_2_is_upgraded_and_records_the_content_it_was_answered_on(store):
+    original = (STORAGE_FIXTURES / "v2-lab.vigie.json").read_bytes()
     path = install("v2-lab.vigie.json", store)
+    a = store.load(FIXTURE_ID)
+    _check_fixture_content(a)
+    # Every file of format 2 was answered on the first published content.
+    assert (a.content.framework, a.content.version) == ("rgpd-sous-traitance", "2026.11")
+    assert json.loads(path.read_bytes())["version"] == CURRENT_VERSION
+    backups = store.list_backups(FIXTURE_ID)
+    assert [b.reason for b in backups] == ["migration"]
+    assert (store.backups.folder(FIXTURE_ID) / backups[0].name).read_bytes() == original
+    history = store.history(FIXTURE_ID, "t.a28.sub.any")
+    assert [(h.old_value, h.new_value, h.by) for h in history] == [("no", "yes", "Zoé Leroy")]
+
+
+def test_version_3_opens_without_being_rewritten(store):
+    path = install("v3-lab.vigie.json", store)
     before = path.read_bytes()
     a = store.load(FIXTURE_ID)
     _check_fixture_content(a)
-    assert a.answers["t.a28.sub.any"].value == "yes"
-    history = store.history(FIXTURE_ID, "t.a28.sub.any")
-    assert [(h.old_value, h.new_value, h.by) for h in history] == [("no", "yes", "Zoé Leroy")]
+    assert a.content.version == "2026.11" and a.answers["t.a28.sub.any"].value == "yes"
     store.list()
     assert path.read_bytes() == before  # reading never writes
     assert store.list_backups(FIXTURE_ID) == []
@@ -137,3 +150,22 @@ def test_newer_version_is_not_replaced_by_a_restore_or_an_import(store, lab):
     with pytest.raises(NewerVersion):
         store.import_exchange(exported, QUESTIONNAIRE, replace=True)
     assert path.read_bytes() == before
+
+
+def test_opening_an_assessment_of_an_earlier_content_says_so_and_the_first_change_records_today(store):
+    """The v3 fixture was answered on content 2026.11 of the bundled framework; its test
+    questions are unknown there, so they are reported as retired."""
+    from wizard import paths
+    from wizard.core.registry import ContentRegistry
+
+    install("v3-lab.vigie.json", store)
+    bundled = ContentRegistry([paths.bundle_root() / "questionnaires"]).default
+    session = Session(store, FIXTURE_ID, bundled)
+    [notice] = [n for n in session.notices if "version" in n]
+    assert "version 2026.11 du questionnaire" in notice and "retirées" in notice
+    assert session.assessment.content.version == "2026.11"
+    first = bundled.for_profile("lab").questions[0].id
+    session.answer(first, "yes")
+    assert store.load(FIXTURE_ID).content == bundled.framework.stamp
+    session.close()
+    assert not [n for n in Session(store, FIXTURE_ID, bundled, read_only=True).notices if "version" in n]

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     import argparse
 
 # Modules that add sub-commands; each exposes register(subparsers).
-_COMMAND_MODULES = ("wizard.cli.content", "wizard.cli.assessments", "wizard.cli.safekeeping", "wizard.cli.documents",
+_COMMAND_MODULES = ("wizard.cli.questionnaire", "wizard.cli.assessments", "wizard.cli.safekeeping", "wizard.cli.signed_plans",
                     "wizard.cli.verification", "wizard.cli.identity", "wizard.cli.comparison")
 
 

@@ -70,7 +70,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 # -- shared ----------------------------------------------------------------------------------
 def _questionnaire(ctx: Context):  # noqa: ANN202 - the content module owns the error handling
-    from wizard.cli.content import questionnaire
+    from wizard.cli.questionnaire import questionnaire
 
     return questionnaire(ctx)
 
@@ -89,7 +89,7 @@ def _bounded(*options: tuple[str, str | None, int]) -> None:
 
 
 def cmd_new(args: argparse.Namespace, ctx: Context) -> int:
-    from wizard.cli.content import profile_view
+    from wizard.cli.questionnaire import profile_view
 
     _bounded(("--org", args.org, limits.ORGANISATION_NAME), ("--assessor", args.assessor, limits.NAME))
     profile_view(ctx, args.profile)  # a profile the content has, or exit 2

@@ -4,26 +4,27 @@
  "assessor": "…", "date": "YYYY-MM-DD",
  "answers": {"<question id>": {"value": "no", "note": "…", "justification": "…"}}}
 
-Optional keys written by Vigie and read back: id, previous_id, content_version,
-organisation.siret/address, participants, answers[].evidence/by/at/review, action_edits,
-custom_actions. Every value is checked (wizard.core.checks, limits in wizard.core.limits)
-before an assessment is built.
+Optional keys written by Vigie and read back: id, previous_id, organisation.siret/address,
+participants, answers[].evidence/by/at/review, action_edits, custom_actions. Every value is
+checked (wizard.core.checks, limits in wizard.core.limits) before an assessment is built.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, fields
+from dataclasses import fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from wizard.core import checks, limits
+from wizard.core.answer_rules import na_refusal
+from wizard.core.assessment_codec import compact, plain
 from wizard.core.checks import FieldError, got
-from wizard.core.content_versions import known_versions
 from wizard.core.model import (
     ActionEdit,
     Answer,
     Assessment,
+    ContentStamp,
     CustomAction,
     Organisation,
     Participant,
@@ -109,8 +110,14 @@ def _object(raw: Any, where: str) -> dict[str, Any]:
     return raw
 
 
-def assessment_from_dict(data: Any, questionnaire: Questionnaire) -> Assessment:
-    """Check every entry against the questionnaire and the limits, and build the assessment."""
+def assessment_from_dict(data: Any, questionnaire: Questionnaire, *, strict_na: bool = False) -> Assessment:
+    """Check every entry against the questionnaire and the limits, and build the assessment.
+
+    strict_na (answers files, written by people and scripts): « Non applicable » where the
+    question's content does not allow it, or without a justification, is refused, naming the
+    question (wizard.core.answer_rules). Vigie's own stored data (.vigie files, the copy attached
+    to a plan) is read leniently: an older « Non applicable » keeps its value, and the scores
+    count it as « Je ne sais pas »."""
     _require(isinstance(data, dict), _("le fichier ne contient pas un objet JSON"))
     _require(data.get("format") == FORMAT, _("format : « {expected} » attendu, {got} trouvé").format(
         expected=FORMAT, got=got(data.get("format"))))
@@ -144,7 +151,6 @@ def assessment_from_dict(data: Any, questionnaire: Questionnaire) -> Assessment:
     checks.count(participants, "participants", limits.PARTICIPANTS)
     checks.count(customs, "custom_actions", limits.CUSTOM_ACTIONS)
     checks.count(edits, "action_edits", len(questionnaire.actions) + limits.CUSTOM_ACTIONS)
-    content_version = _content_version(data.get("content_version", ""), questionnaire)
     assessment = Assessment(
         profile=profile,
         organisation=_record(Organisation, org, "organisation"),
@@ -156,49 +162,26 @@ def assessment_from_dict(data: Any, questionnaire: Questionnaire) -> Assessment:
         custom_actions=[_record(CustomAction, raw, f"custom_actions[{i}]") for i, raw in enumerate(customs)],
         id=data.get("id", ""),
         previous_id=data.get("previous_id", ""),
-        content_version=content_version,
+        content=_record(ContentStamp, data.get("content", {}), "content"),
     )
     checks.check_assessment(assessment)
+    if strict_na:
+        for qid, answer in answers.items():
+            reason = na_refusal(view.question(qid), answer.justification) if answer.value == "na" else None
+            _require(reason is None, reason or "")  # the reason names the question
     assessment.organisation.name = assessment.organisation.name.strip()
     return assessment
 
 
-def _content_version(value: Any, questionnaire: Questionnaire) -> str:
-    """"" (not recorded) or a content version this Vigie knows (versions.yaml, else the current one)."""
-    if value == "":
-        return value
-    checks.text(value, "content_version", limits.NAME)
-    known = known_versions(questionnaire.versions, questionnaire.framework.content_version)
-    _require(value in known, _("content_version : version du contenu « {version} » inconnue de cette version de "
-                               "Vigie, qui connaît {known} ; installez une version plus récente de Vigie").format(
-        version=value, known=checks.one_of(known)))
-    return value
-
-
 def assessment_to_dict(assessment: Assessment) -> dict[str, Any]:
     """The answers-file form of an assessment (round-trips through assessment_from_dict)."""
-    data = {
-        "format": FORMAT,
-        "version": VERSION,
-        "id": assessment.id,
-        "previous_id": assessment.previous_id,
-        "profile": assessment.profile,
-        "organisation": asdict(assessment.organisation),
-        "assessor": assessment.assessor,
-        "date": assessment.date.isoformat(),
-        "participants": [asdict(p) for p in assessment.participants],
-        "answers": {qid: {k: v for k, v in asdict(a).items() if v not in ("", False) or k == "value"}
-                    for qid, a in assessment.answers.items()},
-        "action_edits": {aid: {k: v for k, v in asdict(e).items() if v not in (None, "")}
-                         for aid, e in assessment.action_edits.items()},
-        "custom_actions": [asdict(c) for c in assessment.custom_actions],
-    }
-    if assessment.content_version:
-        data["content_version"] = assessment.content_version
-    return data
+    data = compact(plain(assessment))
+    data.pop("position")  # where the assessor left off: the exchange file carries it beside
+    return {"format": FORMAT, "version": VERSION, **data}
 
 
 def read_answers_file(path: Path, questionnaire: Questionnaire) -> Assessment:
+    """An answers file (the input of `vigie plan` and `vigie report`), read with strict_na."""
     try:
         if path.stat().st_size > limits.FILE_BYTES:
             raise AnswersFileError(_("{path} : fichier trop volumineux ({size} octets ; {limit} au plus)").format(
@@ -210,6 +193,6 @@ def read_answers_file(path: Path, questionnaire: Questionnaire) -> Assessment:
         raise AnswersFileError(_("{path} : lecture impossible ({error})").format(
             path=path, error=exc.strerror or exc)) from None
     try:
-        return assessment_from_dict(load_json(raw), questionnaire)
+        return assessment_from_dict(load_json(raw), questionnaire, strict_na=True)
     except AnswersFileError as exc:
         raise AnswersFileError(f"{path} : {exc}") from None

@@ -212,6 +212,8 @@ def check_assessment(a: Assessment) -> None:
     text(a.assessor, "assessor", limits.NAME)
     check_participants(a.participants)
     text(a.position, "position", limits.POSITION)
+    for name in ("framework", "version", "digest"):
+        text(getattr(a.content, name), f"content.{name}", limits.NAME)
     for qid, answer in a.answers.items():
         check_answer(answer, f"answers.{qid}")
     for aid, edit in a.action_edits.items():

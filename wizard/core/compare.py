@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from wizard.core.action_plan import PlannedAction
-from wizard.core.content_versions import ContentChange, content_change
+from wizard.core.content_changes import ContentChange, between
 from wizard.core.evaluation import Evaluation
 from wizard.core.model import Answer, Question
 from wizard.core.scoring import CREDIT, effective_value
@@ -160,7 +160,7 @@ def compare(before: Evaluation, after: Evaluation,
         sections=tuple(IndexChange(s, s1.sections.get(s), s2.sections.get(s)) for s in section_ids),
         improved=tuple(improved), worsened=tuple(worsened), other_changes=tuple(other),
         closed=closed, new_actions=new, still_open=still_open,
-        content=content_change(versions, before.assessment.content_version, after.assessment.content_version),
+        content=between(versions, before.assessment.content.version, after.assessment.content.version),
     )
 
 
@@ -204,7 +204,7 @@ def comparison_dict(c: Comparison, lang: str = "fr") -> dict[str, object]:
     def side(e: Evaluation) -> dict[str, object]:
         a = e.assessment
         return {"id": a.id, "date": a.date.isoformat(), "organisation": a.organisation.name,
-                "profile": a.profile, "content_version": a.content_version or None}
+                "profile": a.profile, "content_version": a.content.version or None}
 
     return {
         "before": side(c.before), "after": side(c.after),

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from wizard.core.model import Text
+from wizard.core.model import ContentStamp, Text
 
 
 @dataclass(frozen=True)
@@ -62,6 +62,11 @@ class Framework:
     method: Text
     references: tuple[Text, ...] = ()
     digest: str = ""  # SHA-256 of the folder's content files, set by the loader
+
+    @property
+    def stamp(self) -> ContentStamp:
+        """What an assessment answered on this content records of it."""
+        return ContentStamp(self.id, self.content_version, self.digest)
 
     # -- look-ups ----------------------------------------------------------------------------
     @property

@@ -27,13 +27,13 @@ from typing import Any
 
 from wizard.core import checks
 from wizard.core.answers_file import assessment_to_dict
-from wizard.core.content_versions import content_change
+from wizard.core.content_changes import between
 from wizard.core.model import Answer, Assessment
 from wizard.core.plan_merge import Difference, merge_plan
 from wizard.i18n import _
 from wizard.typography import french
 
-# The fields of an answer the audit trail keeps (as wizard.storage.documents.AUDITED).
+# The fields of an answer the audit trail keeps (as wizard.storage.tables.AUDITED).
 AUDITED = ("value", "note", "justification", "evidence", "review")
 CHOICES = ("mine", "theirs")
 RULES = ("mine", "theirs", "newest")
@@ -119,19 +119,20 @@ def check_copies(mine: Copy, copies: Sequence[Copy], versions: Mapping[str, Sequ
                 "les copies de l’évaluation {mine} peuvent y être fusionnées. Rien n’a été fusionné.")).format(
                 file=copy.label, organisation=b.organisation.name, date=b.date.isoformat(), id=b.id or "—",
                 mine=a.id))
-        if a.content_version and b.content_version and a.content_version != b.content_version:
-            change = content_change(versions, b.content_version, a.content_version)
+        mine_version, theirs_version = a.content.version, b.content.version
+        if mine_version and theirs_version and (mine_version != theirs_version or a.content.framework != b.content.framework):
+            change = between(versions, theirs_version, mine_version)
             if change.known:
                 detail = french(_("questions de la version {mine} absentes de la version {theirs} : {new} ; "
                                   "questions de la version {theirs} retirées depuis : {gone}")).format(
-                    mine=a.content_version, theirs=b.content_version,
+                    mine=mine_version, theirs=theirs_version,
                     new=", ".join(change.new) or "—", gone=", ".join(change.gone) or "—")
             else:
                 detail = french(_("cette version de Vigie ne connaît pas les questions de l’une des deux versions"))
             raise MergeRefused(french(_(
                 "{file} a été répondue sur la version {theirs} du contenu, cette évaluation sur la version {mine} "
                 "({detail}). Rien n’a été fusionné.")).format(
-                file=copy.label, theirs=b.content_version, mine=a.content_version, detail=detail))
+                file=copy.label, theirs=theirs_version, mine=mine_version, detail=detail))
 
 
 def _moment(text: str) -> datetime | None:

@@ -152,6 +152,16 @@ class CustomAction:
     status: str = "todo"
 
 
+@dataclass(frozen=True)
+class ContentStamp:
+    """The content an assessment was answered on: framework, content version and the digest of
+    its files (empty: not known, an assessment stored before Vigie recorded it)."""
+
+    framework: str = ""
+    version: str = ""
+    digest: str = ""
+
+
 @dataclass
 class Assessment:
     """One organisation's assessment against one profile."""
@@ -167,6 +177,4 @@ class Assessment:
     id: str = ""
     previous_id: str = ""
     position: str = ""  # last question or section shown, restored on reopen
-    # The content version (framework.yaml's content_version) the assessment was started on;
-    # "" for an assessment made before Vigie recorded it.
-    content_version: str = ""
+    content: ContentStamp = field(default_factory=ContentStamp)

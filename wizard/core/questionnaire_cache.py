@@ -9,10 +9,8 @@ falls back to the full load; the cache never holds anything that was not checked
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
-import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -55,13 +53,11 @@ def read(folder: Path, key: str) -> dict[str, Any] | None:
 
 def write(folder: Path, key: str, payload: dict[str, Any]) -> None:
     """Store checked data; silently skipped when the cache folder cannot be written."""
-    target = _path(folder)
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    from wizard.atomic_files import atomic_write_bytes
+
     try:
         raw = json.dumps({"key": key, "payload": payload}, ensure_ascii=False).encode("utf-8")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(raw)
-        os.replace(temporary, target)  # readers see the old file or the new one, never half of one
+        # Readers see the old file or the new one, never half of one; a cache needs no fsync.
+        atomic_write_bytes(_path(folder), raw, durable=False)
     except (OSError, TypeError, ValueError):
-        with contextlib.suppress(OSError):
-            temporary.unlink(missing_ok=True)
+        pass

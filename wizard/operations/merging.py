@@ -22,8 +22,8 @@ from wizard.core.questionnaire import Questionnaire
 from wizard.i18n import N_, _
 from wizard.operations.errors import OperationError
 from wizard.storage import StorageError, Store
-from wizard.storage.documents import HistoryEntry, now_iso
 from wizard.storage.store import locked_message
+from wizard.storage.tables import HistoryEntry, now_iso
 from wizard.typography import french
 
 

@@ -12,6 +12,7 @@ from dataclasses import replace
 from wizard.core import checks, limits, plan_edits
 from wizard.core.action_plan import PlannedAction
 from wizard.core.answer_rules import AnswerRefused, check_not_applicable
+from wizard.core.content_changes import ContentChanges, changes_since
 from wizard.core.evaluation import Evaluation, evaluate
 from wizard.core.flow import Hidden, Progress
 from wizard.core.model import ANSWER_VALUES, ActionEdit, Answer, Assessment, CustomAction, Question
@@ -58,6 +59,8 @@ class Session:
             questionnaire = ContentRegistry().default
         self.questionnaire = questionnaire.for_profile(self.assessment.profile)
         self._by_id = {q.id: q for q in self.questionnaire.questions}
+        # Answered on an earlier content: what is new and what is gone, told once at opening.
+        self.content_changes = changes_since(self.questionnaire, self.assessment, questionnaire)
         self._evaluation: Evaluation | None = None  # computed on demand, dropped at every change
         self.listeners: list[Callable[[], None]] = []  # called after every stored change
 
@@ -70,8 +73,12 @@ class Session:
 
     @property
     def notices(self) -> list[str]:
-        """What the store had to tell the user (a damaged file restored, a stale lock taken over)."""
-        return self.store.notices
+        """What the user must be told on opening: a damaged file restored, a stale lock taken
+        over, an assessment answered on an earlier content."""
+        told = list(self.store.notices)
+        if self.content_changes is not None:
+            told.append(content_notice(self.content_changes))
+        return told
 
     def close(self) -> None:
         """Release the lock; the session must not be used afterwards."""
@@ -88,6 +95,13 @@ class Session:
     def _writable(self) -> None:
         if self.read_only:
             raise ReadOnlySession(self.read_only_reason or _("Cette évaluation est ouverte en lecture seule."))
+
+    def _record_content(self) -> None:
+        """The first change made on today's content records it (once the change is known to be valid)."""
+        current = self.questionnaire.framework.stamp
+        if self.assessment.content != current:
+            self.assessment.content = current
+            self.store.save_details(self.assessment)
 
     # -- reading ---------------------------------------------------------------------
     def history(self, qid: str) -> list[HistoryEntry]:
@@ -136,6 +150,7 @@ class Session:
         who = by or self.assessment.assessor
         self._check(checks.text, who, "by", limits.NAME)
         if value is None:
+            self._record_content()
             self.store.save_answer(self.assessment.id, qid, None, by=who)
             self.assessment.answers.pop(qid, None)
         else:
@@ -153,6 +168,7 @@ class Session:
                 evidence=old.evidence if evidence is None else evidence,
                 by=who)
             self._check(checks.check_answer, new, f"answers.{qid}")
+            self._record_content()
             self.store.save_answer(self.assessment.id, qid, new, by=who)
             self.assessment.answers[qid] = new
         self._changed()
@@ -162,6 +178,7 @@ class Session:
         self._check(checks.action_id, action_id, "action_edits")
         if edit is not None:
             self._check(checks.check_edit, edit, f"action_edits.{action_id}")
+        self._record_content()
         self.store.save_action_edit(self.assessment.id, action_id, edit)
         if edit is None:
             self.assessment.action_edits.pop(action_id, None)
@@ -172,6 +189,7 @@ class Session:
     def set_custom_actions(self, actions: list[CustomAction]) -> None:
         self._writable()
         self._check(checks.check_custom_actions, actions)
+        self._record_content()
         self.store.save_custom_actions(self.assessment.id, actions)
         self.assessment.custom_actions = list(actions)
         self._changed()
@@ -237,3 +255,22 @@ class Session:
         self._evaluation = None
         for listener in list(self.listeners):
             listener()
+
+
+def content_notice(changes: ContentChanges) -> str:
+    """« Commencée avec la version … : 3 questions nouvelles, 1 retirée » in plain words."""
+    from wizard.i18n import current_language, ngettext
+    from wizard.typography import for_language
+
+    parts = [_("Cette évaluation a été commencée avec la version {since} du questionnaire ; la version "
+               "actuelle est la {now}.").format(since=changes.since or "?", now=changes.now)]
+    if changes.new:
+        parts.append(ngettext("{n} question est nouvelle : elle attend sa réponse.",
+                              "{n} questions sont nouvelles : elles attendent leur réponse.",
+                              len(changes.new)).format(n=len(changes.new)))
+    if changes.gone:
+        parts.append(ngettext(
+            "{n} question a été retirée : sa réponse reste dans le fichier mais ne compte plus.",
+            "{n} questions ont été retirées : leurs réponses restent dans le fichier mais ne comptent plus.",
+            len(changes.gone)).format(n=len(changes.gone)))
+    return for_language(" ".join(parts), current_language())

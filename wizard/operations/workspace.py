@@ -134,7 +134,7 @@ class Workspace:
                participants: Iterable[Participant] = (), when: date | None = None) -> Assessment:
         self.check_profile(profile)
         return self.store.create(profile, organisation, assessor=assessor, participants=participants, when=when,
-                                 content_version=self.registry.default.framework.content_version)
+                                 content=self.registry.default.framework.stamp)
 
     def reassess(self, source_id: str, when: date | None = None) -> Assessment:
         """A new assessment starting from an earlier one: its answers marked « à revoir », its plan's
@@ -147,7 +147,7 @@ class Workspace:
             answers={qid: replace(a, review=True) for qid, a in old.answers.items()},
             action_edits={aid: replace(e) for aid, e in old.action_edits.items()},
             custom_actions=[replace(c) for c in old.custom_actions], previous_id=old.id,
-            content_version=self.registry.default.framework.content_version)
+            content=self.registry.questionnaire().framework.stamp)  # answered anew on today's content
         stored, _mode = self.store.import_assessment(new, [], replace=False)
         return stored
 

@@ -93,6 +93,15 @@ class ReportContext:
         return self.framework.axes_phrase([a.id for a in self.questionnaire.axes], self.lang,
                                           conjunction=_("{first} et {last}"))
 
+    def axis_labels(self, axis_ids: list[str]) -> str:
+        """The axes' short labels in a list: « Art. 28 », « Art. 28 et Art. 32 », « Art. 24, Art. 28 et Art. 32 »."""
+        from wizard.i18n import _
+
+        labels = [self.text(self.framework.axis(a).label) for a in axis_ids]
+        if len(labels) < 2:
+            return "".join(labels)
+        return _("{first} et {last}").format(first=", ".join(labels[:-1]), last=labels[-1])
+
     def owner(self, owner: str) -> str:
         return self.framework.owner_label(owner, self.lang)
 

@@ -1,4 +1,4 @@
-"""The cover page: who, what, when, and the confidentiality mark."""
+"""The cover page: who, what, when, how much was answered, and the confidentiality mark."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from wizard.core import limits
 from wizard.i18n import _
 from wizard.report.context import ReportContext
 from wizard.report.document import CONTENT_WIDTH, Heading
+from wizard.report.findings import incomplete_notice
 from wizard.report.long_text import clip
 from wizard.report.styles import ACCENT, ACCENT_LIGHT, PRIORITY_COLOURS, make_table
 
@@ -35,6 +36,10 @@ def build_cover(ctx: ReportContext) -> list[Flowable]:
         (_("Date de l'évaluation"), ctx.long_date(a.date)),
         (_("Évaluateur ou évaluatrice"), clip(a.assessor, limits.NAME) or "—"),
     ]
+    assert ctx.evaluation is not None
+    progress = ctx.evaluation.progress
+    rows.append((_("Questions répondues"), _("{answered} sur {visible}").format(answered=progress.answered,
+                                                                               visible=progress.total)))
     if a.participants:
         people = ", ".join(f"{clip(p.name, limits.NAME)} ({clip(p.role, limits.NAME)})" if p.role
                            else clip(p.name, limits.NAME) for p in a.participants[:limits.PARTICIPANTS])
@@ -43,7 +48,11 @@ def build_cover(ctx: ReportContext) -> list[Flowable]:
         story.append(ty.para(label, "cover_label"))
         story.append(ty.para(value, "cover_value"))
 
-    story.append(Spacer(1, 16 * mm))
+    notice = incomplete_notice(ctx)
+    story.append(Spacer(1, (6 if notice else 16) * mm))
+    story += notice
+    if notice:
+        story.append(Spacer(1, 6 * mm))
     badge = make_table([[ty.para(_("Confidentiel"), "badge")]], [52 * mm], [
         ("BACKGROUND", (0, 0), (-1, -1), PRIORITY_COLOURS["P1"]),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),

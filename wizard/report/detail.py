@@ -9,6 +9,7 @@ from reportlab.platypus import CondPageBreak, Flowable, PageBreak
 from wizard.core import limits
 from wizard.core.flow import Hidden
 from wizard.core.model import ANSWER_LABELS, Question
+from wizard.core.scoring import effective_value
 from wizard.i18n import _
 from wizard.report.context import ReportContext
 from wizard.report.document import CONTENT_WIDTH, Heading
@@ -25,12 +26,18 @@ ANSWER_COLOURS = {
 
 def _question_cell(ctx: ReportContext, q: Question) -> list[Flowable]:
     ty = ctx.typo
-    cell: list[Flowable] = [ty.para(q.text.get(ctx.lang), "cell"),
-                            ty.para(_("Réf. {refs} · {id}").format(refs=", ".join(q.refs), id=q.id),
-                                    "cell_small")]
+    where = _("Réf. {refs} · {id}").format(refs=", ".join(q.refs), id=q.id)
+    if q.critical and q.scored:
+        where = _("{where} · question critique").format(where=where)
+    cell: list[Flowable] = [ty.para(q.text.get(ctx.lang), "cell"), ty.para(where, "cell_small")]
     answer = ctx.assessment.answers.get(q.id)
     if answer is None:
         return cell
+    if answer.value == "na" and effective_value(q, answer) != "na":
+        cell.append(ty.para(_("« Non applicable » n’est pas prévu pour cette question : la réponse compte comme "
+                              "« Je ne sais pas ».") if not q.na_allowed else
+                            _("« Non applicable » sans justification : la réponse compte comme « Je ne sais pas »."),
+                            "cell_small"))
     extras = [(_("Commentaire :"), answer.note), (_("Preuves :"), answer.evidence)]
     if answer.value == "na":
         extras.append((_("Pourquoi non applicable :"), answer.justification))
@@ -44,13 +51,23 @@ def _question_cell(ctx: ReportContext, q: Question) -> list[Flowable]:
     return cell
 
 
-def _answer_cell(ctx: ReportContext, q: Question) -> Flowable:
+def _answer_cell(ctx: ReportContext, q: Question) -> Flowable | list[Flowable]:
+    ty = ctx.typo
     answer = ctx.assessment.answers.get(q.id)
     if answer is None:
-        return ctx.typo.markup(f"<i>{ctx.typo.t(_('Sans réponse'))}</i>", "cell")
+        # Outside the f-strings: Babel extracts a message only there.
+        unanswered, not_shown = ty.t(_("Sans réponse")), _("non démontrée")
+        cell = [ty.markup(f"<i>{unanswered}</i>", "cell")]
+        return cell + [ty.para(not_shown, "cell_small")] if q.scored else cell
     colour = ANSWER_COLOURS[answer.value].hexval()[2:]
-    return ctx.typo.markup(f'<font color="#{colour}"><b>{ctx.typo.t(_(ANSWER_LABELS[answer.value]))}'
-                           f"</b></font>", "cell")
+    label = ty.t(_(ANSWER_LABELS[answer.value]))
+    shown = ty.markup(f'<font color="#{colour}"><b>{label}</b></font>', "cell")
+    counted = effective_value(q, answer)
+    if counted == answer.value:
+        return shown
+    colour = ANSWER_COLOURS[counted or "unknown"].hexval()[2:]
+    as_unknown = ty.t(_("compté comme « Je ne sais pas »"))
+    return [shown, ty.markup(f'<font color="#{colour}">{as_unknown}</font>', "cell_small")]
 
 
 def _hidden_reason(ctx: ReportContext, hidden: Hidden) -> str:

@@ -84,7 +84,7 @@ def _damaged(detail: str) -> DamagedAttachments:
         detail=detail))
 
 
-def _resolved(value: Any, kind: type, seen: set[tuple[int, int]]) -> Any:
+def _resolved(value: Any, kind: type | tuple[type, ...], seen: set[tuple[int, int]]) -> Any:
     """value dereferenced and of the expected kind; an indirect object met twice is a loop."""
     if isinstance(value, generic.IndirectObject):
         key = (value.idnum, value.generation)
@@ -113,7 +113,7 @@ def _name_tree_items(root: Any) -> Iterator[tuple[str, Any]]:
             if len(names) % 2:
                 raise _damaged(_("tableau /Names de longueur impaire"))
             for i in range(0, len(names), 2):
-                key = _resolved(names.raw_get(i), generic.TextStringObject | generic.ByteStringObject, seen)
+                key = _resolved(names.raw_get(i), (generic.TextStringObject, generic.ByteStringObject), seen)
                 yield (key if isinstance(key, str) else bytes(key).decode("latin-1")), names.raw_get(i + 1)
         if "/Kids" in node:
             kids = _resolved(node.raw_get("/Kids"), generic.ArrayObject, seen)

@@ -103,10 +103,10 @@ def _actions(ctx: ReportContext, evolution: Evolution) -> list[Flowable]:
                      ty.field(still.action.title.get(ctx.lang), limits.ACTION_TITLE),
                      ty.para(_("prévue le {due} : {late}").format(due=ctx.short_date(still.first_due), late=late),
                              "cell")])
-    closed, new, still = len(c.closed), len(c.new_actions), len(c.still_open)
-    counts = ", ".join((ngettext("{n} close", "{n} closes", closed).format(n=closed),
-                        ngettext("{n} nouvelle", "{n} nouvelles", new).format(n=new),
-                        ngettext("{n} toujours ouverte", "{n} toujours ouvertes", still).format(n=still)))
+    n_closed, n_new, n_open = len(c.closed), len(c.new_actions), len(c.still_open)
+    counts = ", ".join((ngettext("{n} close", "{n} closes", n_closed).format(n=n_closed),
+                        ngettext("{n} nouvelle", "{n} nouvelles", n_new).format(n=n_new),
+                        ngettext("{n} toujours ouverte", "{n} toujours ouvertes", n_open).format(n=n_open)))
     story: list[Flowable] = [CondPageBreak(30 * mm), ty.para(_("Actions"), "h2"), ty.para(_(
         "{counts} ; le retard est compté depuis l’échéance du plan précédent jusqu’à la date de cette "
         "évaluation.").format(counts=counts), "body")]
@@ -183,7 +183,7 @@ def build_evolution(ctx: ReportContext) -> list[Flowable]:
     before, after = ctx.short_date(earlier), ctx.short_date(c.after.assessment.date)
     story: list[Flowable] = [Heading(ty.t(title), "h1", 0, ty.plain(title))]
     if c.overall.before is not None and c.overall.after is not None:
-        story.append(ty.para(_("Le score global est passé de {before} à {after} ({delta}).").format(
+        story.append(ty.para(_("L’indice global est passé de {before} à {after} ({delta}).").format(
             before=ctx.percent(c.overall.before), after=ctx.percent(c.overall.after), delta=_delta(ctx, c.overall)),
             "body"))
     up, down, other = len(c.improved), len(c.worsened), len(c.other_changes)
@@ -191,7 +191,7 @@ def build_evolution(ctx: ReportContext) -> list[Flowable]:
         ngettext("{n} réponse améliorée", "{n} réponses améliorées", up).format(n=up),
         ngettext("{n} dégradée", "{n} dégradées", down).format(n=down),
         ngettext("{n} autre changement", "{n} autres changements", other).format(n=other))) + ".", "body"))
-    rows = [(_("Score global"), c.overall)]
+    rows = [(_("Indice global"), c.overall)]
     rows += [(ctx.text(ctx.framework.axis(i.id).label), i) for i in c.axes if _known_axis(ctx, i.id)]
     story += [ty.para(_("Par article"), "h2"), _index_table(ctx, rows, before, after)]
     titles = {s.id: s.title.get(ctx.lang) for s in ctx.questionnaire.sections}

@@ -6,7 +6,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak
 
 from wizard.core import limits
-from wizard.core.action_plan import PlannedAction
+from wizard.core.action_plan import MAX_DELAY_DAYS, PlannedAction
 from wizard.core.model import ACTION_STATUSES, ANSWER_LABELS, PRIORITIES, PRIORITY_LABELS
 from wizard.i18n import _, ngettext
 from wizard.report.context import ReportContext
@@ -46,6 +46,11 @@ def _action_cell(ctx: ReportContext, action: PlannedAction) -> list[Flowable]:
     if why:
         label = ty.t(_("Pourquoi :"))  # outside the f-string: Babel extracts it only there
         cell.append(ty.markup(f"<b>{label}</b> " + "<br/>".join(why), "cell_small"))
+    limit = MAX_DELAY_DAYS.get(action.priority)
+    if limit is not None and (action.due - ctx.assessment.date).days > limit:
+        # Only a date chosen by hand gets here: computed ones keep within their priority's delay.
+        late = _("Échéance choisie lors de l’évaluation, au-delà des {days} jours prévus pour une {priority}.")
+        cell.append(ty.markup(f"<i>{ty.t(late.format(days=limit, priority=action.priority))}</i>", "cell_small"))
     if action.overridden:
         text = _("Priorité modifiée : {computed} calculée, {chosen} retenue.").format(
             computed=action.computed_priority, chosen=action.priority)

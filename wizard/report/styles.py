@@ -66,7 +66,7 @@ _keep_narrow_no_break_space()
 def _style(name: str, **kw: object) -> ParagraphStyle:
     base: dict[str, object] = {"fontName": REGULAR, "fontSize": 9.5, "leading": 13, "textColor": INK}
     base.update(kw)
-    return ParagraphStyle(name, **base)  # type: ignore[arg-type]
+    return ParagraphStyle(name, **base)
 
 
 STYLES: dict[str, ParagraphStyle] = {
@@ -95,6 +95,8 @@ STYLES: dict[str, ParagraphStyle] = {
                          alignment=TA_CENTER),
     "centered_small": _style("centered_small", fontSize=8, leading=10.5, textColor=MUTED,
                              alignment=TA_CENTER),
+    "warning_title": _style("warning_title", fontName=BOLD, fontSize=12, leading=15,
+                            textColor=PRIORITY_COLOURS["P1"], spaceAfter=3),
     "notice": _style("notice", fontName=ITALIC, fontSize=8.5, leading=11.5, textColor=MUTED,
                      alignment=TA_LEFT),
     "mono": _style("mono", fontSize=7.5, leading=10, textColor=INK),
@@ -168,7 +170,7 @@ def make_table(rows: list[list[object]], col_widths: list[float], commands: list
     """A table whose cell font is ours: ReportLab sets each cell's font (Helvetica by default)
     even when the cell holds paragraphs, which would add an unembedded font to the PDF.
     Rows may split across pages: a long comment must never make the layout fail."""
-    table = Table(rows, colWidths=col_widths, hAlign=kwargs.pop("hAlign", "LEFT"),  # type: ignore[arg-type]
+    table = Table(rows, colWidths=col_widths, hAlign=kwargs.pop("hAlign", "LEFT"),
                   splitInRow=1, **kwargs)
     table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), REGULAR, 8.5),
                                ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4),

@@ -1,4 +1,5 @@
-"""The executive summary: scores with a chart, actions per priority, the five most urgent."""
+"""The executive summary: what a director must read first (coverage, critical gaps,
+contradictions), then the maturity indices with a chart, actions per priority, the most urgent."""
 
 from __future__ import annotations
 
@@ -6,11 +7,14 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer
 
 from wizard.core import limits
+from wizard.core.disclosures import index_text
 from wizard.core.model import PRIORITIES, PRIORITY_LABELS
+from wizard.core.scoring import GREEN_FROM, RED_BELOW
 from wizard.i18n import _, ngettext
 from wizard.report.charts import score_chart
 from wizard.report.context import ReportContext
 from wizard.report.document import CONTENT_WIDTH, Heading
+from wizard.report.findings import contradictions, coverage, critical_gaps, incomplete_notice
 from wizard.report.long_text import clip
 from wizard.report.styles import ACCENT, PRIORITY_COLOURS, RULE, ZEBRA, make_table
 
@@ -26,13 +30,17 @@ def director_sentences(ctx: ReportContext) -> list[str]:
     a, scores, plan = ctx.assessment, ctx.scores, ctx.plan
     org = clip(a.organisation.name, limits.ORGANISATION_NAME)
     out = []
+    assert ctx.evaluation is not None
     if scores.overall is None:
-        out.append(_("Au {date}, aucune réponse ne permet encore de calculer un score pour {org}.")
-                   .format(date=ctx.long_date(a.date), org=org))
+        out.append(_("Au {date}, rien ne permet de calculer un indice de maturité pour {org} : toutes les "
+                     "questions notées sont « Non applicable ».").format(date=ctx.long_date(a.date), org=org))
     else:
-        out.append(_("Au {date}, {org} atteint un score global de {score} sur les points contrôlés {axes}.")
-                   .format(date=ctx.long_date(a.date), org=org,
-                           score=ctx.percent(scores.overall), axes=ctx.axes_phrase))
+        sentence = (_("Au {date}, {org} atteint un indice de maturité global de {score} sur les points contrôlés "
+                      "{axes}.") if ctx.evaluation.complete else
+                    _("Au {date}, {org} atteint un indice de maturité global provisoire de {score} sur les points "
+                      "contrôlés {axes}."))
+        out.append(sentence.format(date=ctx.long_date(a.date), org=org, score=ctx.percent(scores.overall),
+                                   axes=ctx.axes_phrase))
     urgent = [x for x in plan if x.priority == "P1"]
     if not plan:
         out.append(_("Les réponses données n'appellent aucune action."))
@@ -47,7 +55,7 @@ def director_sentences(ctx: ReportContext) -> list[str]:
                             "Le plan compte {n} actions ; aucune n'est urgente.", len(plan))
                    .format(n=len(plan)))
     scored = [(v, i, k) for i, (k, v) in enumerate(scores.axes.items()) if v is not None]
-    if scored and min(scored)[0] < 80:
+    if scored and min(scored)[0] < GREEN_FROM:
         value, _index, weakest = min(scored)
         axis = ctx.framework.axis(weakest)
         out.append(_("Le point le plus faible est {axis} ({topic}), à {score} : "
@@ -56,20 +64,41 @@ def director_sentences(ctx: ReportContext) -> list[str]:
     return out
 
 
+def index_rows(ctx: ReportContext) -> list[tuple[str, int | None, str]]:
+    """The chart's rows: (label, index, printed value); an index a critical gap holds down says
+    so in words beside its value, not by its colour alone."""
+    scores = ctx.scores
+    rows = [(_("Indice global"), scores.overall, index_text(scores, "overall", ctx.percent(scores.overall)))]
+    rows += [(axis_label(ctx, k), v, index_text(scores, k, ctx.percent(v))) for k, v in scores.axes.items()]
+    return rows
+
+
 def build_summary(ctx: ReportContext) -> list[Flowable]:
     ty = ctx.typo
     title = _("Synthèse")
     story: list[Flowable] = [Heading(ty.t(title), "h1", 0, ty.plain(title))]
+    notice = incomplete_notice(ctx)
+    if notice:
+        story += [*notice, Spacer(1, 3 * mm)]
     for sentence in director_sentences(ctx):
         story.append(ty.para(sentence, "body"))
-    story.append(Spacer(1, 3 * mm))
+    story += coverage(ctx)
+    # What must never be hidden comes before the chart.
+    story += critical_gaps(ctx)
+    story += contradictions(ctx)
 
-    story.append(ty.para(_("Scores de conformité"), "h2"))
-    rows = [(_("Score global"), ctx.scores.overall, ctx.percent(ctx.scores.overall))]
-    rows += [(axis_label(ctx, k), v, ctx.percent(v)) for k, v in ctx.scores.axes.items()]
-    story.append(score_chart([(ty.plain(label), v, text) for label, v, text in rows], CONTENT_WIDTH))
-    story.append(ty.para(_("100 % : toutes les mesures contrôlées sont en place. Les questions "
-                           "« Non applicable » ne comptent pas."), "small"))
+    story += [CondPageBreak(60 * mm), ty.para(_("Indices de maturité"), "h2")]
+    rows = index_rows(ctx)
+    story.append(score_chart([(ty.plain(label), v, ty.plain(text)) for label, v, text in rows], CONTENT_WIDTH))
+    story.append(ty.para(_("100 % : toutes les mesures contrôlées sont en place et démontrées. Une question sans "
+                           "réponse compte comme non démontrée ; une réponse « Non applicable » justifiée, là où "
+                           "elle est possible, ne compte pas. « — » : rien à calculer."), "small"))
+    held = [k for k in ctx.scores.axes if k in ctx.scores.held_down]
+    if held:
+        axes = ctx.axis_labels(held)
+        story.append(ty.para(_("« Plafonné » : un point critique maintient {axes} sous {red} et l’indice global "
+                               "sous {green}, quelles que soient les autres réponses.").format(
+            axes=axes, red=ctx.percent(RED_BELOW), green=ctx.percent(GREEN_FROM)), "small"))
 
     story += [CondPageBreak(35 * mm), ty.para(_("Actions par priorité"), "h2")]
     counts = [[ty.para(_(PRIORITY_LABELS[p]), "cell_bold"),

@@ -169,7 +169,7 @@ def _load_personal(passphrase: str, data_dir: Path | str | None) -> tuple[rsa.RS
     folder = identities_dir(data_dir)
     key = load_key(folder, passphrase)
     cert = x509.load_pem_x509_certificate((folder / CERT_FILE).read_bytes())
-    return key, cert  # type: ignore[return-value]
+    return key, cert
 
 
 def export_personal_identity(out_path: Path, passphrase: str, export_password: str, *,
@@ -242,13 +242,13 @@ def open_signer(spec: IdentitySpec) -> Iterator[Signer]:
     """A pyHanko signer for the identity, closed (token session included) on exit."""
     secret = spec.secret if spec.secret is not None else ""
     if spec.kind == "personal":
-        key, cert = _load_personal(secret, spec.data_dir)
-        yield _simple_signer(key, cert, [])
+        personal_key, cert = _load_personal(secret, spec.data_dir)
+        yield _simple_signer(personal_key, cert, [])
     elif spec.kind == "p12":
         if spec.path is None:
             raise SigningError(_("Indiquez le fichier .p12 ou .pfx à utiliser."))
-        key, cert, chain = _read_p12(Path(spec.path), secret)
-        yield _simple_signer(key, cert, chain)
+        p12_key, p12_cert, chain = _read_p12(Path(spec.path), secret)
+        yield _simple_signer(p12_key, p12_cert, chain)
     elif spec.kind == "pkcs11":
         from wizard.signing.token import pkcs11_signer
 

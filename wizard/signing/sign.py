@@ -147,6 +147,8 @@ def sign_pdf(source: Path | bytes, identity: IdentitySpec, request: SignatureReq
         raise SigningError(_("Seule la première signature d'un document peut le certifier."))
     out = BytesIO()
     with open_signer(identity) as signer:
+        if signer.signing_cert is None:
+            raise SigningError(_("Le support de signature ne fournit aucun certificat."))
         check_signing_certificate(signer.signing_cert, warn)
         try:
             cert_name = signer.signing_cert.subject.native.get("common_name", "")

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 _WHERE = {
     "AssessmentLocked": "errors", "CorruptFile": "errors", "NewerVersion": "errors", "StorageError": "errors",
     "UnknownAssessment": "errors", "FolderBusy": "errors", "ReadOnlyFolder": "errors", "PassphraseRequired": "crypto", "WrongPassphrase": "crypto",
-    "BackupInfo": "backups", "HistoryEntry": "documents", "LockInfo": "locking",
+    "BackupInfo": "backups", "HistoryEntry": "tables", "LockInfo": "locking",
     "AssessmentSummary": "store", "Store": "store",
 }
 __all__ = [
@@ -35,7 +35,6 @@ __all__ = [
 if TYPE_CHECKING:
     from wizard.storage.backups import BackupInfo
     from wizard.storage.crypto import PassphraseRequired, WrongPassphrase
-    from wizard.storage.documents import HistoryEntry
     from wizard.storage.errors import (
         AssessmentLocked,
         CorruptFile,
@@ -47,6 +46,7 @@ if TYPE_CHECKING:
     )
     from wizard.storage.locking import LockInfo
     from wizard.storage.store import AssessmentSummary, Store
+    from wizard.storage.tables import HistoryEntry
 
 
 def __getattr__(name: str) -> Any:

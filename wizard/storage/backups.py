@@ -66,7 +66,7 @@ class Backups:
     def folder(self, assessment_id: str) -> Path:
         return self.root / assessment_id
 
-    def list(self, assessment_id: str) -> list[BackupInfo]:
+    def entries(self, assessment_id: str) -> list[BackupInfo]:
         """Newest first."""
         folder = self.folder(assessment_id)
         if not folder.is_dir():

@@ -61,6 +61,10 @@ def b64decode(text: Any) -> bytes:
     return data
 
 
+def _positive(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value > 0
+
+
 @dataclass(frozen=True)
 class KeyParams:
     salt: bytes
@@ -79,9 +83,9 @@ class KeyParams:
         if not isinstance(data, dict) or data.get("kdf") != KDF or data.get("cipher") != CIPHER:
             raise ValueError("unsupported encryption settings")
         n, r, p = data.get("n"), data.get("r"), data.get("p")
-        if not all(isinstance(v, int) and not isinstance(v, bool) and v > 0 for v in (n, r, p)) \
-                or not isinstance(data.get("key_id"), str):
+        if not (_positive(n) and _positive(r) and _positive(p)) or not isinstance(data.get("key_id"), str):
             raise ValueError("bad key parameters")
+        assert isinstance(n, int) and isinstance(r, int) and isinstance(p, int)
         # What scrypt accepts, within the memory a desktop has (DEFAULT_COST needs 128 MiB).
         if n < 2 or n & (n - 1) or n > MAX_COST or r > 64 or p > 16 or 128 * n * r > 2**30:
             raise ValueError(f"key parameters out of range (n={n}, r={r}, p={p})")

@@ -90,9 +90,10 @@ def open_sealed(raw: bytes, key: StoreKey | None, *, fmt: str, current: int,
         payload = _decrypt(doc, key, path)
         encrypted = True
     else:
-        payload = doc.get("data")
-        if not isinstance(payload, dict) or not isinstance(doc.get("sha256"), str):
+        data = doc.get("data")
+        if not isinstance(data, dict) or not isinstance(doc.get("sha256"), str):
             raise CorruptFile(path, _("contenu absent ou incomplet"))
+        payload = data
         if not _digest_matches(raw, payload, doc["sha256"]):
             raise CorruptFile(path, french(_("la somme de contrôle ne correspond pas : le fichier a été altéré")))
         encrypted = False

@@ -26,8 +26,8 @@ from wizard.core.answers_file import AnswersFileError, assessment_from_dict, ass
 from wizard.core.model import ANSWER_VALUES, Assessment
 from wizard.i18n import _
 from wizard.storage.crypto import canonical
-from wizard.storage.documents import AUDITED
 from wizard.storage.errors import StorageError
+from wizard.storage.tables import AUDITED
 from wizard.typography import french
 
 if TYPE_CHECKING:  # the questionnaire (YAML, JSON Schema) is not loaded to open a store
@@ -144,7 +144,7 @@ def _merge_decision(value: Any, where: str) -> dict[str, Any]:
 
 
 def _audited(value: Any, where: str) -> None:
-    """None (no answer) or the audited fields of an answer (storage.documents.AUDITED)."""
+    """None (no answer) or the audited fields of an answer (storage.tables.AUDITED)."""
     if value is None:
         return
     if not isinstance(value, dict) or not set(value) <= set(AUDITED) or "value" not in value:

@@ -1,10 +1,10 @@
-"""The data folder's own settings (storage.json) and the all-or-nothing passphrase change.
+"""The data folder's own settings (storage.json), its opening, and the recovery of a passphrase
+change (rekey.py) that a crash interrupted.
 
-Changing the passphrase writes every assessment, backup and quarantined copy, re-encrypted,
-into a staging folder .rekey-<generation>; writing storage.json with the new key and that
-generation is the commit point; the staging folders then replace the live ones. A process
-killed before the commit leaves the old files and the old key; one killed after it has the
-swap finished the next time the folder is opened.
+A change writes every file, re-encrypted, into a staging folder .rekey-<generation>; writing
+storage.json with the new key and that generation is the commit point; the staging folders
+then replace the live ones. A process killed before the commit leaves the old files and the
+old key; one killed after it has the swap finished the next time the folder is opened.
 
 The folder's lock (locks/folder.lock) makes this safe between processes: every open store
 shares it, a change and the finishing of an interrupted one hold it alone. So a change waits
@@ -20,19 +20,15 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from wizard.atomic_files import atomic_write_bytes, fsync_dir, private_mkdir
 from wizard.i18n import _
 from wizard.paths import data_folder_problem
-from wizard.storage.crypto import DEFAULT_COST, KeyParams, StoreKey
-from wizard.storage.envelope import seal
-from wizard.storage.errors import AssessmentLocked, FolderBusy, ReadOnlyFolder, StorageError, os_reason
-from wizard.storage.locking import UNKNOWN_HOLDER, FileLock, FolderLock, LockInfo
+from wizard.storage.crypto import KeyParams
+from wizard.storage.errors import FolderBusy, StorageError, os_reason
+from wizard.storage.locking import UNKNOWN_HOLDER, FolderLock, LockInfo
 from wizard.typography import french
-
-if TYPE_CHECKING:
-    from wizard.storage.store import Store
 
 FILE_NAME = "storage.json"
 LOCK_NAME = "folder.lock"  # in locks/
@@ -40,7 +36,7 @@ OPEN_WAIT = 30.0  # seconds an opener waits for a passphrase change running in a
 CHANGE_WAIT = 10.0  # seconds a change waits for the other processes to close the folder
 
 
-def _rmtree(path: Path, *, ignore_errors: bool = False) -> None:
+def remove_tree(path: Path, *, ignore_errors: bool = False) -> None:
     import shutil  # a passphrase change only
 
     shutil.rmtree(path, ignore_errors=ignore_errors)
@@ -48,8 +44,7 @@ def _rmtree(path: Path, *, ignore_errors: bool = False) -> None:
 
 FORMAT = "vigie-store"
 VERSION = 1
-_STAGE = ".rekey-"
-_SWAPPED = ("assessments", "backups", "quarantine")
+STAGE_PREFIX = ".rekey-"
 
 
 @dataclass(frozen=True)
@@ -87,27 +82,28 @@ class FolderConfig:
 
 
 def has_pending_change(data_dir: Path) -> bool:
-    return any(data_dir.glob(_STAGE + "*"))
+    return any(data_dir.glob(STAGE_PREFIX + "*"))
 
 
 def finish_pending_change(data_dir: Path) -> None:
     """Complete a committed passphrase change, or drop one that never reached its commit.
 
     Only with the folder's lock held alone: a staging folder may be that of a live change."""
-    stages = list(data_dir.glob(_STAGE + "*"))
+    stages = list(data_dir.glob(STAGE_PREFIX + "*"))
     if not stages:
         return
     generation = FolderConfig.load(data_dir).generation
     for stage in stages:
-        if generation and stage.name == _STAGE + generation:
-            for name in _SWAPPED:
-                new, live = stage / name, data_dir / name
-                if new.exists():
-                    if live.exists():
-                        os.replace(live, stage / f"{name}.old")
-                    os.replace(new, live)
+        if generation and stage.name == STAGE_PREFIX + generation:
+            # Every folder staged (assessments, backups, quarantine, other kinds of document) replaces
+            # its live twin; one already moved by an interrupted swap is gone from the stage.
+            for new in sorted(p for p in stage.iterdir() if p.is_dir() and not p.name.endswith(".old")):
+                live = data_dir / new.name
+                if live.exists():
+                    os.replace(live, stage / f"{new.name}.old")
+                os.replace(new, live)
             fsync_dir(data_dir)
-        _rmtree(stage, ignore_errors=True)
+        remove_tree(stage, ignore_errors=True)
 
 
 def _busy_opening(data_dir: Path, holder: LockInfo) -> FolderBusy:
@@ -162,90 +158,6 @@ def open_folder(data_dir: Path, lock: FolderLock, folders: Iterable[Path], wait:
             lock.release()
             raise _busy_opening(data_dir, holder)
         time.sleep(0.05)
-
-
-def change_passphrase(store: Store, new_passphrase: str | None, *, cost: int | None = None,
-                      wait: float = CHANGE_WAIT) -> None:
-    data_dir = store.data_dir
-    if store.read_only:
-        raise ReadOnlyFolder(read_only_message(data_dir))
-    taken: list[str] = []
-    stage = data_dir / f"{_STAGE}{os.urandom(8).hex()}"
-    committed = False
-    alone = False
-    try:
-        for aid in store.ids():  # no one may write while every file is rewritten
-            if aid in store._held:
-                continue
-            lock = FileLock(store.locks_dir / f"{aid}.lock")
-            holder = lock.acquire()
-            if holder is not None:
-                raise AssessmentLocked(french(_("Impossible de changer la phrase de passe : l’évaluation {id} "
-                                                "est ouverte par {holder}.")).format(id=aid, holder=holder.describe()),
-                                       holder)
-            store._held[aid] = lock
-            taken.append(aid)
-        if store.folder_lock.acquire(exclusive=True, wait=wait) is not None:
-            raise FolderBusy(french(_("Impossible de changer la phrase de passe : le dossier de données est "
-                                      "ouvert dans un autre Vigie (ou une autre fenêtre). Fermez-le, puis "
-                                      "recommencez ; rien n’a été modifié.")))
-        alone = True
-        if FolderConfig.load(data_dir) != store.config:
-            raise StorageError(french(_("La phrase de passe du dossier a été changée par un autre Vigie pendant "
-                                        "l’attente ; rien n’a été modifié. Rouvrez le dossier.")))
-        if new_passphrase is None:
-            new_key, params = None, None
-        else:
-            new_key, params = StoreKey.create(new_passphrase, cost=cost or DEFAULT_COST)
-        generation = stage.name[len(_STAGE):]
-        private_mkdir(stage / "assessments")
-        private_mkdir(stage / "backups")
-        durable = not hasattr(os, "sync")  # with os.sync, one flush before the commit suffices
-        # Read everything with the old key first: a damaged file stops the change here.
-        from wizard.storage.files import FILE_FORMAT, FILE_VERSION
-
-        for aid in store.ids():
-            _raw, tables = store._read(aid)
-            data = seal(FILE_FORMAT, FILE_VERSION, aid, tables, new_key)
-            atomic_write_bytes(stage / "assessments" / store.path_of(aid).name, data, durable=durable)
-        for folder in sorted(p for p in store.backups.root.iterdir() if p.is_dir()):
-            for info in store.backups.list(folder.name):
-                path = folder / info.name
-                try:
-                    tables = store._decode(path.read_bytes(), path, migrate=False)
-                except (OSError, StorageError):
-                    continue  # an unreadable copy could never be restored anyway
-                data = seal(FILE_FORMAT, FILE_VERSION, folder.name, tables, new_key)
-                atomic_write_bytes(stage / "backups" / folder.name / info.name, data, durable=durable)
-        if store.quarantine.root.is_dir():  # damaged copies too: none may stay in clear
-            private_mkdir(stage / "quarantine")
-            store.quarantine.rekey(stage / "quarantine", store.key, new_key, durable=durable)
-        if not durable:
-            os.sync()
-        FolderConfig(params, generation).save(data_dir)  # the commit point
-        committed = True
-        finish_pending_change(data_dir)
-        store.key = new_key
-        store.config = FolderConfig(params, generation)
-        from wizard.storage.index import Index
-
-        store.index = Index(store.folder, new_key)
-    except OSError as exc:
-        if committed:  # the new key is in place; the next opening finishes moving the files
-            raise StorageError(french(_("La nouvelle phrase de passe est en place, mais le remplacement des "
-                                        "fichiers s’est interrompu ({error}) ; il sera terminé à la prochaine "
-                                        "ouverture du dossier.")).format(error=os_reason(exc))) from None
-        raise StorageError(french(_("Impossible de changer la phrase de passe ({error}) ; rien n’a été "
-                                    "modifié.")).format(error=os_reason(exc))) from None
-    finally:
-        if not committed:
-            _rmtree(stage, ignore_errors=True)
-        if committed and has_pending_change(data_dir):
-            store.folder_lock.release()  # the swap did not end: left to the next opening, which needs it alone
-        elif alone or not store.folder_lock.held:
-            store.folder_lock.acquire(exclusive=False, wait=wait)  # open like any other store again
-        for aid in taken:
-            store.unlock(aid)
 
 
 def read_only_message(data_dir: Path) -> str:

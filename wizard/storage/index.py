@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from wizard.atomic_files import atomic_write_bytes
-from wizard.storage.crypto import StoreKey
-from wizard.storage.envelope import open_sealed, seal
 from wizard.storage.errors import StorageError
+
+if TYPE_CHECKING:
+    from wizard.storage.data_folder import DataFolder
 
 INDEX_FORMAT = "vigie-index"
 INDEX_VERSION = 1
@@ -27,22 +28,24 @@ def signature(stat: os.stat_result) -> list[int]:
 
 
 class Index:
-    def __init__(self, folder: Path, key: StoreKey | None) -> None:
+    """Sealed with the data folder's key, whatever it is now (a passphrase change replaces it)."""
+
+    def __init__(self, folder: Path, data_folder: DataFolder) -> None:
         self.path = folder / FILE_NAME
-        self.key = key
+        self.data_folder = data_folder
 
     def load(self) -> dict[str, dict[str, Any]]:
         """id -> {"sig": [...], "summary": {...}}; empty when the index cannot be used."""
         try:
             raw = self.path.read_bytes()
-            opened = open_sealed(raw, self.key, fmt=INDEX_FORMAT, current=INDEX_VERSION)
+            opened = self.data_folder.open(raw, fmt=INDEX_FORMAT, current=INDEX_VERSION)
         except (OSError, StorageError):
             return {}
         entries = opened.payload.get("entries")
         return entries if isinstance(entries, dict) else {}
 
     def save(self, entries: dict[str, dict[str, Any]]) -> None:
-        data = seal(INDEX_FORMAT, INDEX_VERSION, "index", {"entries": entries}, self.key)
+        data = self.data_folder.seal(INDEX_FORMAT, INDEX_VERSION, "index", {"entries": entries})
         # A cache: atomic (never half-written) but not fsync'd; a lost update is re-read.
         try:
             atomic_write_bytes(self.path, data, durable=False)

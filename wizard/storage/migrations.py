@@ -4,6 +4,9 @@ Version 1: a bare TinyDB file (tables meta, answers, action_edits, custom_action
 format and version written inside the meta document.
 Version 2: an envelope {format, version, id, app, sha256 | cipher…, data} whose data holds
 the same tables plus history (the audit trail), and may be encrypted.
+Version 3: the meta document records the content the assessment was answered on (framework,
+content version, digest of its files). Every file of an earlier version was written on the
+first published content, framework rgpd-sous-traitance version 2026.11 (digest not kept).
 
 Each step takes the tables of version N and returns those of version N + 1; the store backs
 the file up before writing the upgraded version. Keep a fixture of every version under
@@ -17,7 +20,8 @@ from collections.abc import Callable
 from typing import Any
 
 ASSESSMENT_FORMAT = "vigie-assessment"
-CURRENT_VERSION = 2
+CURRENT_VERSION = 3
+FIRST_CONTENT = {"framework": "rgpd-sous-traitance", "version": "2026.11", "digest": ""}
 
 Tables = dict[str, dict[str, dict[str, Any]]]
 
@@ -36,7 +40,14 @@ def _v1_to_v2(tables: Tables) -> Tables:
     return upgraded
 
 
-MIGRATIONS: dict[int, Callable[[Tables], Tables]] = {1: _v1_to_v2}
+def _v2_to_v3(tables: Tables) -> Tables:
+    upgraded: Tables = copy.deepcopy(tables)
+    for doc in upgraded.get("meta", {}).values():
+        doc.setdefault("content", dict(FIRST_CONTENT))
+    return upgraded
+
+
+MIGRATIONS: dict[int, Callable[[Tables], Tables]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def is_version_1(doc: Any) -> bool:

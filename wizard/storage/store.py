@@ -1,32 +1,48 @@
-"""The assessment store: the application's operations on the assessments of a data folder.
+"""The assessment store: the operations on the assessments of a data folder.
 
 One file per assessment keeps the cost of saving an answer independent of how many
-assessments exist; an index keeps listing hundreds of them quick. How each file is read,
-written, locked, upgraded and repaired lives in files.py.
+assessments exist; an index keeps listing hundreds of them quick. The store is composed of
+the data folder (data_folder.py: key, envelope, locks, backups, quarantine, re-key) and the
+assessment files on it (assessment_files.py: how each file is read, written, upgraded and
+repaired); it reaches into neither.
 """
 
 from __future__ import annotations
 
+import builtins
 import os
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from wizard.core.limits import is_assessment_id
 from wizard.i18n import _
-from wizard.storage import documents as docs
+from wizard.storage import tables as docs
+from wizard.storage.assessment_files import FILE_FORMAT, FILE_VERSION, SUFFIX, AssessmentFiles
 from wizard.storage.backups import BackupInfo
-from wizard.storage.documents import HistoryEntry, now_iso
+from wizard.storage.data_folder import DataFolder
 from wizard.storage.errors import CorruptFile, StorageError, UnknownAssessment, write_failed
-from wizard.storage.files import FILE_FORMAT, FILE_VERSION, SUFFIX, AssessmentFiles, locked_message
+from wizard.storage.folder import OPEN_WAIT
 from wizard.storage.index import signature
+from wizard.storage.lock_table import locked_message
+from wizard.storage.locking import LockInfo
+from wizard.storage.tables import HistoryEntry, now_iso
 from wizard.typography import french
 
 if TYPE_CHECKING:  # the questionnaire (YAML, JSON Schema) is not loaded to open a store
     from tinydb import TinyDB
 
-    from wizard.core.model import ActionEdit, Answer, Assessment, CustomAction, Organisation, Participant
+    from wizard.core.model import (
+        ActionEdit,
+        Answer,
+        Assessment,
+        ContentStamp,
+        CustomAction,
+        Organisation,
+        Participant,
+    )
     from wizard.core.questionnaire import Questionnaire
 
 __all__ = ["FILE_FORMAT", "FILE_VERSION", "SUFFIX", "AssessmentSummary", "Store", "StorageError",
@@ -63,17 +79,99 @@ def _checked(a: Assessment) -> None:
         raise StorageError(str(exc)) from None
 
 
-class Store(AssessmentFiles):
+class Store:
     """All assessments of one data folder.
 
-    passphrase unlocks an encrypted folder (PassphraseRequired / WrongPassphrase otherwise).
-    notices collects what the user must be told (a damaged file restored from a backup).
+    passphrase unlocks an encrypted folder (PassphraseRequired / WrongPassphrase otherwise);
+    wait: seconds to wait for a passphrase change running in another process. notices collects
+    what the user must be told (a damaged file restored from a backup).
     """
+
+    def __init__(self, data_dir: Path, *, passphrase: str | None = None, wait: float = OPEN_WAIT) -> None:
+        self.data = DataFolder(Path(data_dir), passphrase=passphrase, wait=wait)
+        try:
+            self.files = AssessmentFiles(self.data)
+        except BaseException:
+            self.data.close()
+            raise
+        self.problems: list[tuple[str, str]] = []  # (id, message) of files list() could not read
+
+    # -- the folder, as the operations and the tests see it ------------------------------------
+    @property
+    def data_dir(self) -> Path:
+        return self.data.data_dir
+
+    @property
+    def folder(self) -> Path:
+        """Where the assessment files are."""
+        return self.files.root
+
+    @property
+    def locks_dir(self) -> Path:
+        return self.data.locks_dir
+
+    @property
+    def backups(self):  # noqa: ANN201 - Backups
+        return self.data.backups
+
+    @property
+    def index(self):  # noqa: ANN201 - Index
+        return self.files.index
+
+    @property
+    def key(self):  # noqa: ANN201 - StoreKey | None
+        return self.data.key
+
+    @property
+    def encrypted(self) -> bool:
+        return self.data.encrypted
+
+    @property
+    def notices(self) -> list[str]:
+        return self.data.notices
+
+    @property
+    def read_only(self) -> bool:
+        return self.data.read_only
+
+    @property
+    def read_only_reason(self) -> str:
+        return self.data.read_only_reason
+
+    @staticmethod
+    def is_encrypted(data_dir: Path) -> bool:
+        """Whether opening this folder needs a passphrase."""
+        return DataFolder.is_encrypted(Path(data_dir))
+
+    def path_of(self, assessment_id: str) -> Path:
+        return self.files.path_of(assessment_id)
+
+    def ids(self) -> list[str]:
+        return self.files.ids()
+
+    def lock(self, assessment_id: str) -> LockInfo | None:
+        """Hold the assessment's lock until unlock(); None on success, else who holds it."""
+        self.path_of(assessment_id)  # validates the id before it names a file
+        holder = self.data.locks.lock(assessment_id)
+        self.notices.extend(n for n in self.data.locks.notices if n not in self.notices)
+        self.data.locks.notices.clear()
+        return holder
+
+    def unlock(self, assessment_id: str) -> None:
+        self.data.locks.unlock(assessment_id)
+
+    def holder(self, assessment_id: str) -> LockInfo | None:
+        """Who holds the assessment's lock, if another process does."""
+        self.path_of(assessment_id)
+        return self.data.locks.holder(assessment_id)
+
+    def close(self) -> None:
+        self.data.close()
 
     # -- create, list, load, delete ------------------------------------------------------
     def create(self, profile: str, organisation: Organisation, *, assessor: str = "",
                participants: Iterable[Participant] = (), when: date | None = None,
-               previous_id: str = "", content_version: str = "") -> Assessment:
+               previous_id: str = "", content: ContentStamp | None = None) -> Assessment:
         if not organisation.name.strip():
             raise StorageError(_("le nom de l’organisme est obligatoire"))
         import uuid
@@ -83,10 +181,12 @@ class Store(AssessmentFiles):
         assessment = Assessment(
             id=str(uuid.uuid4()), profile=profile, organisation=organisation,
             date=when or date.today(), assessor=assessor, participants=list(participants),
-            previous_id=previous_id, content_version=content_version)
+            previous_id=previous_id)
+        if content is not None:
+            assessment.content = content
         _checked(assessment)
-        with self._writing(assessment.id):
-            self._write(assessment.id, docs.new_tables(assessment, created=now_iso()))
+        with self.data.locks.writing(assessment.id):
+            self.files.write(assessment.id, docs.new_tables(assessment, created=now_iso()))
         return assessment
 
     def list(self) -> list[AssessmentSummary]:
@@ -94,7 +194,7 @@ class Store(AssessmentFiles):
         entries = self.index.load()
         fresh: dict[str, dict[str, Any]] = {}
         self.problems = []
-        with os.scandir(self.folder) as found:
+        with os.scandir(self.files.root) as found:
             files = [(e.name[: -len(SUFFIX)], e) for e in found if e.name.endswith(SUFFIX)]
         for aid, entry in files:
             if not is_assessment_id(aid):
@@ -110,16 +210,16 @@ class Store(AssessmentFiles):
                 fresh[aid] = cached
                 continue
             self._list_entry(aid, fresh)
-        # A file a crash during a repair left missing is put back (see files.py).
-        for aid in sorted(self.quarantine.ids() - {aid for aid, _e in files}):
+        # A file a crash during a repair left missing is put back (see assessment_files.py).
+        for aid in sorted(self.data.quarantine.ids() - {aid for aid, _e in files}):
             self._list_entry(aid, fresh)
         if fresh != entries:
             self.index.save(fresh)
         out = []
         # Newest change first; the file's time breaks ties within the same second.
-        for entry in sorted(fresh.values(), key=lambda e: (str(e["summary"].get("modified")), e["sig"][2]),
-                            reverse=True):
-            s = entry["summary"]
+        for kept in sorted(fresh.values(), key=lambda e: (str(e["summary"].get("modified")), e["sig"][2]),
+                           reverse=True):
+            s = kept["summary"]
             try:
                 out.append(AssessmentSummary(s["id"], s["organisation"], s["profile"],
                                              date.fromisoformat(s["date"]), s["answered"], s["modified"]))
@@ -129,7 +229,7 @@ class Store(AssessmentFiles):
 
     def _list_entry(self, aid: str, fresh: dict[str, dict[str, Any]]) -> None:
         try:
-            _raw, tables = self._read(aid)
+            _raw, tables = self.files.read(aid)
             summary = _summary(docs.assessment_of(tables), docs.meta_doc(tables)["modified"])
             try:
                 sig = signature(os.stat(self.path_of(aid)))
@@ -143,19 +243,19 @@ class Store(AssessmentFiles):
 
     def summary(self, assessment_id: str) -> AssessmentSummary:
         """One assessment's line of the list (with its last change time)."""
-        _raw, tables = self._read(assessment_id)
+        _raw, tables = self.files.read(assessment_id)
         s = _summary(docs.assessment_of(tables), docs.meta_doc(tables)["modified"])
         return AssessmentSummary(s["id"], s["organisation"], s["profile"], date.fromisoformat(s["date"]),
                                  s["answered"], s["modified"])
 
     def load(self, assessment_id: str) -> Assessment:
-        _raw, tables = self._read(assessment_id)
+        _raw, tables = self.files.read(assessment_id)
         return docs.assessment_of(tables)
 
     def delete(self, assessment_id: str) -> None:
         """Remove the assessment; its backups stay, so it can still be restored."""
         path = self.path_of(assessment_id)
-        with self._writing(assessment_id):
+        with self.data.locks.writing(assessment_id):
             if not path.exists():
                 raise UnknownAssessment(french(_("aucune évaluation n’a l’identifiant « {id} »")).format(id=assessment_id))
             try:
@@ -177,7 +277,7 @@ class Store(AssessmentFiles):
         """
         from tinydb import Query
 
-        with self._change(assessment_id) as db:
+        with self.files.change(assessment_id) as db:
             table = db.table("answers")
             found = table.get(Query().question == question_id)
             old = None if found is None else {k: v for k, v in found.items() if k != "question"}
@@ -199,20 +299,20 @@ class Store(AssessmentFiles):
     def save_details(self, assessment: Assessment) -> None:
         """Organisation, assessor, participants, date and position."""
         _checked(assessment)
-        with self._change(assessment.id) as db:
+        with self.files.change(assessment.id) as db:
             old = db.table("meta").all()[0]
             db.table("meta").truncate()
             db.table("meta").insert(docs.meta_of(assessment, created=old.get("created", "")))
 
     def save_position(self, assessment_id: str, position: str) -> None:
         # Navigation is not a new version: no backup copy, which would push real ones out.
-        with self._change(assessment_id, backup=False) as db:
+        with self.files.change(assessment_id, backup=False) as db:
             db.table("meta").update({"position": position})
 
     def save_action_edit(self, assessment_id: str, action_id: str, edit: ActionEdit | None) -> None:
         from tinydb import Query
 
-        with self._change(assessment_id) as db:
+        with self.files.change(assessment_id) as db:
             table = db.table("action_edits")
             if edit is None:
                 table.remove(Query().action == action_id)
@@ -220,30 +320,30 @@ class Store(AssessmentFiles):
                 table.upsert({"action": action_id, **asdict(edit)}, Query().action == action_id)
             self._touch(db)
 
-    def save_custom_actions(self, assessment_id: str, actions: list[CustomAction]) -> None:
-        with self._change(assessment_id) as db:
+    def save_custom_actions(self, assessment_id: str, actions: builtins.list[CustomAction]) -> None:
+        with self.files.change(assessment_id) as db:
             table = db.table("custom_actions")
             table.truncate()
             table.insert_multiple(asdict(a) for a in actions)
             self._touch(db)
 
     # -- audit trail, backups, import ------------------------------------------------------
-    def history(self, assessment_id: str, question_id: str | None = None) -> list[HistoryEntry]:
+    def history(self, assessment_id: str, question_id: str | None = None) -> builtins.list[HistoryEntry]:
         """Changes of one question's answer (or of all), oldest first."""
-        _raw, tables = self._read(assessment_id)
+        _raw, tables = self.files.read(assessment_id)
         return docs.history_of(tables, question_id)
 
-    def list_backups(self, assessment_id: str) -> list[BackupInfo]:
+    def list_backups(self, assessment_id: str) -> builtins.list[BackupInfo]:
         """Newest first; available even after the assessment was deleted."""
         self.path_of(assessment_id)
-        return self.backups.list(assessment_id)
+        return self.backups.entries(assessment_id)
 
     def read_backup(self, assessment_id: str, name: str) -> Assessment:
         path = self.backups.path(assessment_id, name)
         if path is None:
             raise StorageError(french(_("aucune sauvegarde « {name} » pour l’évaluation {id}")).format(
                 name=name, id=assessment_id))
-        return docs.assessment_of(self._decode(path.read_bytes(), path, migrate=False))
+        return docs.assessment_of(self.files.decode(path.read_bytes(), path, migrate=False))
 
     def restore(self, assessment_id: str, name: str) -> Assessment:
         """Make a backup the current version; the version it replaces stays among the backups."""
@@ -253,21 +353,21 @@ class Store(AssessmentFiles):
                 name=name, id=assessment_id))
         raw = path.read_bytes()
         try:
-            tables = self._decode(raw, path, migrate=False)
+            tables = self.files.decode(raw, path, migrate=False)
         except CorruptFile as exc:  # damaged, or not authenticated: never restored, set aside
             if self.read_only:
                 raise
-            with self._writing(assessment_id):
+            with self.data.locks.writing(assessment_id):
                 try:
-                    moved = self.quarantine.keep(assessment_id, raw, self.key, suffix=".bak")
+                    moved = self.data.quarantine.keep(assessment_id, raw, self.data.key, suffix=".bak")
                     path.unlink()
                 except OSError as err:
-                    raise write_failed(self.quarantine.root, err) from None
+                    raise write_failed(self.data.quarantine.root, err) from None
             raise StorageError(french(_("{error}. Cette sauvegarde a été mise de côté dans {moved} ; rien n’a "
                                         "été restauré.")).format(error=exc, moved=moved)) from None
-        with self._writing(assessment_id):
+        with self.data.locks.writing(assessment_id):
             self._set_aside(assessment_id, "restore")
-            self._write(assessment_id, tables)
+            self.files.write(assessment_id, tables)
         return docs.assessment_of(tables)
 
     def _set_aside(self, assessment_id: str, reason: str) -> None:
@@ -278,7 +378,7 @@ class Store(AssessmentFiles):
             return
         raw = current.read_bytes()
         try:
-            self._decode(raw, current, migrate=False)
+            self.files.decode(raw, current, migrate=False)
         except CorruptFile:
             pass  # replacing a damaged file is the point; its bytes stay among the backups
         try:
@@ -286,7 +386,7 @@ class Store(AssessmentFiles):
         except OSError as exc:
             raise write_failed(self.backups.folder(assessment_id), exc) from None
 
-    def import_assessment(self, assessment: Assessment, history: list[dict[str, Any]],
+    def import_assessment(self, assessment: Assessment, history: builtins.list[dict[str, Any]],
                           *, replace: bool = False) -> tuple[Assessment, str]:
         """Store a validated assessment in one write; returns it and 'new', 'copy' or 'replaced'.
 
@@ -308,22 +408,22 @@ class Store(AssessmentFiles):
         tables = docs.new_tables(assessment, created=now_iso())
         tables["meta"]["1"]["position"] = assessment.position
         tables["history"] = {str(i): dict(h) for i, h in enumerate(history, start=1)}
-        with self._writing(assessment.id):
+        with self.data.locks.writing(assessment.id):
             if mode == "replaced":
                 self._set_aside(assessment.id, "import")
-            self._write(assessment.id, tables)
+            self.files.write(assessment.id, tables)
         return assessment, mode
 
     def export_exchange(self, assessment_id: str) -> bytes:
         """The assessment as a self-contained .vigie file (see exchange.py)."""
         from wizard.storage.exchange import export_bytes
 
-        _raw, tables = self._read(assessment_id)
+        _raw, tables = self.files.read(assessment_id)
         history = [tables["history"][k] for k in sorted(tables["history"], key=int)]
         return export_bytes(docs.assessment_of(tables), history)
 
     @staticmethod
-    def read_exchange(raw: bytes, questionnaire: Questionnaire) -> tuple[Assessment, list[dict[str, Any]]]:
+    def read_exchange(raw: bytes, questionnaire: Questionnaire) -> tuple[Assessment, builtins.list[dict[str, Any]]]:
         """A .vigie file's assessment and audit trail, checked completely, stored nowhere."""
         from wizard.storage.exchange import read_exchange
 
@@ -342,6 +442,7 @@ class Store(AssessmentFiles):
                           wait: float | None = None) -> None:
         """Encrypt (or re-encrypt, or with None decrypt) every file of the folder, all or nothing;
         FolderBusy when another store keeps the folder open longer than wait seconds."""
-        from wizard.storage.folder import CHANGE_WAIT, change_passphrase
+        from wizard.storage.folder import CHANGE_WAIT
+        from wizard.storage.rekey import change_passphrase
 
-        change_passphrase(self, new_passphrase, cost=cost, wait=CHANGE_WAIT if wait is None else wait)
+        change_passphrase(self.data, new_passphrase, cost=cost, wait=CHANGE_WAIT if wait is None else wait)

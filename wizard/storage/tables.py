@@ -6,8 +6,8 @@ question), action_edits, custom_actions and history (the audit trail of answer c
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
-from datetime import UTC, date, datetime
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # built only when an assessment is read: listing the store needs none of it
@@ -25,23 +25,26 @@ def now_iso() -> str:
 
 
 def meta_of(a: Assessment, **extra: Any) -> dict[str, Any]:
-    return {
-        "id": a.id, "profile": a.profile, "organisation": asdict(a.organisation),
-        "date": a.date.isoformat(), "assessor": a.assessor,
-        "participants": [asdict(p) for p in a.participants], "previous_id": a.previous_id,
-        "content_version": a.content_version, "position": a.position, "modified": now_iso(), **extra,
-    }
+    """The meta document: the assessment's details (assessment_codec.DETAILS), where it was left,
+    and when it was changed."""
+    from wizard.core.assessment_codec import DETAILS, plain
+
+    data = plain(a)
+    return {**{k: data[k] for k in DETAILS}, "position": data["position"], "modified": now_iso(), **extra}
 
 
 def new_tables(a: Assessment, created: str) -> Tables:
+    from wizard.core.assessment_codec import plain
+
+    data = plain(a)
     tables: Tables = {name: {} for name in TABLES}
     tables["meta"]["1"] = meta_of(a, created=created)
-    for i, (qid, answer) in enumerate(a.answers.items(), start=1):
-        tables["answers"][str(i)] = {"question": qid, **asdict(answer)}
-    for i, (aid, edit) in enumerate(a.action_edits.items(), start=1):
-        tables["action_edits"][str(i)] = {"action": aid, **asdict(edit)}
-    for i, custom in enumerate(a.custom_actions, start=1):
-        tables["custom_actions"][str(i)] = asdict(custom)
+    for i, (qid, answer) in enumerate(data["answers"].items(), start=1):
+        tables["answers"][str(i)] = {"question": qid, **answer}
+    for i, (aid, edit) in enumerate(data["action_edits"].items(), start=1):
+        tables["action_edits"][str(i)] = {"action": aid, **edit}
+    for i, custom in enumerate(data["custom_actions"], start=1):
+        tables["custom_actions"][str(i)] = custom
     return tables
 
 
@@ -54,24 +57,17 @@ def meta_doc(tables: Tables) -> dict[str, Any]:
 
 def assessment_of(tables: Tables) -> Assessment:
     """Build the assessment; KeyError/TypeError/ValueError on a malformed file."""
-    from wizard.core.model import ActionEdit, Answer, Assessment, CustomAction, Organisation, Participant
+    from wizard.core.assessment_codec import DETAILS, from_plain
 
     meta = meta_doc(tables)
-    answers = {}
-    for doc in tables["answers"].values():
-        fields = dict(doc)
-        qid = str(fields.pop("question"))
-        answers[qid] = Answer(**fields)
-    edits = {doc["action"]: ActionEdit(**{k: v for k, v in doc.items() if k != "action"})
-             for doc in tables["action_edits"].values()}
-    customs = [CustomAction(**doc) for doc in tables["custom_actions"].values()]
-    return Assessment(
-        id=meta["id"], profile=meta["profile"],
-        organisation=Organisation(**meta["organisation"]), date=date.fromisoformat(meta["date"]),
-        assessor=meta["assessor"], participants=[Participant(**p) for p in meta["participants"]],
-        answers=answers, action_edits=edits, custom_actions=customs,
-        previous_id=meta.get("previous_id", ""), position=meta.get("position", ""),
-        content_version=meta.get("content_version", ""))
+    data: dict[str, Any] = {k: meta[k] for k in DETAILS if k in meta}
+    data["position"] = meta.get("position", "")
+    data["answers"] = {doc["question"]: {k: v for k, v in doc.items() if k != "question"}
+                       for doc in tables["answers"].values()}
+    data["action_edits"] = {doc["action"]: {k: v for k, v in doc.items() if k != "action"}
+                            for doc in tables["action_edits"].values()}
+    data["custom_actions"] = list(tables["custom_actions"].values())
+    return from_plain(data)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Commands on the questionnaire content: questions, plan."""
+"""Commands on the questionnaire: its questions, and the plan of an answers file."""
 
 from __future__ import annotations
 
@@ -12,10 +12,17 @@ from wizard.cli.output import one_line
 from wizard.core.action_plan import PlannedAction
 from wizard.core.answers_file import AnswersFileError, read_answers_file
 from wizard.core.checks import one_of
-from wizard.core.evaluation import evaluate
+from wizard.core.disclosures import (
+    coverage_lines,
+    held_down_keys,
+    incomplete_meaning,
+    incomplete_title,
+    index_text,
+)
+from wizard.core.evaluation import Evaluation, evaluate
 from wizard.core.model import ANSWER_LABELS, PRIORITY_LABELS, Assessment, Question
 from wizard.core.questionnaire import ContentError, Questionnaire
-from wizard.i18n import _
+from wizard.i18n import _, format_percent
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -24,7 +31,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help=_("sortie JSON"))
     p.set_defaults(handler=cmd_questions)
 
-    p = sub.add_parser("plan", help=_("scores et plan d'action d'un fichier de réponses"))
+    p = sub.add_parser("plan", help=_("indices de maturité et plan d'action d'un fichier de réponses"))
     p.add_argument("answers", type=Path, help=_("fichier de réponses (JSON)"))
     p.add_argument("--json", action="store_true", help=_("sortie JSON"))
     p.set_defaults(handler=cmd_plan)
@@ -98,22 +105,56 @@ def action_json(a: PlannedAction, view: Questionnaire, lang: str) -> dict[str, A
     }
 
 
+def evaluation_json(evaluation: Evaluation, view: Questionnaire, lang: str) -> dict[str, Any]:
+    """The JSON of `vigie plan`: the scores and actions of the first release, then what the plan
+    must never hide (coverage, critical gaps, contradictions, « Non applicable » counted, indices
+    held down by a critical gap)."""
+    return {
+        "scores": evaluation.scores.as_dict(),
+        "actions": [action_json(a, view, lang) for a in evaluation.plan],
+        "coverage": {"answered": evaluation.progress.answered, "visible": evaluation.progress.total},
+        "critical_gaps": [{"question": q.id, "answer": a.value, "article": q.axis}
+                          for q, a in evaluation.critical_gaps],
+        "contradictions": [{"id": c.contradiction.id, "text": c.contradiction.text.get(lang),
+                            "questions": list(c.question_ids)} for c in evaluation.contradictions],
+        "not_applicable": {"counted": len(evaluation.not_applicable),
+                           "counted_as_unknown": [q.id for q in evaluation.refused_na]},
+        "held_down": held_down_keys(evaluation.scores),
+    }
+
+
 def cmd_plan(args: argparse.Namespace, ctx: Context) -> int:
     view, assessment = load_answers(args.answers, ctx)
     evaluation = evaluate(view, assessment)
-    scores, plan = evaluation.scores, evaluation.plan
     if args.json:
-        print_json({"scores": scores.as_dict(), "actions": [action_json(a, view, ctx.lang) for a in plan]})
+        print_json(evaluation_json(evaluation, view, ctx.lang))
         return 0
+    scores, plan, framework = evaluation.scores, evaluation.plan, view.framework
+
+    def shown(key: str, value: int | None) -> str:
+        return index_text(scores, key, "—" if value is None else format_percent(value))
+
     out = sys.stdout
-    overall = "—" if scores.overall is None else f"{scores.overall} %"
-    out.write(_("Score global : {score}").format(score=overall) + "\n")
+    if evaluation.unanswered:
+        out.write(incomplete_title(evaluation) + "\n" + incomplete_meaning(evaluation) + "\n\n")
+    out.write(_("Indice de maturité global : {score}").format(score=shown("overall", scores.overall)) + "\n")
     for axis, value in scores.axes.items():
-        shown = "—" if value is None else f"{value} %"
-        out.write("  " + _("{axis} : {score}").format(axis=view.framework.axis(axis).label.get(ctx.lang),
-                                                       score=shown) + "\n")
+        out.write("  " + _("{axis} : {score}").format(axis=framework.axis(axis).label.get(ctx.lang),
+                                                       score=shown(axis, value)) + "\n")
+    for line in coverage_lines(evaluation):
+        out.write(line + "\n")
+    if evaluation.critical_gaps:
+        out.write("\n" + _("Points critiques à traiter d’abord ({count})").format(
+            count=len(evaluation.critical_gaps)) + "\n")
+        for q, a in evaluation.critical_gaps:
+            out.write(f"  [{q.id}] {one_line(q.text.get(ctx.lang))} — {_(ANSWER_LABELS[a.value])} "
+                      f"({framework.axis(q.axis).label.get(ctx.lang)})\n")
+    if evaluation.contradictions:
+        out.write("\n" + _("Incohérences à lever ({count})").format(count=len(evaluation.contradictions)) + "\n")
+        for c in evaluation.contradictions:
+            out.write(f"  {one_line(c.contradiction.text.get(ctx.lang))} [{', '.join(c.question_ids)}]\n")
     out.write("\n" + _("Plan d'action ({count})").format(count=len(plan)) + "\n")
     for a in plan:
         out.write(f"  {_(PRIORITY_LABELS[a.priority])}  {a.due.isoformat()}  {one_line(a.title.get(ctx.lang))}"
-                  f"  [{one_line(view.framework.owner_label(a.owner, ctx.lang))}]\n")
+                  f"  [{one_line(framework.owner_label(a.owner, ctx.lang))}]\n")
     return 0

@@ -1,4 +1,4 @@
-"""Commands that make signed documents: report and sign (verify: verification.py; the
+"""Commands that make signed plans: report and sign (verify: verification.py; the
 identity and the trust list: identity.py).
 
 vigie report ANSWERS.json -o OUT.pdf [identity] [--signer-name N] [--signer-role R] [--no-sign] [--certify]
@@ -16,8 +16,8 @@ import sys
 from pathlib import Path
 
 from wizard.cli.common import CliError, Context, secret, user_errors
-from wizard.cli.content import load_answers
 from wizard.cli.identity import P12_ENV, PASSPHRASE_ENV, new_passphrase
+from wizard.cli.questionnaire import load_answers
 from wizard.i18n import _
 from wizard.operations import identities
 from wizard.operations.identities import IdentitySpec, SigningError
