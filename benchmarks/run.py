@@ -102,6 +102,12 @@ def plan_rows() -> list[dict[str, object]]:
     return rows
 
 
+def compare_merge_rows() -> list[dict[str, object]]:
+    from benchmarks.compare_merge_bench import run
+
+    return run()
+
+
 def memory_rows() -> list[dict[str, object]]:
     out = subprocess.run([sys.executable, "-m", "benchmarks.journey"], capture_output=True, text=True, cwd=ROOT,
                          timeout=600)
@@ -142,7 +148,7 @@ def fmt(r: dict[str, object]) -> str:
 
 def main() -> int:
     sections = [("Start-up", startup_rows), ("Core", plan_rows), ("Storage, UI and report", helper_rows),
-                ("Memory", memory_rows), ("Package", size_rows)]
+                ("Compare and merge", compare_merge_rows), ("Memory", memory_rows), ("Package", size_rows)]
     lines = ["# Benchmarks", "", f"Measured by `make bench` on {date.today().isoformat()}.", "",
              f"Machine: {machine()}.", "", "| Measure | Median | Target | Notes |", "|---|---|---|---|"]
     for title, func in sections:

@@ -169,12 +169,14 @@ def cmd_history(args: argparse.Namespace, ctx: Context) -> int:
     if not entries and args.question_id not in known:  # a retired question keeps its history
         raise CliError(french(_("{id} : question inconnue « {question} »")).format(
             id=args.id, question=args.question_id))
-    if args.json:
-        print_json([{"at": e.at, "by": e.by, "old": e.old, "new": e.new} for e in entries])
+    if args.json:  # a merge decision adds what was kept and what was set aside
+        print_json([{"at": e.at, "by": e.by, "old": e.old, "new": e.new, **({"merge": e.merge} if e.merge else {})}
+                    for e in entries])
         return 0
     for e in entries:
+        decided = "" if not e.merge else "  " + french(_("(fusion avec {file})")).format(file=one_line(e.merge["copy"]))
         print(f"{one_line(e.at)}  {one_line(e.by) or '—'}  {one_line(e.old_value or '—')} → "
-              f"{one_line(e.new_value or '—')}")
+              f"{one_line(e.new_value or '—')}{decided}")
     return 0
 
 

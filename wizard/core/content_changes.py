@@ -1,4 +1,6 @@
-"""What changed in the content since an assessment was answered: new questions, retired ones.
+"""What changed in the content since an assessment was answered: new questions, retired ones;
+and between the versions two assessments were answered on (between(), for comparing them and
+for refusing to merge copies answered on different versions).
 
 An assessment records the content version it was answered on (Assessment.content); the
 framework's versions.yaml lists the questions of every published version. Opening it on a
@@ -8,6 +10,7 @@ belong to questions that are gone (kept in the file, counted nowhere).
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from wizard.core.model import Assessment
@@ -37,3 +40,34 @@ def changes_since(view: Questionnaire, assessment: Assessment, whole: Questionna
     if not new and not gone:
         return None
     return ContentChanges(stamp.version, framework.content_version, new, gone)
+
+
+@dataclass(frozen=True)
+class ContentChange:
+    """From the content version `before` to `after`: questions new in after, questions gone.
+
+    known is False when a version is not recorded ("") or not listed in versions.yaml: then
+    nothing can be said of the questions, and new and gone are empty."""
+
+    before: str
+    after: str
+    new: tuple[str, ...] = ()
+    gone: tuple[str, ...] = ()
+    known: bool = True
+
+    @property
+    def same(self) -> bool:
+        return self.before == self.after
+
+
+def between(versions: Mapping[str, Sequence[str]] | None, before: str, after: str) -> ContentChange:
+    """The questions that differ between two content versions, each list in its version's order."""
+    if before == after:
+        return ContentChange(before, after, known=bool(before))
+    listed = versions or {}
+    if not before or not after or before not in listed or after not in listed:
+        return ContentChange(before, after, known=False)
+    old, new = listed[before], listed[after]
+    old_ids, new_ids = set(old), set(new)
+    return ContentChange(before, after, tuple(q for q in new if q not in old_ids),
+                         tuple(q for q in old if q not in new_ids))

@@ -4,4 +4,6 @@ assessments, the reports and the signatures.
 workspace.Workspace  the data folder: list, create, re-assess, delete, backups, exchange, passphrase
 session.Session      one open assessment: answers and plan edits, under the core's rules
 plans                the signed PDF action plan: write, sign, verify, read back
+comparing            two assessments compared, an organisation's trend, a re-assessment's evolution
+merging              .vigie copies of one assessment merged into the stored one
 """

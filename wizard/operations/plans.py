@@ -17,6 +17,7 @@ from wizard.core.model import Assessment
 from wizard.core.questionnaire import Questionnaire
 from wizard.i18n import _
 from wizard.report import build_report
+from wizard.report.evolution import showing
 from wizard.signing.identities import IdentitySpec, SigningError
 from wizard.signing.sign import SignatureRequest, sign_pdf
 from wizard.signing.verify import SignatureCheck, Verification, VerifyError, verify_document
@@ -38,6 +39,21 @@ def _assessment_and_questionnaire(source: Any, questionnaire: Questionnaire | No
         return source, questionnaire
     # A wizard.operations.session.Session: its questionnaire is already the profile view.
     return source.assessment, questionnaire or source.questionnaire
+
+
+def _evolution(source: Any) -> Any:  # noqa: ANN401 - wizard.core.compare.Evolution | None
+    """A re-assessment opened in a session: its comparison with the assessment it started from,
+    for the report's evolution page (read from the session's store; None otherwise)."""
+    store = getattr(source, "store", None)
+    if store is None or isinstance(source, Assessment):
+        return None
+    from wizard.operations.comparing import evolution
+    from wizard.storage import StorageError
+
+    try:
+        return evolution(store, source.evaluation())
+    except (StorageError, OSError):
+        return None  # the earlier assessments cannot be read now: the report goes without that page
 
 
 def write_replacing(out_path: Path, data: bytes) -> None:
@@ -66,7 +82,8 @@ def export_signed_plan(session_or_assessment: Any, questionnaire: Questionnaire 
     target = Path(out_path)
     report(_("Mise en page du plan d'action…"), 0.1)
     try:
-        data, _info = build_report(assessment, view, lang=lang)
+        with showing(_evolution(session_or_assessment)):
+            data, _info = build_report(assessment, view, lang=lang)
     except OSError as exc:
         raise ExportError(_("Le rapport n'a pas pu être mis en page : {error}").format(error=exc)) from None
     if identity is not None:

@@ -220,6 +220,33 @@ class Workspace:
         stored, mode = self.store.import_exchange(raw, questionnaire, replace=replace)
         return Imported(stored, mode)
 
+    # -- comparing and merging (wizard.operations.comparing, wizard.operations.merging) ----------
+    def compare(self, before_id: str, after_id: str):  # noqa: ANN201 - wizard.core.compare.Comparison
+        """What changed from one stored assessment to another (indices, answers, actions, content)."""
+        from wizard.operations.comparing import comparison
+
+        return comparison(self.store.load, self.questionnaire_for, before_id, after_id)
+
+    def lineage(self, assessment_id: str) -> list[Assessment]:
+        """The assessments of the same organisation and profile, this one included, oldest first."""
+        from wizard.operations.comparing import lineage
+
+        return lineage(self.store, self.store.load(assessment_id))
+
+    def trend(self, assessment_id: str) -> tuple:  # noqa: ANN401 - TrendPoint of wizard.core.compare
+        """The indices of each assessment of the lineage, oldest first."""
+        from wizard.operations.comparing import trend_of
+
+        return trend_of(self.store, self.questionnaire_for, self.store.load(assessment_id))
+
+    def merge(self, assessment_id: str, files: Iterable[Path], *, decisions: dict | None = None,
+              rule: str | None = None, who: str | None = None, write: bool = True):  # noqa: ANN201 - Merged
+        """Merge .vigie copies into the stored assessment (see wizard.operations.merging)."""
+        from wizard.operations.merging import merge_files
+
+        return merge_files(self.store, self.registry.default, assessment_id, list(files), decisions=decisions,
+                           rule=rule, who=who, write=write)
+
     # -- the folder ------------------------------------------------------------------------------
     def change_passphrase(self, new_passphrase: str | None) -> None:
         """Encrypt the folder, re-encrypt it with another passphrase, or (None) decrypt it; all or nothing."""

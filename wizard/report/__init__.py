@@ -24,6 +24,7 @@ from wizard.report.cover import build_cover
 from wizard.report.detail import build_detail
 from wizard.report.document import PageDecor, ReportDocument, numbered_canvas
 from wizard.report.embedded import assessment_payload, attach_assessment
+from wizard.report.evolution import build_evolution
 from wizard.report.fonts import register_fonts
 from wizard.report.long_text import clip
 from wizard.report.method import build_method
@@ -78,7 +79,7 @@ def _build_report(assessment: Assessment, questionnaire: Questionnaire, lang: st
     decor = PageDecor(
         organisation=ty.plain(org), confidential=ty.plain(_("Confidentiel")), title=title,
         page_label=lambda page, total: _("page {page} sur {total}").format(page=page, total=total))
-    story = (build_cover(ctx) + build_summary(ctx) + build_plan_section(ctx) + build_detail(ctx)
+    story = (build_cover(ctx) + build_summary(ctx) + build_evolution(ctx) + build_plan_section(ctx) + build_detail(ctx)
              + build_method(ctx) + build_signature_page(ctx))
     buffer = BytesIO()
     doc = ReportDocument(

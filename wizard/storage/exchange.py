@@ -5,6 +5,10 @@
  "content": {"assessment": <answers-file form: answers, notes, participants, action edits,
                             custom actions>, "position": "…", "history": [<audit entries>]}}
 
+Version 2 adds the decisions of a merge to the audit trail (an entry's "merge" key, see
+wizard.core.merge); a file is written as version 2 only when its trail holds one, so that
+every other file stays readable by a Vigie that reads version 1.
+
 Reading checks everything (format, version, checksum, every entry against the questionnaire)
 before anything is stored, and raises ExchangeError with a message saying what is wrong.
 """
@@ -30,7 +34,7 @@ if TYPE_CHECKING:  # the questionnaire (YAML, JSON Schema) is not loaded to open
     from wizard.core.questionnaire import Questionnaire
 
 FORMAT = "vigie-exchange"
-VERSION = 1
+VERSION = 2
 SUFFIX = ".vigie"
 MAX_BYTES = limits.FILE_BYTES  # far above any real assessment; refuses absurd files early
 
@@ -42,7 +46,8 @@ class ExchangeError(StorageError):
 def export_bytes(assessment: Assessment, history: list[dict[str, Any]]) -> bytes:
     content = {"assessment": assessment_to_dict(assessment), "position": assessment.position,
                "history": history}
-    doc = {"format": FORMAT, "version": VERSION, "app": __version__,
+    version = VERSION if any("merge" in entry for entry in history) else 1
+    doc = {"format": FORMAT, "version": version, "app": __version__,
            "exported": datetime.now(UTC).astimezone().isoformat(timespec="seconds"),
            "sha256": hashlib.sha256(canonical(content)).hexdigest(), "content": content}
     return json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
@@ -95,6 +100,7 @@ def read_exchange(raw: bytes, questionnaire: Questionnaire) -> tuple[Assessment,
 
 
 _HISTORY_KEYS = {"question", "at", "by", "old", "new"}
+_MERGE_KEYS = {"kept", "rule", "copy", "other", "other_by", "other_at"}
 
 
 def _history(raw: Any, questionnaire: Questionnaire, profile: str) -> list[dict[str, Any]]:
@@ -105,7 +111,7 @@ def _history(raw: Any, questionnaire: Questionnaire, profile: str) -> list[dict[
     out = []
     for i, entry in enumerate(raw):
         where = f"history[{i}]"
-        if not isinstance(entry, dict) or set(entry) != _HISTORY_KEYS:
+        if not isinstance(entry, dict) or set(entry) - {"merge"} != _HISTORY_KEYS:
             raise AnswersFileError(_("{where} : objet avec les clés {keys} attendu").format(
                 where=where, keys=", ".join(sorted(_HISTORY_KEYS))))
         if not isinstance(entry["question"], str) or entry["question"] not in known:
@@ -115,8 +121,26 @@ def _history(raw: Any, questionnaire: Questionnaire, profile: str) -> list[dict[
         checks.text(entry["by"], f"{where}.by", limits.NAME)
         for side in ("old", "new"):
             _audited(entry[side], f"{where}.{side}")
-        out.append({k: entry[k] for k in ("question", "at", "by", "old", "new")})
+        kept = {k: entry[k] for k in ("question", "at", "by", "old", "new")}
+        if "merge" in entry:
+            kept["merge"] = _merge_decision(entry["merge"], f"{where}.merge")
+        out.append(kept)
     return out
+
+
+def _merge_decision(value: Any, where: str) -> dict[str, Any]:
+    """What a merge decided for one question: the version kept, by which rule, from which copy,
+    and the version set aside (who gave it, when)."""
+    if not isinstance(value, dict) or set(value) != _MERGE_KEYS:
+        raise AnswersFileError(_("{where} : objet avec les clés {keys} attendu").format(
+            where=where, keys=", ".join(sorted(_MERGE_KEYS))))
+    checks.choice(value["kept"], f"{where}.kept", ("mine", "theirs"))
+    checks.choice(value["rule"], f"{where}.rule", ("chosen", "mine", "theirs", "newest"))
+    checks.text(value["copy"], f"{where}.copy", limits.NAME)
+    _audited(value["other"], f"{where}.other")
+    checks.text(value["other_by"], f"{where}.other_by", limits.NAME)
+    checks.moment(value["other_at"], f"{where}.other_at")
+    return {k: value[k] for k in sorted(_MERGE_KEYS)}
 
 
 def _audited(value: Any, where: str) -> None:

@@ -422,6 +422,13 @@ class Store:
         history = [tables["history"][k] for k in sorted(tables["history"], key=int)]
         return export_bytes(docs.assessment_of(tables), history)
 
+    @staticmethod
+    def read_exchange(raw: bytes, questionnaire: Questionnaire) -> tuple[Assessment, builtins.list[dict[str, Any]]]:
+        """A .vigie file's assessment and audit trail, checked completely, stored nowhere."""
+        from wizard.storage.exchange import read_exchange
+
+        return read_exchange(raw, questionnaire)
+
     def import_exchange(self, raw: bytes, questionnaire: Questionnaire, *,
                         replace: bool = False) -> tuple[Assessment, str]:
         """Check a .vigie file completely, then store it in one write (see import_assessment)."""

@@ -72,13 +72,17 @@ def assessment_of(tables: Tables) -> Assessment:
 
 @dataclass(frozen=True)
 class HistoryEntry:
-    """One change of one answer: when, by whom, the previous and the new value (None: no answer)."""
+    """One change of one answer: when, by whom, the previous and the new value (None: no answer).
+
+    merge: for a decision taken when merging copies (wizard.core.merge), which version was kept,
+    by which rule, from which copy, and the version set aside; None for any other change."""
 
     question: str
     at: str
     by: str
     old: dict[str, Any] | None
     new: dict[str, Any] | None
+    merge: dict[str, Any] | None = None
 
     @property
     def old_value(self) -> str | None:
@@ -96,5 +100,5 @@ def audited(answer: dict[str, Any] | None) -> dict[str, Any] | None:
 def history_of(tables: Tables, question: str | None = None) -> list[HistoryEntry]:
     """Oldest first."""
     docs = sorted(tables.get("history", {}).items(), key=lambda kv: int(kv[0]))
-    return [HistoryEntry(d["question"], d["at"], d["by"], d["old"], d["new"])
+    return [HistoryEntry(d["question"], d["at"], d["by"], d["old"], d["new"], d.get("merge"))
             for _, d in docs if question is None or d["question"] == question]

@@ -1,0 +1,142 @@
+"""vigie compare and vigie merge: the deltas of two stored assessments; copies merged, conflicts
+exiting with code 3 until decided, refused files exiting with code 2, nothing written then."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.cli.helpers import vigie
+from tests.storage.conftest import snapshot
+
+
+@pytest.fixture(autouse=True)
+def _mini(mini_questionnaire_dir):
+    yield
+
+
+def ok(*args: str, env: dict[str, str] | None = None) -> str:
+    result = vigie(*args, env=env)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+@pytest.fixture
+def first() -> str:
+    aid = ok("new", "--profile", "lab", "--org", "Laboratoire des Tilleuls", "--assessor", "Claire Martin").strip()
+    ok("answer", aid, "t.a28.contract.signed", "no")
+    ok("answer", aid, "t.a32.access.individual", "partial")
+    return aid
+
+
+def reassessed(aid: str, data_dir: Path) -> str:
+    from wizard.operations.workspace import Workspace
+
+    workspace = Workspace.open(data_dir)
+    try:
+        return workspace.reassess(aid).id
+    finally:
+        workspace.close()
+
+
+def test_compare_two_assessments(first, data_dir):
+    second = reassessed(first, data_dir)
+    ok("answer", second, "t.a28.contract.signed", "yes")
+    ok("answer", second, "t.a32.access.individual", "no")
+    data = json.loads(ok("compare", first, second, "--json"))
+    assert [x["question"] for x in data["improved"]] == ["t.a28.contract.signed"]
+    assert [x["question"] for x in data["worsened"]] == ["t.a32.access.individual"]
+    assert [x["id"] for x in data["actions"]["closed"]] == ["t.act.contract"]
+    assert [x["id"] for x in data["actions"]["still_open"]] == ["t.act.accounts"]
+    assert data["articles"]["32"]["delta"] < 0 < data["articles"]["28"]["delta"]
+    text = ok("compare", first, second)
+    assert "Réponses améliorées (1)" in text and "t.a28.contract.signed : Non → Oui" in text.replace("\u00a0", " ")
+
+
+def test_compare_an_unknown_assessment_exits_2(first):
+    result = vigie("compare", first, "00000000-0000-4000-8000-000000000000")
+    assert result.returncode == 2 and "00000000-0000-4000-8000-000000000000" in result.stderr
+
+
+def laptop_copy(aid: str, tmp_path: Path, data_dir: Path, name: str) -> dict[str, str]:
+    """Another laptop's data folder holding a copy of the assessment as it is now."""
+    exported = tmp_path / f"{name}-out.vigie"
+    ok("export", aid, "-o", str(exported))
+    env = {"VIGIE_DATA_DIR": str(tmp_path / name)}
+    ok("import", str(exported), env=env)
+    return env
+
+
+def test_merge_reports_conflicts_with_exit_3_then_takes_a_side(first, tmp_path, data_dir):
+    jean = laptop_copy(first, tmp_path, data_dir, "jean")
+    ok("answer", first, "t.a28.contract.signed", "partial", "--note", "Avenant en cours")
+    ok("answer", first, "t.a28.contract.audit", "yes", env=jean)
+    ok("answer", first, "t.a28.contract.signed", "yes", "--note", "Signé le 12/11", "--by", "Jean Dupont", env=jean)
+    copy = tmp_path / "jean.vigie"
+    ok("export", first, "-o", str(copy), env=jean)
+    before = snapshot(data_dir / "assessments")
+
+    result = vigie("merge", first, str(copy))
+    assert result.returncode == 3
+    assert "t.a28.contract.signed" in result.stdout and "Signé le 12/11" in result.stdout
+    assert "Jean Dupont" in result.stdout and "--take" in result.stderr
+    assert snapshot(data_dir / "assessments") == before  # nothing written while a choice is needed
+    listed = json.loads(vigie("merge", first, str(copy), "--json").stdout)
+    assert listed["written"] is False
+    assert [(c["question"], c["mine"]["value"], c["theirs"]["value"], c["theirs"]["by"], c["decision"])
+            for c in listed["conflicts"]] == [("t.a28.contract.signed", "partial", "yes", "Jean Dupont", None)]
+
+    data = json.loads(ok("merge", first, str(copy), "--take", "theirs", "--by", "Zoé Leroy", "--json"))
+    assert data["written"] and data["conflicts"][0]["decision"] == "theirs"
+    assert data["taken"] == [{"file": "jean.vigie", "question": "t.a28.contract.audit"}]
+    shown = json.loads(ok("show", first, "--json"))
+    assert shown["answers"]["t.a28.contract.signed"]["value"] == "yes"
+    assert shown["answers"]["t.a28.contract.audit"]["value"] == "yes"
+    history = json.loads(ok("history", first, "t.a28.contract.signed", "--json"))
+    assert (history[-1]["by"], history[-1]["old"]["value"], history[-1]["new"]["value"]) == ("Zoé Leroy", "partial",
+                                                                                              "yes")
+    assert (history[-1]["merge"]["kept"], history[-1]["merge"]["copy"]) == ("theirs", "jean.vigie")
+    assert "merge" not in history[0]
+    assert "(fusion avec jean.vigie)" in ok("history", first, "t.a28.contract.signed")
+    # Merging twice changes nothing the second time.
+    again = snapshot(data_dir / "assessments")
+    result = vigie("merge", first, str(copy))
+    assert result.returncode == 0 and "rien à fusionner" in result.stderr
+    assert snapshot(data_dir / "assessments") == again
+
+
+def test_merge_refuses_a_copy_of_another_assessment_with_exit_2(first, tmp_path, data_dir):
+    other = ok("new", "--profile", "lab", "--org", "Laboratoire du Port").strip()
+    foreign = tmp_path / "port.vigie"
+    ok("export", other, "-o", str(foreign))
+    before = snapshot(data_dir / "assessments")
+    result = vigie("merge", first, str(foreign))
+    assert result.returncode == 2 and "port.vigie" in result.stderr and "autre évaluation" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert snapshot(data_dir / "assessments") == before
+
+
+@pytest.mark.parametrize("content", [b"", b"{}", b"%PDF-1.7\n"])
+def test_merge_refuses_a_wrong_file_with_exit_2(first, tmp_path, data_dir, content):
+    bad = tmp_path / "bad.vigie"
+    bad.write_bytes(content)
+    before = snapshot(data_dir / "assessments")
+    result = vigie("merge", first, str(bad))
+    assert result.returncode == 2 and "bad.vigie" in result.stderr and "Traceback" not in result.stderr
+    assert snapshot(data_dir / "assessments") == before
+
+
+def test_merge_with_no_conflict_needs_no_option(first, tmp_path, data_dir):
+    jean, zoe = laptop_copy(first, tmp_path, data_dir, "jean"), laptop_copy(first, tmp_path, data_dir, "zoe")
+    ok("answer", first, "t.a28.contract.audit", "partial", env=jean)
+    ok("answer", first, "t.a28.sub.any", "no", env=zoe)
+    copies = [tmp_path / "jean.vigie", tmp_path / "zoe.vigie"]
+    ok("export", first, "-o", str(copies[0]), env=jean)
+    ok("export", first, "-o", str(copies[1]), env=zoe)
+    result = vigie("merge", first, *map(str, copies))
+    assert result.returncode == 0 and "fusion enregistrée" in result.stderr
+    shown = json.loads(ok("show", first, "--json"))
+    assert shown["answers"]["t.a28.contract.audit"]["value"] == "partial"
+    assert shown["answers"]["t.a28.sub.any"]["value"] == "no"
