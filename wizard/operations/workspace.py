@@ -117,6 +117,10 @@ class Workspace:
         """Every change of one question's answer (or of all), oldest first: when, by whom, old and new."""
         return self.store.history(assessment_id, question_id)
 
+    def plan_history(self, assessment_id: str) -> list:  # noqa: ANN401 - list[PlanHistoryEntry]
+        """The named changes of the plan (imports of a spreadsheet), oldest first."""
+        return self.store.plan_history(assessment_id)
+
     def evaluation(self, assessment_id: str) -> Evaluation:
         """What a stored assessment means (progress, indices, plan), read without taking its lock."""
         assessment = self.store.load(assessment_id)

@@ -23,19 +23,19 @@ from typing import TYPE_CHECKING, Any
 _WHERE = {
     "AssessmentLocked": "errors", "CorruptFile": "errors", "NewerVersion": "errors", "StorageError": "errors",
     "UnknownAssessment": "errors", "FolderBusy": "errors", "ReadOnlyFolder": "errors", "PassphraseRequired": "crypto", "WrongPassphrase": "crypto",
-    "BackupInfo": "backups", "HistoryEntry": "documents", "LockInfo": "locking",
+    "BackupInfo": "backups", "HistoryEntry": "documents", "PlanHistoryEntry": "documents", "LockInfo": "locking",
     "AssessmentSummary": "store", "Store": "store",
 }
 __all__ = [
     "AssessmentLocked", "AssessmentSummary", "BackupInfo", "CorruptFile", "FolderBusy", "HistoryEntry",
-    "LockInfo", "NewerVersion", "PassphraseRequired", "ReadOnlyFolder", "Store", "StorageError",
+    "LockInfo", "NewerVersion", "PassphraseRequired", "PlanHistoryEntry", "ReadOnlyFolder", "Store", "StorageError",
     "UnknownAssessment", "WrongPassphrase",
 ]
 
 if TYPE_CHECKING:
     from wizard.storage.backups import BackupInfo
     from wizard.storage.crypto import PassphraseRequired, WrongPassphrase
-    from wizard.storage.documents import HistoryEntry
+    from wizard.storage.documents import HistoryEntry, PlanHistoryEntry
     from wizard.storage.errors import (
         AssessmentLocked,
         CorruptFile,

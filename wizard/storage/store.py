@@ -17,7 +17,7 @@ from wizard.core.limits import is_assessment_id
 from wizard.i18n import _
 from wizard.storage import documents as docs
 from wizard.storage.backups import BackupInfo
-from wizard.storage.documents import HistoryEntry, now_iso
+from wizard.storage.documents import HistoryEntry, PlanHistoryEntry, now_iso
 from wizard.storage.errors import CorruptFile, StorageError, UnknownAssessment, write_failed
 from wizard.storage.files import FILE_FORMAT, FILE_VERSION, SUFFIX, AssessmentFiles, locked_message
 from wizard.storage.index import signature
@@ -227,7 +227,37 @@ class Store(AssessmentFiles):
             table.insert_multiple(asdict(a) for a in actions)
             self._touch(db)
 
+    def save_plan(self, assessment_id: str, *, edits: dict[str, ActionEdit | None],
+                  custom_actions: list[CustomAction] | None, notes: dict[str, str] | None,
+                  record: dict[str, Any] | None) -> None:
+        """Several changes of the plan in one write (one version, one backup): action edits (None
+        removes one), the custom actions and the notes when given, and the plan's audit entry
+        {operation, source, by, changes} when given (its time is set here)."""
+        from tinydb import Query
+
+        with self._change(assessment_id) as db:
+            table = db.table("action_edits")
+            for action_id, edit in edits.items():
+                if edit is None:
+                    table.remove(Query().action == action_id)
+                else:
+                    table.upsert({"action": action_id, **asdict(edit)}, Query().action == action_id)
+            if custom_actions is not None:
+                db.table("custom_actions").truncate()
+                db.table("custom_actions").insert_multiple(asdict(a) for a in custom_actions)
+            if notes is not None:
+                db.table("action_notes").truncate()
+                db.table("action_notes").insert_multiple(docs.notes_table(notes).values())
+            if record is not None:
+                db.table("plan_history").insert({"at": now_iso(), **record})
+            self._touch(db)
+
     # -- audit trail, backups, import ------------------------------------------------------
+    def plan_history(self, assessment_id: str) -> list[PlanHistoryEntry]:
+        """The named changes of the plan, oldest first."""
+        _raw, tables = self._read(assessment_id)
+        return docs.plan_history_of(tables)
+
     def history(self, assessment_id: str, question_id: str | None = None) -> list[HistoryEntry]:
         """Changes of one question's answer (or of all), oldest first."""
         _raw, tables = self._read(assessment_id)
@@ -287,7 +317,8 @@ class Store(AssessmentFiles):
             raise write_failed(self.backups.folder(assessment_id), exc) from None
 
     def import_assessment(self, assessment: Assessment, history: list[dict[str, Any]],
-                          *, replace: bool = False) -> tuple[Assessment, str]:
+                          *, replace: bool = False, plan_history: Iterable[dict[str, Any]] = ()
+                          ) -> tuple[Assessment, str]:
         """Store a validated assessment in one write; returns it and 'new', 'copy' or 'replaced'.
 
         An assessment whose id is already stored becomes a new copy (a new id) unless replace.
@@ -308,6 +339,7 @@ class Store(AssessmentFiles):
         tables = docs.new_tables(assessment, created=now_iso())
         tables["meta"]["1"]["position"] = assessment.position
         tables["history"] = {str(i): dict(h) for i, h in enumerate(history, start=1)}
+        tables["plan_history"] = {str(i): dict(h) for i, h in enumerate(plan_history, start=1)}
         with self._writing(assessment.id):
             if mode == "replaced":
                 self._set_aside(assessment.id, "import")
@@ -320,15 +352,16 @@ class Store(AssessmentFiles):
 
         _raw, tables = self._read(assessment_id)
         history = [tables["history"][k] for k in sorted(tables["history"], key=int)]
-        return export_bytes(docs.assessment_of(tables), history)
+        plan_history = [tables["plan_history"][k] for k in sorted(tables["plan_history"], key=int)]
+        return export_bytes(docs.assessment_of(tables), history, plan_history)
 
     def import_exchange(self, raw: bytes, questionnaire: Questionnaire, *,
                         replace: bool = False) -> tuple[Assessment, str]:
         """Check a .vigie file completely, then store it in one write (see import_assessment)."""
         from wizard.storage.exchange import read_exchange
 
-        assessment, history = read_exchange(raw, questionnaire)
-        return self.import_assessment(assessment, history, replace=replace)
+        assessment, history, plan_history = read_exchange(raw, questionnaire)
+        return self.import_assessment(assessment, history, replace=replace, plan_history=plan_history)
 
     # -- encryption ------------------------------------------------------------------------
     def change_passphrase(self, new_passphrase: str | None, *, cost: int | None = None,
