@@ -4,4 +4,6 @@ assessments, the reports and the signatures.
 workspace.Workspace  the data folder: list, create, re-assess, delete, backups, exchange, passphrase
 session.Session      one open assessment: answers and plan edits, under the core's rules
 plans                the signed PDF action plan: write, sign, verify, read back
+spreadsheets         the plan and the answers as XLSX, CSV and .ics; an edited plan taken back
+paper                the questionnaire on paper: blank, or pre-filled with an assessment
 """
