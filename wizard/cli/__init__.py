@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 # Modules that add sub-commands; each exposes register(subparsers).
 _COMMAND_MODULES = ("wizard.cli.content", "wizard.cli.assessments", "wizard.cli.safekeeping", "wizard.cli.documents",
-                    "wizard.cli.verification", "wizard.cli.identity")
+                    "wizard.cli.verification", "wizard.cli.identity", "wizard.cli.sheets")
 
 
 def _global_parser(**kwargs: object) -> argparse.ArgumentParser:
