@@ -199,3 +199,29 @@ def test_a_value_beyond_the_limits_is_refused_with_its_row(session, tmp_path):
     problems = {p.row: plain(str(p)) for p in read_plan_sheet(session, path).problems}
     assert "200 caractères au plus, 201 trouvés" in problems[rows["t.act.contract"]]
     assert "date du 01/01/2000 au 31/12/2099 attendue" in problems[rows["t.act.accounts"]]
+
+
+def test_a_column_twice_in_the_header_refuses_the_whole_file(session, tmp_path):
+    from openpyxl import load_workbook
+
+    path, _rows = _edited(session, tmp_path, {("t.act.contract", "Statut"): "Fait"})
+    book = load_workbook(path)
+    sheet = book.worksheets[0]
+    sheet.cell(1, sheet.max_column + 1).value = "Status"  # the same column, in English
+    sheet.cell(2, sheet.max_column).value = "Done"
+    book.save(path)
+    found = read_plan_sheet(session, path)
+    assert [(p.row, p.whole_file) for p in found.problems] == [(1, True)]
+    assert "colonne en double (déjà en F)" in plain(str(found.problems[0]))
+    with pytest.raises(PlanSheetRefused):
+        apply_plan_sheet(session, found, skip_invalid=True)
+
+
+def test_a_defused_formula_in_a_csv_comes_back_as_it_was_typed(session, tmp_path):
+    from wizard.core.plan_changes import PlanChange
+
+    session.apply_plan_changes([PlanChange("t.act.contract", note="=2+2 et -1 jour")], operation="sheet-import")
+    path = export_plan(session.evaluation(), tmp_path / "plan.csv")
+    assert "'=2+2 et -1 jour" in path.read_bytes().decode("utf-8-sig")
+    found = read_plan_sheet(session, path)
+    assert found.problems == () and found.preview == ()  # read back unchanged: nothing to do

@@ -104,7 +104,7 @@ def cmd_import_plan(args: argparse.Namespace, ctx: Context) -> int:
                 found = read_plan_sheet(session, args.file)
             for problem in found.problems:
                 print(f"vigie: {args.file.name}: {problem}", file=sys.stderr)
-            whole_file = any(p.row == 0 for p in found.problems)
+            whole_file = any(p.whole_file for p in found.problems)
             if found.problems and (whole_file or not args.skip_invalid):
                 raise CliError(french(ngettext(
                     "{file} : {count} problème ; rien n’a été importé (corrigez la ligne, ou relancez avec "

@@ -32,12 +32,18 @@ _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 @dataclass(frozen=True)
 class SheetProblem:
-    """What is wrong, where: row 0 is the file or its header; column is the header as written."""
+    """What is wrong, where: row 0 is the file as a whole, row 1 its header; column is the header
+    as written."""
 
     row: int
     message: str
     column: str = ""
     letter: str = ""
+
+    @property
+    def whole_file(self) -> bool:
+        """A problem of the file or of its header: no row of it can be trusted, none is skipped."""
+        return self.row <= 1
 
     def __str__(self) -> str:
         if not self.row:
@@ -227,7 +233,7 @@ def read_plan_rows(evaluation: Evaluation, header: Sequence[object],
     Blank rows are skipped. The changes hold only what differs from the plan as it stands.
     """
     reader = _Reader(evaluation, header)
-    if any(p.row == 0 for p in reader.problems):
+    if any(p.whole_file for p in reader.problems):
         return PlanSheetReading((), tuple(reader.problems), 0)
     changes, seen = [], {}
     for row, values in rows:

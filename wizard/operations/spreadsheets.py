@@ -143,9 +143,9 @@ def read_plan_sheet(session: Session, path: Path | str) -> PlanSheetImport:
     reading = None
     for sheet in _sheets(path):  # the first sheet that is a plan (the lab may have added others)
         found = read_plan_rows(evaluation, sheet.header, sheet.rows)
-        if reading is None or not any(p.row == 0 for p in found.problems):
+        if reading is None or not any(p.whole_file for p in found.problems):
             reading = found
-        if not any(p.row == 0 for p in found.problems):
+        if not any(p.whole_file for p in found.problems):
             break
     if reading is None:
         raise OperationError(_("{file} : le classeur ne contient aucune feuille").format(file=path))
@@ -154,7 +154,7 @@ def read_plan_sheet(session: Session, path: Path | str) -> PlanSheetImport:
 
 def _valid(reading: PlanSheetReading) -> list[PlanChange]:
     """The changes of the rows without problems; none when the file as a whole is refused."""
-    if any(p.row == 0 for p in reading.problems):
+    if any(p.whole_file for p in reading.problems):
         return []
     refused = {p.row for p in reading.problems}
     return [c for c in reading.changes if c.row not in refused]
@@ -166,7 +166,7 @@ def apply_plan_sheet(session: Session, found: PlanSheetImport, *, by: str = "",
     problems nothing is stored (PlanSheetRefused), unless skip_invalid: then the rows without
     problems are applied and the others left out. A file-wide problem is never skipped."""
     problems = found.problems
-    if problems and (not skip_invalid or any(p.row == 0 for p in problems)):
+    if problems and (not skip_invalid or any(p.whole_file for p in problems)):
         raise PlanSheetRefused(french(ngettext("{file} : {count} problème ; rien n’a été importé.",
                                                "{file} : {count} problèmes ; rien n’a été importé.",
                                                len(problems))).format(file=found.source, count=len(problems)),

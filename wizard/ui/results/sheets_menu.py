@@ -156,7 +156,7 @@ class SheetsButton(QToolButton):
             QMessageBox.warning(self, _("Import impossible"), fr(str(exc)))
             return False
         listed = "\n".join(str(p) for p in found.problems)
-        if any(p.row == 0 for p in found.problems) or (found.problems and not found.preview):
+        if any(p.whole_file for p in found.problems) or (found.problems and not found.preview):
             QMessageBox.warning(self, _("Import impossible"), fr(_("Rien n’a été importé :")) + "\n" + listed)
             return False
         if found.problems:
