@@ -235,7 +235,8 @@ def read_plan_rows(evaluation: Evaluation, header: Sequence[object],
     reader = _Reader(evaluation, header)
     if any(p.whole_file for p in reader.problems):
         return PlanSheetReading((), tuple(reader.problems), 0)
-    changes, seen = [], {}
+    changes: list[PlanChange] = []
+    seen: dict[str, int] = {}
     for row, values in rows:
         if all(_cell_text(v).strip() == "" for v in values):
             continue

@@ -70,7 +70,7 @@ def read_table(data: bytes, name: str) -> RawSheet:
         raise SheetFileError(_("{file} : ce n’est pas un fichier CSV (contenu binaire)").format(file=name))
     text = _decoded(data)
     header: tuple[object, ...] = ()
-    rows = []
+    rows: list[tuple[int, tuple[object, ...]]] = []
     try:
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text.split("\n", 1)[0]))
         for number, record in enumerate(reader, start=1):

@@ -145,7 +145,7 @@ def read_workbook(data: bytes, name: str) -> list[RawSheet]:
 def _cells(rows: Iterator[tuple[object, ...]], name: str
            ) -> tuple[tuple[object, ...], tuple[tuple[int, tuple[object, ...]], ...]]:
     header: tuple[object, ...] = ()
-    out = []
+    out: list[tuple[int, tuple[object, ...]]] = []
     for number, values in enumerate(rows, start=1):
         values = tuple(values[:MAX_COLUMNS])
         if number == 1:

@@ -55,9 +55,9 @@ class _Writer:
             ty.para(framework.profile_label(profile, self.lang), "cover_sub"),
         ]
         if self.evaluation is None:
-            rows = [[ty.para(label, "cover_label"), ""] for label in (
+            blank: list[list[object]] = [[ty.para(label, "cover_label"), ""] for label in (
                 _("Organisme"), _("Date"), _("Participant ou participante"), _("Fonction"))]
-            story.append(make_table(rows, [45 * mm, CONTENT_WIDTH - 45 * mm],
+            story.append(make_table(blank, [45 * mm, CONTENT_WIDTH - 45 * mm],
                                     [("LINEBELOW", (1, 0), (1, -1), 0.6, RULE),
                                      ("TOPPADDING", (0, 0), (-1, -1), 7)]))
         else:

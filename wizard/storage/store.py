@@ -7,8 +7,9 @@ written, locked, upgraded and repaired lives in files.py.
 
 from __future__ import annotations
 
+import builtins
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -228,7 +229,7 @@ class Store(AssessmentFiles):
             self._touch(db)
 
     def save_plan(self, assessment_id: str, *, edits: dict[str, ActionEdit | None],
-                  custom_actions: list[CustomAction] | None, notes: dict[str, str] | None,
+                  custom_actions: Sequence[CustomAction] | None, notes: dict[str, str] | None,
                   record: dict[str, Any] | None) -> None:
         """Several changes of the plan in one write (one version, one backup): action edits (None
         removes one), the custom actions and the notes when given, and the plan's audit entry
@@ -253,7 +254,7 @@ class Store(AssessmentFiles):
             self._touch(db)
 
     # -- audit trail, backups, import ------------------------------------------------------
-    def plan_history(self, assessment_id: str) -> list[PlanHistoryEntry]:
+    def plan_history(self, assessment_id: str) -> builtins.list[PlanHistoryEntry]:
         """The named changes of the plan, oldest first."""
         _raw, tables = self._read(assessment_id)
         return docs.plan_history_of(tables)
@@ -339,7 +340,7 @@ class Store(AssessmentFiles):
         tables = docs.new_tables(assessment, created=now_iso())
         tables["meta"]["1"]["position"] = assessment.position
         tables["history"] = {str(i): dict(h) for i, h in enumerate(history, start=1)}
-        tables["plan_history"] = {str(i): dict(h) for i, h in enumerate(plan_history, start=1)}
+        tables["plan_history"] = {str(i): dict(entry) for i, entry in enumerate(plan_history, start=1)}
         with self._writing(assessment.id):
             if mode == "replaced":
                 self._set_aside(assessment.id, "import")
