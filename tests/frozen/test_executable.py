@@ -64,6 +64,28 @@ def test_report_signed_with_personal_identity_passes_pdfsig(tmp_path):
         assert "Signature is Valid." in check.stdout
 
 
+def test_spreadsheets_calendar_and_paper_from_the_executable(tmp_path):
+    """openpyxl, icalendar and the questionnaire's PDF travel in the bundle: every export, and an
+    edited plan taken back."""
+    data = {"VIGIE_DATA_DIR": str(tmp_path / "data")}
+    made = run("new", "--profile", "lab", "--org", "Laboratoire des Tilleuls", env=data)
+    assert made.returncode == 0, made.stderr
+    aid = made.stdout.strip()
+    questions = json.loads(run("questions", "--profile", "lab", "--json").stdout)
+    first = questions["sections"][0]["questions"][0]["id"]
+    assert run("answer", aid, first, "no", env=data).returncode == 0
+    for args in (("export-plan", aid, "-o", str(tmp_path / "plan.xlsx")),
+                 ("export-plan", aid, "-o", str(tmp_path / "plan.ics")),
+                 ("export-answers", aid, "-o", str(tmp_path / "answers.csv")),
+                 ("questionnaire-pdf", "--profile", "vendor", "--lang", "en", "-o", str(tmp_path / "q.pdf"))):
+        result = run(*args, env=data)
+        assert result.returncode == 0, (args, result.stderr)
+    assert (tmp_path / "plan.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
+    assert (tmp_path / "q.pdf").read_bytes().startswith(b"%PDF")
+    dry = run("import-plan", aid, str(tmp_path / "plan.xlsx"), "--dry-run", env=data)
+    assert dry.returncode == 0, dry.stderr
+
+
 def test_gui_starts_offscreen_and_closes_cleanly():
     result = run(env={"QT_QPA_PLATFORM": "offscreen", "VIGIE_READY_PROBE": "1"}, timeout=60)
     assert result.returncode == 0, result.stderr

@@ -108,7 +108,7 @@ def _attempt(data: bytes) -> None:
             assert snapshot(store.folder) == before, "a refused import left something behind"
             return
         # Accepted: then the whole assessment is there, exactly as the file says.
-        assessment, history = read_exchange(data, QUESTIONNAIRE)
+        assessment, history, _plan_history = read_exchange(data, QUESTIONNAIRE)
         stored = store.load(imported.id)
         assert assessment_to_dict(stored) | {"id": ""} == assessment_to_dict(assessment) | {"id": ""}
         assert len(store.history(imported.id)) == len(history)

@@ -119,7 +119,7 @@ def test_the_merged_assessment_travels_with_its_decisions(laptops, tmp_path):
     laptops.here.merge(laptops.id, [plain], rule="newest")
     out = laptops.here.export_exchange(laptops.id, tmp_path / "merged.vigie")
     assert json.loads(out.read_bytes())["version"] == VERSION == 2
-    assessment, history = read_exchange(out.read_bytes(), REGISTRY.default)
+    assessment, history, _plan_history = read_exchange(out.read_bytes(), REGISTRY.default)
     assert [e["merge"]["rule"] for e in history if "merge" in e] == ["newest"]
 
 

@@ -20,8 +20,9 @@ if TYPE_CHECKING:
     import argparse
 
 # Modules that add sub-commands; each exposes register(subparsers).
-_COMMAND_MODULES = ("wizard.cli.questionnaire", "wizard.cli.assessments", "wizard.cli.safekeeping", "wizard.cli.signed_plans",
-                    "wizard.cli.verification", "wizard.cli.identity", "wizard.cli.comparison")
+_COMMAND_MODULES = ("wizard.cli.questionnaire", "wizard.cli.assessments", "wizard.cli.safekeeping",
+                    "wizard.cli.signed_plans", "wizard.cli.verification", "wizard.cli.identity",
+                    "wizard.cli.comparison", "wizard.cli.sheets")
 
 
 def _global_parser(**kwargs: object) -> argparse.ArgumentParser:

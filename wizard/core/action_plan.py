@@ -41,6 +41,7 @@ class PlannedAction:
     priority_reason: str = ""
     custom: bool = False
     delay_days: int = 0  # the catalogue's delay, before the priority's limit
+    note: str = ""  # the follow-up note the user keeps beside the action
 
     @property
     def overridden(self) -> bool:
@@ -115,5 +116,8 @@ def build_plan(questionnaire: Questionnaire, assessment: Assessment,
             assessment.date + timedelta(days=delay_for(custom.priority, CUSTOM_DELAY_DAYS)),
             question_ids=(), refs=(), status=custom.status, computed_priority=custom.priority,
             custom=True))
+    notes = assessment.action_notes
+    if notes:
+        plan = [replace(a, note=notes[a.id]) if a.id in notes else a for a in plan]
     index = {a.id: i for i, a in enumerate(plan)}
     return sorted(plan, key=lambda a: (a.priority, a.due, index[a.id]))

@@ -5,7 +5,8 @@
  "answers": {"<question id>": {"value": "no", "note": "…", "justification": "…"}}}
 
 Optional keys written by Vigie and read back: id, previous_id, organisation.siret/address,
-participants, answers[].evidence/by/at/review, action_edits, custom_actions. Every value is
+participants, answers[].evidence/by/at/review, action_edits, custom_actions, action_notes
+({"<action id>": "note"}). Every value is
 checked (wizard.core.checks, limits in wizard.core.limits) before an assessment is built.
 """
 
@@ -151,6 +152,8 @@ def assessment_from_dict(data: Any, questionnaire: Questionnaire, *, strict_na: 
     checks.count(participants, "participants", limits.PARTICIPANTS)
     checks.count(customs, "custom_actions", limits.CUSTOM_ACTIONS)
     checks.count(edits, "action_edits", len(questionnaire.actions) + limits.CUSTOM_ACTIONS)
+    notes = _object(data.get("action_notes", {}), "action_notes")
+    checks.count(notes, "action_notes", len(questionnaire.actions) + limits.CUSTOM_ACTIONS)
     assessment = Assessment(
         profile=profile,
         organisation=_record(Organisation, org, "organisation"),
@@ -160,6 +163,7 @@ def assessment_from_dict(data: Any, questionnaire: Questionnaire, *, strict_na: 
         answers=answers,
         action_edits={aid: _record(ActionEdit, raw, f"action_edits.{aid}") for aid, raw in edits.items()},
         custom_actions=[_record(CustomAction, raw, f"custom_actions[{i}]") for i, raw in enumerate(customs)],
+        action_notes=dict(notes),
         id=data.get("id", ""),
         previous_id=data.get("previous_id", ""),
         content=_record(ContentStamp, data.get("content", {}), "content"),

@@ -41,6 +41,8 @@ def plain(a: Assessment) -> dict[str, Any]:
         "action_edits": {aid: asdict(edit) for aid, edit in a.action_edits.items()},
         "custom_actions": [asdict(c) for c in a.custom_actions],
         "position": a.position,
+        # Only when there are some: a file without notes reads the same in a Vigie that has none.
+        **({"action_notes": dict(a.action_notes)} if a.action_notes else {}),
     }
 
 
@@ -63,5 +65,6 @@ def from_plain(data: dict[str, Any]) -> Assessment:
         answers={str(qid): Answer(**answer) for qid, answer in data.get("answers", {}).items()},
         action_edits={str(aid): ActionEdit(**edit) for aid, edit in data.get("action_edits", {}).items()},
         custom_actions=[CustomAction(**c) for c in data.get("custom_actions", [])],
+        action_notes={str(aid): str(note) for aid, note in data.get("action_notes", {}).items()},
         previous_id=data.get("previous_id", ""), position=data.get("position", ""),
         content=ContentStamp(**data.get("content", {})))

@@ -220,3 +220,11 @@ def check_assessment(a: Assessment) -> None:
         action_id(aid, "action_edits")
         check_edit(edit, f"action_edits.{aid}")
     check_custom_actions(a.custom_actions)
+    check_action_notes(a.action_notes)
+
+
+def check_action_notes(notes: dict[str, str], where: str = "action_notes") -> None:
+    """Notes by action id: real action ids, texts within limits.TEXT (how many: the reader's bound)."""
+    for aid, note in notes.items():
+        action_id(aid, where)
+        text(note, f"{where}.{aid}", limits.TEXT)

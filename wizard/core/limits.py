@@ -31,6 +31,7 @@ LAST_DAY = date(2099, 12, 31)
 # Files read whole before they are checked (answers file, .vigie, PDF attachment).
 FILE_BYTES = 50 * 1024 * 1024
 JSON_DEPTH = 20  # the formats nest 5 levels deep; deeper is a broken or hostile file
+SHEET_ROWS = 5_000  # rows of a spreadsheet read back (a plan has a few hundred actions at most)
 
 # Ids. An assessment's id is a UUID as Vigie makes it (lower-case, with hyphens); an action's id
 # is the questionnaire's (t.act.contract) or a custom action's (custom-1a2b3c4d5e6f).

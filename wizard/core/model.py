@@ -174,6 +174,9 @@ class Assessment:
     answers: dict[str, Answer] = field(default_factory=dict)
     action_edits: dict[str, ActionEdit] = field(default_factory=dict)
     custom_actions: list[CustomAction] = field(default_factory=list)
+    # The follow-up notes of the plan's actions (computed or custom), by action id: what the lab
+    # writes beside an action in its spreadsheet (« devis demandé le 3/12 »).
+    action_notes: dict[str, str] = field(default_factory=dict)
     id: str = ""
     previous_id: str = ""
     position: str = ""  # last question or section shown, restored on reopen

@@ -6,4 +6,6 @@ session.Session      one open assessment: answers and plan edits, under the core
 plans                the signed PDF action plan: write, sign, verify, read back
 comparing            two assessments compared, an organisation's trend, a re-assessment's evolution
 merging              .vigie copies of one assessment merged into the stored one
+spreadsheets         the plan and the answers as XLSX, CSV and .ics; an edited plan taken back
+paper                the questionnaire on paper: blank, or pre-filled with an assessment
 """

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from wizard.core import checks, limits, plan_edits
+from wizard.core import checks, limits, plan_changes, plan_edits
 from wizard.core.action_plan import PlannedAction
 from wizard.core.answer_rules import AnswerRefused, check_not_applicable
 from wizard.core.content_changes import ContentChanges, changes_since
@@ -19,7 +19,7 @@ from wizard.core.model import ANSWER_VALUES, ActionEdit, Answer, Assessment, Cus
 from wizard.core.questionnaire import Questionnaire
 from wizard.core.scoring import Scores
 from wizard.i18n import _
-from wizard.storage import HistoryEntry, LockInfo, Store
+from wizard.storage import HistoryEntry, LockInfo, PlanHistoryEntry, Store
 from wizard.storage.store import locked_message
 
 
@@ -108,6 +108,10 @@ class Session:
         """Every change of one question's answer, oldest first: when, by whom, old and new."""
         self.question(qid)
         return self.store.history(self.assessment.id, qid)
+
+    def plan_history(self) -> list[PlanHistoryEntry]:
+        """The named changes of the plan (imports of a spreadsheet), oldest first."""
+        return self.store.plan_history(self.assessment.id)
 
     def question(self, qid: str) -> Question:
         try:
@@ -235,6 +239,51 @@ class Session:
         customs = list(self.assessment.custom_actions)
         customs.insert(position, action)
         self.set_custom_actions(customs)
+
+    # -- several changes of the plan as one (an imported spreadsheet) ---------------------------
+    def _plan_update(self, changes: list[plan_changes.PlanChange]) -> tuple[plan_changes.PlanUpdate,
+                                                                            list[plan_changes.FieldChange]]:
+        try:
+            update = plan_changes.update_for(self.questionnaire, self.assessment, changes)
+        except plan_edits.PlanEditError as exc:
+            raise SessionError(str(exc)) from None
+        after = plan_changes.plan_after(self.questionnaire, self.assessment, update)
+        return update, plan_changes.differences(self.evaluation().plan, after)
+
+    def preview_plan_changes(self, changes: list[plan_changes.PlanChange]) -> list[plan_changes.FieldChange]:
+        """What the plan would show differently after these changes; nothing is stored."""
+        return self._plan_update(changes)[1]
+
+    def apply_plan_changes(self, changes: list[plan_changes.PlanChange], *, operation: str, source: str = "",
+                           by: str = "") -> list[plan_changes.FieldChange]:
+        """Store several changes of the plan as one: one write, one version, and one entry in the
+        plan's history naming the operation (« sheet-import »), its source (the file's name), who
+        made it (default: the assessor) and every field it changed. All or nothing: a change the
+        rules refuse raises SessionError and nothing is stored. Returns the fields changed."""
+        self._writable()
+        update, changed = self._plan_update(changes)
+        if not changed:
+            return []
+        who = by or self.assessment.assessor
+        self._check(checks.text, who, "by", limits.NAME)
+        self._check(checks.text, operation, "operation", limits.NAME)
+        self._check(checks.text, source, "source", limits.NAME)
+        after = update.applied_to(self.assessment)
+        for action_id, edit in update.edits.items():
+            self._check(checks.action_id, action_id, "action_edits")
+            if edit is not None:
+                self._check(checks.check_edit, edit, f"action_edits.{action_id}")
+        self._check(checks.check_custom_actions, after.custom_actions)
+        self._check(checks.check_action_notes, after.action_notes)
+        record = {"by": who, "operation": operation, "source": source,
+                  "changes": [change.record() for change in changed]}
+        self.store.save_plan(self.assessment.id, edits=update.edits, custom_actions=update.custom_actions,
+                             notes=update.notes, record=record)
+        self.assessment.action_edits = after.action_edits
+        self.assessment.custom_actions = after.custom_actions
+        self.assessment.action_notes = after.action_notes
+        self._changed()
+        return changed
 
     def save_position(self, position: str) -> None:
         if self.read_only:  # reading elsewhere may still move around: just not remembered

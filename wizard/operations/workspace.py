@@ -24,7 +24,7 @@ from wizard.core.registry import ContentRegistry
 from wizard.i18n import _
 from wizard.operations.errors import OperationError
 from wizard.settings import Settings, load_settings, save_settings
-from wizard.storage import AssessmentSummary, BackupInfo, StorageError, Store
+from wizard.storage import AssessmentSummary, BackupInfo, PlanHistoryEntry, StorageError, Store
 from wizard.storage.exchange import SUFFIX as EXCHANGE_SUFFIX
 from wizard.typography import french
 
@@ -116,6 +116,10 @@ class Workspace:
     def history(self, assessment_id: str, question_id: str | None = None) -> list:  # noqa: ANN401
         """Every change of one question's answer (or of all), oldest first: when, by whom, old and new."""
         return self.store.history(assessment_id, question_id)
+
+    def plan_history(self, assessment_id: str) -> list[PlanHistoryEntry]:
+        """The named changes of the plan (imports of a spreadsheet), oldest first."""
+        return self.store.plan_history(assessment_id)
 
     def evaluation(self, assessment_id: str) -> Evaluation:
         """What a stored assessment means (progress, indices, plan), read without taking its lock."""

@@ -23,12 +23,12 @@ from typing import TYPE_CHECKING, Any
 _WHERE = {
     "AssessmentLocked": "errors", "CorruptFile": "errors", "NewerVersion": "errors", "StorageError": "errors",
     "UnknownAssessment": "errors", "FolderBusy": "errors", "ReadOnlyFolder": "errors", "PassphraseRequired": "crypto", "WrongPassphrase": "crypto",
-    "BackupInfo": "backups", "HistoryEntry": "tables", "LockInfo": "locking",
+    "BackupInfo": "backups", "HistoryEntry": "tables", "PlanHistoryEntry": "tables", "LockInfo": "locking",
     "AssessmentSummary": "store", "Store": "store",
 }
 __all__ = [
     "AssessmentLocked", "AssessmentSummary", "BackupInfo", "CorruptFile", "FolderBusy", "HistoryEntry",
-    "LockInfo", "NewerVersion", "PassphraseRequired", "ReadOnlyFolder", "Store", "StorageError",
+    "LockInfo", "NewerVersion", "PassphraseRequired", "PlanHistoryEntry", "ReadOnlyFolder", "Store", "StorageError",
     "UnknownAssessment", "WrongPassphrase",
 ]
 

@@ -3,7 +3,8 @@
 {"format": "vigie-exchange", "version": 1, "app": "0.1.0", "exported": "<ISO time>",
  "sha256": "<hex digest of the canonical JSON of content>",
  "content": {"assessment": <answers-file form: answers, notes, participants, action edits,
-                            custom actions>, "position": "…", "history": [<audit entries>]}}
+                            custom actions, notes>, "position": "…", "history": [<audit entries>],
+             "plan_history": [<the plan's named changes>]}}
 
 Version 2 adds the decisions of a merge to the audit trail (an entry's "merge" key, see
 wizard.core.merge); a file is written as version 2 only when its trail holds one, so that
@@ -27,7 +28,7 @@ from wizard.core.model import ANSWER_VALUES, Assessment
 from wizard.i18n import _
 from wizard.storage.crypto import canonical
 from wizard.storage.errors import StorageError
-from wizard.storage.tables import AUDITED
+from wizard.storage.tables import AUDITED, PLAN_HISTORY_KEYS
 from wizard.typography import french
 
 if TYPE_CHECKING:  # the questionnaire (YAML, JSON Schema) is not loaded to open a store
@@ -43,9 +44,12 @@ class ExchangeError(StorageError):
     """The file cannot be imported; nothing was stored."""
 
 
-def export_bytes(assessment: Assessment, history: list[dict[str, Any]]) -> bytes:
+def export_bytes(assessment: Assessment, history: list[dict[str, Any]],
+                 plan_history: list[dict[str, Any]] | None = None) -> bytes:
     content = {"assessment": assessment_to_dict(assessment), "position": assessment.position,
                "history": history}
+    if plan_history:  # absent when empty: the file reads the same in a Vigie without it
+        content["plan_history"] = plan_history
     version = VERSION if any("merge" in entry for entry in history) else 1
     doc = {"format": FORMAT, "version": version, "app": __version__,
            "exported": datetime.now(UTC).astimezone().isoformat(timespec="seconds"),
@@ -58,8 +62,10 @@ def _fail(message: str) -> ExchangeError:
         detail=message))
 
 
-def read_exchange(raw: bytes, questionnaire: Questionnaire) -> tuple[Assessment, list[dict[str, Any]]]:
-    """The assessment and audit trail of a .vigie file, fully checked; raises ExchangeError."""
+def read_exchange(raw: bytes, questionnaire: Questionnaire
+                  ) -> tuple[Assessment, list[dict[str, Any]], list[dict[str, Any]]]:
+    """The assessment, the answers' audit trail and the plan's of a .vigie file, fully checked;
+    raises ExchangeError."""
     if len(raw) > MAX_BYTES:
         raise _fail(_("fichier trop volumineux ({size} octets)").format(size=len(raw)))
     try:
@@ -94,9 +100,10 @@ def read_exchange(raw: bytes, questionnaire: Questionnaire) -> tuple[Assessment,
         assessment = assessment_from_dict(content.get("assessment"), questionnaire)
         assessment.position = checks.text(content.get("position", ""), "position", limits.POSITION)
         history = _history(content.get("history", []), questionnaire, assessment.profile)
+        plan_history = _plan_history(content.get("plan_history", []))
     except AnswersFileError as exc:
         raise _fail(str(exc)) from None
-    return assessment, history
+    return assessment, history, plan_history
 
 
 _HISTORY_KEYS = {"question", "at", "by", "old", "new"}
@@ -155,3 +162,37 @@ def _audited(value: Any, where: str) -> None:
         checks.optional_text(value.get(name), f"{where}.{name}", limits.TEXT)
     if value.get("review") is not None:
         checks.flag(value["review"], f"{where}.review")
+
+
+_PLAN_FIELDS = ("owner", "due", "status", "priority", "note")
+
+
+def _plan_history(raw: Any) -> list[dict[str, Any]]:
+    """The plan's audit trail: named changes, each field change with its stored values."""
+    if not isinstance(raw, list):
+        raise AnswersFileError(_("plan_history : liste attendue, {got} trouvé").format(got=checks.got(raw)))
+    out = []
+    for i, entry in enumerate(raw):
+        where = f"plan_history[{i}]"
+        if not isinstance(entry, dict) or set(entry) != set(PLAN_HISTORY_KEYS):
+            raise AnswersFileError(_("{where} : objet avec les clés {keys} attendu").format(
+                where=where, keys=", ".join(sorted(PLAN_HISTORY_KEYS))))
+        checks.moment(entry["at"], f"{where}.at", required=True)
+        checks.text(entry["by"], f"{where}.by", limits.NAME)
+        checks.text(entry["operation"], f"{where}.operation", limits.NAME)
+        checks.text(entry["source"], f"{where}.source", limits.NAME)
+        changes = entry["changes"]
+        if not isinstance(changes, list):
+            raise AnswersFileError(_("{where}.changes : liste attendue, {got} trouvé").format(
+                where=where, got=checks.got(changes)))
+        for j, change in enumerate(changes):
+            here = f"{where}.changes[{j}]"
+            if not isinstance(change, dict) or set(change) != {"action", "field", "old", "new"}:
+                raise AnswersFileError(_("{where} : objet avec les clés {keys} attendu").format(
+                    where=here, keys="action, field, new, old"))
+            checks.action_id(change["action"], f"{here}.action")
+            checks.choice(change["field"], f"{here}.field", _PLAN_FIELDS)
+            for side in ("old", "new"):
+                checks.text(change[side], f"{here}.{side}", limits.TEXT)
+        out.append({k: entry[k] for k in PLAN_HISTORY_KEYS})
+    return out

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import builtins
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
@@ -28,7 +28,7 @@ from wizard.storage.folder import OPEN_WAIT
 from wizard.storage.index import signature
 from wizard.storage.lock_table import locked_message
 from wizard.storage.locking import LockInfo
-from wizard.storage.tables import HistoryEntry, now_iso
+from wizard.storage.tables import HistoryEntry, PlanHistoryEntry, now_iso
 from wizard.typography import french
 
 if TYPE_CHECKING:  # the questionnaire (YAML, JSON Schema) is not loaded to open a store
@@ -327,7 +327,37 @@ class Store:
             table.insert_multiple(asdict(a) for a in actions)
             self._touch(db)
 
+    def save_plan(self, assessment_id: str, *, edits: dict[str, ActionEdit | None],
+                  custom_actions: Sequence[CustomAction] | None, notes: dict[str, str] | None,
+                  record: dict[str, Any] | None) -> None:
+        """Several changes of the plan in one write (one version, one backup): action edits (None
+        removes one), the custom actions and the notes when given, and the plan's audit entry
+        {operation, source, by, changes} when given (its time is set here)."""
+        from tinydb import Query
+
+        with self.files.change(assessment_id) as db:
+            table = db.table("action_edits")
+            for action_id, edit in edits.items():
+                if edit is None:
+                    table.remove(Query().action == action_id)
+                else:
+                    table.upsert({"action": action_id, **asdict(edit)}, Query().action == action_id)
+            if custom_actions is not None:
+                db.table("custom_actions").truncate()
+                db.table("custom_actions").insert_multiple(asdict(a) for a in custom_actions)
+            if notes is not None:
+                db.table("action_notes").truncate()
+                db.table("action_notes").insert_multiple(docs.notes_table(notes).values())
+            if record is not None:
+                db.table("plan_history").insert({"at": now_iso(), **record})
+            self._touch(db)
+
     # -- audit trail, backups, import ------------------------------------------------------
+    def plan_history(self, assessment_id: str) -> builtins.list[PlanHistoryEntry]:
+        """The named changes of the plan, oldest first."""
+        _raw, tables = self.files.read(assessment_id)
+        return docs.plan_history_of(tables)
+
     def history(self, assessment_id: str, question_id: str | None = None) -> builtins.list[HistoryEntry]:
         """Changes of one question's answer (or of all), oldest first."""
         _raw, tables = self.files.read(assessment_id)
@@ -387,7 +417,8 @@ class Store:
             raise write_failed(self.backups.folder(assessment_id), exc) from None
 
     def import_assessment(self, assessment: Assessment, history: builtins.list[dict[str, Any]],
-                          *, replace: bool = False) -> tuple[Assessment, str]:
+                          *, replace: bool = False, plan_history: Iterable[dict[str, Any]] = ()
+                          ) -> tuple[Assessment, str]:
         """Store a validated assessment in one write; returns it and 'new', 'copy' or 'replaced'.
 
         An assessment whose id is already stored becomes a new copy (a new id) unless replace.
@@ -408,6 +439,7 @@ class Store:
         tables = docs.new_tables(assessment, created=now_iso())
         tables["meta"]["1"]["position"] = assessment.position
         tables["history"] = {str(i): dict(h) for i, h in enumerate(history, start=1)}
+        tables["plan_history"] = {str(i): dict(entry) for i, entry in enumerate(plan_history, start=1)}
         with self.data.locks.writing(assessment.id):
             if mode == "replaced":
                 self._set_aside(assessment.id, "import")
@@ -420,22 +452,26 @@ class Store:
 
         _raw, tables = self.files.read(assessment_id)
         history = [tables["history"][k] for k in sorted(tables["history"], key=int)]
-        return export_bytes(docs.assessment_of(tables), history)
+        plan_table = tables.get("plan_history", {})
+        plan_history = [plan_table[k] for k in sorted(plan_table, key=int)]
+        return export_bytes(docs.assessment_of(tables), history, plan_history)
 
     @staticmethod
     def read_exchange(raw: bytes, questionnaire: Questionnaire) -> tuple[Assessment, builtins.list[dict[str, Any]]]:
-        """A .vigie file's assessment and audit trail, checked completely, stored nowhere."""
+        """A .vigie file's assessment and answers' audit trail, checked completely, stored nowhere
+        (its plan's history is the stored assessment's business, not a merge's)."""
         from wizard.storage.exchange import read_exchange
 
-        return read_exchange(raw, questionnaire)
+        assessment, history, _plan_history = read_exchange(raw, questionnaire)
+        return assessment, history
 
     def import_exchange(self, raw: bytes, questionnaire: Questionnaire, *,
                         replace: bool = False) -> tuple[Assessment, str]:
         """Check a .vigie file completely, then store it in one write (see import_assessment)."""
         from wizard.storage.exchange import read_exchange
 
-        assessment, history = read_exchange(raw, questionnaire)
-        return self.import_assessment(assessment, history, replace=replace)
+        assessment, history, plan_history = read_exchange(raw, questionnaire)
+        return self.import_assessment(assessment, history, replace=replace, plan_history=plan_history)
 
     # -- encryption ------------------------------------------------------------------------
     def change_passphrase(self, new_passphrase: str | None, *, cost: int | None = None,

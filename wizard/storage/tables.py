@@ -1,7 +1,10 @@
 """The tables of one assessment file and the plain data they stand for.
 
 An assessment file's data holds TinyDB tables: meta (one document), answers (one per
-question), action_edits, custom_actions and history (the audit trail of answer changes).
+question), action_edits, custom_actions, history (the audit trail of answer changes),
+action_notes (one per action with a follow-up note) and plan_history (the audit trail of the
+plan: one entry per named change, such as the import of a spreadsheet). A Vigie that predates
+the last two tables reads the file without them, and leaves them as they are.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # built only when an assessment is read: listing the store needs none of it
     from wizard.core.model import Assessment
 
-TABLES = ("meta", "answers", "action_edits", "custom_actions", "history")
+TABLES = ("meta", "answers", "action_edits", "custom_actions", "history", "action_notes", "plan_history")
 # Fields of an answer the audit trail compares and keeps as "previous value".
 AUDITED = ("value", "note", "justification", "evidence", "review")
 
@@ -45,7 +48,12 @@ def new_tables(a: Assessment, created: str) -> Tables:
         tables["action_edits"][str(i)] = {"action": aid, **edit}
     for i, custom in enumerate(data["custom_actions"], start=1):
         tables["custom_actions"][str(i)] = custom
+    tables["action_notes"] = notes_table(data.get("action_notes", {}))
     return tables
+
+
+def notes_table(notes: dict[str, str]) -> dict[str, dict[str, Any]]:
+    return {str(i): {"action": aid, "note": note} for i, (aid, note) in enumerate(notes.items(), start=1)}
 
 
 def meta_doc(tables: Tables) -> dict[str, Any]:
@@ -67,6 +75,8 @@ def assessment_of(tables: Tables) -> Assessment:
     data["action_edits"] = {doc["action"]: {k: v for k, v in doc.items() if k != "action"}
                             for doc in tables["action_edits"].values()}
     data["custom_actions"] = list(tables["custom_actions"].values())
+    data["action_notes"] = {str(doc["action"]): str(doc["note"])
+                            for doc in tables.get("action_notes", {}).values()}
     return from_plain(data)
 
 
@@ -102,3 +112,26 @@ def history_of(tables: Tables, question: str | None = None) -> list[HistoryEntry
     docs = sorted(tables.get("history", {}).items(), key=lambda kv: int(kv[0]))
     return [HistoryEntry(d["question"], d["at"], d["by"], d["old"], d["new"], d.get("merge"))
             for _, d in docs if question is None or d["question"] == question]
+
+
+@dataclass(frozen=True)
+class PlanHistoryEntry:
+    """One named change of the plan: when, by whom, what (operation, and the file it came from
+    for an import), and each field it changed: {"action", "field", "old", "new"} with the stored
+    values (a status key, an ISO date, an owner role or name, a note)."""
+
+    at: str
+    by: str
+    operation: str
+    source: str
+    changes: tuple[dict[str, Any], ...]
+
+
+PLAN_HISTORY_KEYS = ("at", "by", "operation", "source", "changes")
+
+
+def plan_history_of(tables: Tables) -> list[PlanHistoryEntry]:
+    """Oldest first."""
+    docs = sorted(tables.get("plan_history", {}).items(), key=lambda kv: int(kv[0]))
+    return [PlanHistoryEntry(d["at"], d["by"], d["operation"], d.get("source", ""),
+                             tuple(dict(c) for c in d["changes"])) for _, d in docs]

@@ -28,6 +28,7 @@ from wizard.ui.results.labels import answer_label, axis_label, axis_short, conte
 from wizard.ui.results.notices import contradiction_lines, coverage_text, critical_lines, na_text
 from wizard.ui.results.plan_editor import PlanEditor
 from wizard.ui.results.score_chart import ScoreChart
+from wizard.ui.results.sheets_menu import SheetsButton
 from wizard.ui.widgets.theme import scale_widget_font
 
 GAPS_SHOWN = 10
@@ -134,6 +135,8 @@ class ResultsPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(self.back)
+        self.sheets = SheetsButton(lambda: self.session, self.refresh, self)  # spreadsheets, calendar, paper
+        top.addWidget(self.sheets)
         top.addWidget(self.export)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
