@@ -68,7 +68,7 @@ def test_report_signed_with_personal_identity_passes_pdfsig(tmp_path):
 def test_gui_starts_offscreen_and_closes_cleanly():
     result = run(env={"QT_QPA_PLATFORM": "offscreen", "VIGIE_READY_PROBE": "1"}, timeout=60)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip().splitlines()[-1] == "ready"
+    assert result.stdout.strip().splitlines()[-2:] == ["ready", "listed"]  # painted, then the list filled
 
 
 def test_bad_input_exits_2(tmp_path):
