@@ -158,11 +158,40 @@ def bare_window_command() -> list[str]:
     return [sys.executable, str(ROOT / "benchmarks" / "bare_window.py")]
 
 
-def load_average() -> float | None:
+def _cpu_seconds() -> tuple[float, float] | None:
+    """(busy, total) CPU seconds of the whole machine since boot, from /proc/stat (Linux)."""
     try:
-        return os.getloadavg()[0]
-    except (OSError, AttributeError):  # Windows has no load average
+        fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    except (OSError, ValueError):
         return None
+    ticks = os.sysconf("SC_CLK_TCK")
+    idle = fields[3] + (fields[4] if len(fields) > 4 else 0)  # idle + waiting for the disk
+    return (sum(fields) - idle) / ticks, sum(fields) / ticks
+
+
+def _own_cpu_seconds() -> float:
+    """CPU seconds used by this process and the children it waited for (the measured programs)."""
+    import resource
+
+    me, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + children.ru_utime + children.ru_stime
+
+
+class OtherWork:
+    """How many cores other people's work kept busy while a section of the benchmark ran: the
+    machine's busy CPU time less the benchmark's own, over the elapsed time."""
+
+    def __init__(self) -> None:
+        self.start = _cpu_seconds()
+        self.own = _own_cpu_seconds() if self.start else 0.0
+        self.wall = time.perf_counter()
+
+    def cores(self) -> float | None:
+        end = _cpu_seconds()
+        if self.start is None or end is None:
+            return None
+        others = (end[0] - self.start[0]) - (_own_cpu_seconds() - self.own)
+        return max(others, 0.0) / (time.perf_counter() - self.wall)
 
 
 def row(name: str, seconds: float | Timing | None, notes: str = "", target: str = "", ok: bool | None = None,

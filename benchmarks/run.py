@@ -17,7 +17,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from benchmarks.measure import ROOT, load_average, median_time, row
+from benchmarks.measure import ROOT, OtherWork, median_time, row
 
 FROZEN = ROOT / "build" / "dist" / ("Vigie.exe" if sys.platform == "win32" else "vigie")
 ONEDIR = ROOT / "build" / "dist" / "Vigie"
@@ -158,17 +158,20 @@ def fmt(r: dict[str, object]) -> str:
 def main() -> int:
     lines = ["# Benchmarks", "", f"Measured by `make bench` on {date.today().isoformat()}.", "",
              f"Machine: {machine()}.", "", *table_head()]
-    loads: list[float] = []
+    others: list[float] = []
     for title, func in sections():
         print(f"… {title}", file=sys.stderr)
-        load = load_average()
-        if load is not None:
-            loads.append(load)
-        lines.append(f"| **{title}** | | | | |")
-        lines.extend(fmt(r) for r in func())  # type: ignore[operator]
-    busy = (f"{min(loads):.1f} to {max(loads):.1f} (1-minute load average, {os.cpu_count()} cores, taken before "
-            "each section; the work of other people on the machine included)") if loads else "not known here"
-    lines += ["", f"Load during the run: {busy}.", "",
+        watch = OtherWork()
+        rows = [fmt(r) for r in func()]  # type: ignore[operator]
+        cores = watch.cores()
+        busy = "" if cores is None else f" (other work on the machine: {cores:.2f} of {os.cpu_count()} cores)"
+        if cores is not None:
+            others.append(cores)
+        lines.append(f"| **{title}**{busy} | | | | |")
+        lines.extend(rows)
+    load = (f"other people's work kept {min(others):.2f} to {max(others):.2f} of the {os.cpu_count()} cores busy, "
+            "section by section (the machine's busy CPU time less the benchmark's own)") if others else "not known here"
+    lines += ["", f"Load during the run: {load}.", "",
               "Median and 90th percentile (nearest rank) of each measure's samples. Goals set against a reference",
               "are ratios taken round by round, the reference measured in the same rounds, taking turns: the home",
               "window's widgets built by PySide6 alone (benchmarks/bare_window.py) for the start-up, a section page's",
