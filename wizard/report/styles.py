@@ -113,15 +113,24 @@ class Para(Paragraph):
     """
 
     _layout: tuple[Any, ...] | None = None
+    # Layouts shared by the paragraphs of one report with the same text and style (Typo.markup):
+    # « À lancer » is broken into lines once, not a hundred times.
+    _shared: dict[tuple[Any, ...], tuple[Any, ...]] | None = None
+    _key: tuple[str, str] | None = None
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 (ReportLab's names)
         done = self._layout
+        if (done is None or done[0] != availWidth) and self._shared is not None:
+            done = self._shared.get((self._key, availWidth))
         if done is not None and done[0] == availWidth:
             _width, self.width, self.height, self.blPara, self._wrapWidths = done
+            self._layout = done
             return self.width, self.height
         size = super().wrap(availWidth, availHeight)
         if getattr(self, "blPara", None) is not None and getattr(self, "_wrapWidths", None) is not None:
             self._layout = (availWidth, self.width, self.height, self.blPara, self._wrapWidths)
+            if self._shared is not None:
+                self._shared[self._key, availWidth] = self._layout
         return size
 
 
@@ -139,6 +148,7 @@ class Typo:
         self._typographed: dict[str, str] = {}
         self._parsed: dict[tuple[str, str], list[Any]] = {}
         self._templates: dict[str, Any] = {}
+        self._layouts: dict[tuple[Any, ...], tuple[Any, ...]] = {}
 
     def t(self, text: str) -> str:
         """Typographed and escaped text, ready for ReportLab markup."""
@@ -161,12 +171,16 @@ class Typo:
             if "<" in markup or "&" in markup or not markup.strip():
                 paragraph = Para(markup, STYLES[style])
                 self._parsed[markup, style] = [frag.clone() for frag in paragraph.frags]
-                return paragraph
+                return self._sharing(paragraph, markup, style)
             # Plain text (most of a report): the one fragment the parser would make, in the
             # style's font and colour, without running the parser.
             parsed = self._parsed[markup, style] = [self._plain_fragment(style).clone(
                 text=cleanBlockQuotedText(markup))]
-        return Para(markup, STYLES[style], frags=[frag.clone() for frag in parsed])
+        return self._sharing(Para(markup, STYLES[style], frags=[frag.clone() for frag in parsed]), markup, style)
+
+    def _sharing(self, paragraph: Para, markup: str, style: str) -> Para:
+        paragraph._shared, paragraph._key = self._layouts, (markup, style)
+        return paragraph
 
     def _plain_fragment(self, style: str) -> Any:
         """What the parser makes of a plain word in style: the template of plain fragments."""
