@@ -186,6 +186,9 @@ class OtherWork:
         self.own = _own_cpu_seconds() if self.start else 0.0
         self.wall = time.perf_counter()
 
+    def elapsed(self) -> float:
+        return time.perf_counter() - self.wall
+
     def cores(self) -> float | None:
         end = _cpu_seconds()
         if self.start is None or end is None:

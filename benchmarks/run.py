@@ -163,7 +163,7 @@ def main() -> int:
         print(f"… {title}", file=sys.stderr)
         watch = OtherWork()
         rows = [fmt(r) for r in func()]  # type: ignore[operator]
-        cores = watch.cores()
+        cores = watch.cores() if watch.elapsed() >= 1.0 else None  # a glance says nothing
         busy = "" if cores is None else f" (other work on the machine: {cores:.2f} of {os.cpu_count()} cores)"
         if cores is not None:
             others.append(cores)
