@@ -7,6 +7,7 @@ stand-in folder takes the build's place, and 7-Zip lists what the compiled insta
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
 import subprocess
 import sys
@@ -15,8 +16,18 @@ import pytest
 
 from tests.conftest import ROOT
 
-sys.path.insert(0, str(ROOT / "build"))
-from installer import SCRIPT, compile_installer, find_makensis  # noqa: E402
+
+def _build_module(name: str):  # noqa: ANN202
+    """A script of build/, loaded by its path (its name may be taken by an installed package)."""
+    spec = importlib.util.spec_from_file_location(f"vigie_build_{name}", ROOT / "build" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+installer = _build_module("installer")
+SCRIPT, compile_installer, find_makensis = installer.SCRIPT, installer.compile_installer, installer.find_makensis
 
 pytestmark = pytest.mark.skipif(find_makensis() is None, reason="NSIS (makensis) not installed")
 

@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import importlib.util
 import sys
 
 from tests.conftest import ROOT
 
-sys.path.insert(0, str(ROOT / "build"))
-from orphans import prune  # noqa: E402
+
+def _build_module(name: str):  # noqa: ANN202
+    """A script of build/, loaded by its path (its name may be taken by an installed package)."""
+    spec = importlib.util.spec_from_file_location(f"vigie_build_{name}", ROOT / "build" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+prune = _build_module("orphans").prune
 
 
 def test_libraries_only_a_dropped_plugin_needed_are_left_out():
