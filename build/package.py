@@ -1,10 +1,12 @@
-"""Build Vigie's one-file executable for this platform, in one command, on Linux or Windows.
+"""Build Vigie's executables for this platform, in one command, on Linux or Windows.
 
   python build/package.py            (Windows: py -3.11 build\\package.py)
 
 Creates .venv if needed, installs Vigie with its build dependencies, compiles the catalogs,
-then runs PyInstaller with build/vigie.spec. Output: build/dist/ (Vigie.exe and vigie-cli.exe
-on Windows, vigie elsewhere). PyInstaller cannot cross-compile: build on the target system.
+then runs PyInstaller with build/vigie.spec. Output in build/dist/: the one-file executables
+(Vigie.exe and vigie-cli.exe on Windows, vigie elsewhere) and the one-folder application
+(build/dist/Vigie/, the same executables beside their libraries). VIGIE_VARIANTS=onefile or
+onedir builds one only. PyInstaller cannot cross-compile: build on the target system.
 """
 
 from __future__ import annotations
@@ -35,8 +37,10 @@ def main() -> int:
     run(python, "-m", "wizard.tools.catalogs", "compile")
     run(python, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
         "--workpath", ROOT / "build" / "work", "--distpath", ROOT / "build" / "dist", ROOT / "build" / "vigie.spec")
-    for exe in sorted((ROOT / "build" / "dist").iterdir()):
-        print(f"{exe.relative_to(ROOT)}: {exe.stat().st_size / 1e6:.1f} MB")
+    for built in sorted((ROOT / "build" / "dist").iterdir()):
+        files = [built] if built.is_file() else [f for f in built.rglob("*") if f.is_file() and not f.is_symlink()]
+        size = sum(f.stat().st_size for f in files)
+        print(f"{built.relative_to(ROOT)}: {size / 1e6:.1f} MB" + ("" if built.is_file() else f" in {len(files)} files"))
     return 0
 
 

@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # Outside programs some tests check with; where absent those tests skip, so a run that must have
 # them lists them in VIGIE_REQUIRE_TOOLS (`make test`: all; the Windows workflow: the PDF ones).
 TOOLS = {"pdf": ("pdfsig", "pdftotext", "pdfinfo", "pdffonts", "pdftoppm", "qpdf"), "nss": ("certutil",),
-         "spelling": ("hunspell",), "pkcs11": ("softhsm2-util", "pkcs11-tool")}
+         "spelling": ("hunspell",), "pkcs11": ("softhsm2-util", "pkcs11-tool"), "installer": ("makensis", "7z")}
 FIXTURES = ROOT / "tests" / "fixtures"
 MINI_QUESTIONNAIRE = FIXTURES / "questionnaires"
 

@@ -1,4 +1,5 @@
-"""Smoke test of the BUILT one-file executable (make smoke builds it, then runs this).
+"""Smoke test of a BUILT executable (make smoke builds both variants, then runs this on each):
+the one-file executable, or the one-folder build's (its libraries in _internal beside it).
 
 Skipped unless VIGIE_EXECUTABLE names the executable: the source tree is tested elsewhere.
 """
@@ -89,7 +90,7 @@ def test_spreadsheets_calendar_and_paper_from_the_executable(tmp_path):
 def test_gui_starts_offscreen_and_closes_cleanly():
     result = run(env={"QT_QPA_PLATFORM": "offscreen", "VIGIE_READY_PROBE": "1"}, timeout=60)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip().splitlines()[-1] == "ready"
+    assert result.stdout.strip().splitlines()[-2:] == ["ready", "listed"]  # painted, then the list filled
 
 
 def test_bad_input_exits_2(tmp_path):
@@ -100,4 +101,10 @@ def test_bad_input_exits_2(tmp_path):
 
 
 def test_bundle_is_self_contained():
-    assert Path(EXE).stat().st_size > 10_000_000
+    assert EXE
+    folder = Path(EXE).parent / "_internal"
+    if folder.is_dir():  # one folder: Qt, Python and the content beside the executable
+        assert any(folder.rglob("*Qt6Core*")) and any(folder.rglob("python3*"))
+        assert (folder / "questionnaires").is_dir()
+    else:  # one file: all of it inside
+        assert Path(EXE).stat().st_size > 10_000_000

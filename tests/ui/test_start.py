@@ -67,4 +67,41 @@ def test_start_and_quit_from_the_command_line_exit_cleanly(data_dir):
         done = subprocess.run([sys.executable, "-m", "wizard"], capture_output=True, text=True, timeout=120,
                               env={**os.environ, "VIGIE_DATA_DIR": str(data_dir), "VIGIE_READY_PROBE": "1"})
         assert done.returncode == 0, done.stderr[-2000:]
-        assert done.stdout.strip() == "ready"
+        assert done.stdout.split() == ["ready", "listed"]
+
+
+# Vigie's own start, with a spy on the first paint: which of Vigie's data layers are loaded by then.
+FIRST_PAINT = """
+import sys
+import wizard.ui.app as app_module
+from wizard.cli.common import Context
+
+original = app_module.after_first_paint
+
+def spy(window, *then):
+    def painted():
+        layers = sorted({m.split(".")[1] for m in sys.modules if m.startswith("wizard.") and m.count(".") >= 1})
+        print("painted", window.isVisible(), " ".join(l for l in layers if l in {"storage", "operations", "core"}))
+    original(window, painted, *then)
+
+def rows():
+    window = next(w for w in app_module.QApplication.topLevelWidgets() if hasattr(w, "home"))
+    print("rows", window.home.model.rowCount())
+
+app_module.after_first_paint = spy
+import wizard.ui.main_window as main_window
+attach = main_window.MainWindow.attach_workspace
+main_window.MainWindow.attach_workspace = lambda self, ws: (attach(self, ws), rows())
+sys.exit(app_module.run_gui(Context.create()))
+"""
+
+
+def test_the_window_is_painted_before_the_data_folder_is_opened_then_the_list_fills(data_dir):
+    stored(data_dir, ["Laboratoire A", "Laboratoire B"])
+    done = subprocess.run([sys.executable, "-c", FIRST_PAINT], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "VIGIE_DATA_DIR": str(data_dir), "VIGIE_READY_PROBE": "1"})
+    assert done.returncode == 0, done.stderr[-2000:]
+    lines = done.stdout.splitlines()
+    # Painted with none of the data layers loaded (no storage, no operations, no core), then
+    # the probe's "ready", then the folder opened and the list filled.
+    assert lines == ["painted True ", "ready", "rows 2", "listed"], lines

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 
 from wizard import __version__, i18n
 from wizard.cli.common import CliError, Context
-from wizard.cli.output import safe_output, undecodable_argument
 from wizard.i18n import _
 
 if TYPE_CHECKING:
@@ -66,6 +65,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_gui(Context.create())
     # Without a command the GUI starts: the command modules (and the signing stack they import)
     # are not loaded, which keeps start-up close to that of an empty window.
+    from wizard.cli.output import safe_output, undecodable_argument
+
     known, rest = _global_parser(add_help=False).parse_known_args(argv)
     if not rest and not {"-h", "--help"} & set(argv):
         args, parser = known, None

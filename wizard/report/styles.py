@@ -15,6 +15,7 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Table, TableStyle
+from reportlab.platypus.paragraph import cleanBlockQuotedText
 
 from wizard.i18n import _, format_number
 from wizard.report.fonts import BOLD, ITALIC, REGULAR
@@ -112,38 +113,80 @@ class Para(Paragraph):
     """
 
     _layout: tuple[Any, ...] | None = None
+    # Layouts shared by the paragraphs of one report with the same text and style (Typo.markup):
+    # « À lancer » is broken into lines once, not a hundred times.
+    _shared: dict[tuple[Any, ...], tuple[Any, ...]] | None = None
+    _key: tuple[str, str] | None = None
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 (ReportLab's names)
         done = self._layout
+        if (done is None or done[0] != availWidth) and self._shared is not None:
+            done = self._shared.get((self._key, availWidth))
         if done is not None and done[0] == availWidth:
             _width, self.width, self.height, self.blPara, self._wrapWidths = done
+            self._layout = done
             return self.width, self.height
         size = super().wrap(availWidth, availHeight)
         if getattr(self, "blPara", None) is not None and getattr(self, "_wrapWidths", None) is not None:
             self._layout = (availWidth, self.width, self.height, self.blPara, self._wrapWidths)
+            if self._shared is not None:
+                self._shared[self._key, availWidth] = self._layout
         return size
 
 
 class Typo:
-    """Typography and markup for one language: `t(text)` is safe to put in a Paragraph."""
+    """Typography and markup for one language: `t(text)` is safe to put in a Paragraph.
+
+    One Typo serves one report, and remembers what it did: a report says the same things many
+    times (« À lancer » a hundred times, the same owners, dates and labels in every table), and
+    typography and ReportLab's markup parser cost more than the lookup. Each paragraph gets its
+    own copy of the parsed fragments, as if parsed anew.
+    """
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
+        self._typographed: dict[str, str] = {}
+        self._parsed: dict[tuple[str, str], list[Any]] = {}
+        self._templates: dict[str, Any] = {}
+        self._layouts: dict[tuple[Any, ...], tuple[Any, ...]] = {}
 
     def t(self, text: str) -> str:
         """Typographed and escaped text, ready for ReportLab markup."""
-        return escape(for_language(text, self.lang))
+        return escape(self.plain(text))
 
     def plain(self, text: str) -> str:
         """Typographed text without escaping (canvas drawString, metadata, bookmarks)."""
-        return for_language(text, self.lang)
+        done = self._typographed.get(text)
+        if done is None:
+            done = self._typographed[text] = for_language(text, self.lang)
+        return done
 
     def para(self, text: str, style: str = "body") -> Paragraph:
-        return Para(self.t(text), STYLES[style])
+        return self.markup(self.t(text), style)
 
     def markup(self, markup: str, style: str = "body") -> Paragraph:
         """A paragraph from markup whose text parts were already passed through t()."""
-        return Para(markup, STYLES[style])
+        parsed = self._parsed.get((markup, style))
+        if parsed is None:
+            if "<" in markup or "&" in markup or not markup.strip():
+                paragraph = Para(markup, STYLES[style])
+                self._parsed[markup, style] = [frag.clone() for frag in paragraph.frags]
+                return self._sharing(paragraph, markup, style)
+            # Plain text (most of a report): the one fragment the parser would make, in the
+            # style's font and colour, without running the parser.
+            parsed = self._parsed[markup, style] = [self._plain_fragment(style).clone(
+                text=cleanBlockQuotedText(markup))]
+        return self._sharing(Para(markup, STYLES[style], frags=[frag.clone() for frag in parsed]), markup, style)
+
+    def _sharing(self, paragraph: Para, markup: str, style: str) -> Para:
+        paragraph._shared, paragraph._key = self._layouts, (markup, style)
+        return paragraph
+
+    def _plain_fragment(self, style: str) -> Any:
+        """What the parser makes of a plain word in style: the template of plain fragments."""
+        if style not in self._templates:
+            self._templates[style] = Para("x", STYLES[style]).frags[0]
+        return self._templates[style]
 
     def field(self, text: str, limit: int, style: str = "cell") -> Paragraph:
         """A one-line field a user typed (a name, a title), cut to limit (long_text.clip)."""
@@ -153,10 +196,10 @@ class Typo:
         """A text a user typed (a comment, a description): one paragraph per line or block of
         it, the first after the bold label, and a notice when it was longer than limit."""
         pieces, left_out = blocks(text, limit)
-        out = [Para(self.t(piece), STYLES[style]) for piece in pieces]
-        if label:
-            first = f"<b>{self.t(label)}</b> " + (self.t(pieces[0]) if pieces else "")
-            out[:1] = [Para(first, STYLES[style])]
+        marked = [self.t(piece) for piece in pieces]
+        if label:  # the label in bold before the first piece
+            marked[:1] = [f"<b>{self.t(label)}</b> " + (marked[0] if marked else "")]
+        out = [self.markup(piece, style) for piece in marked]
         if left_out:
             out.append(self.markup("<i>" + self.t(_(
                 "[Texte coupé : {left_out} caractères de plus au-delà de {limit} ; la copie de l’évaluation "

@@ -54,6 +54,22 @@ def dispose(window) -> None:
         shiboken6.delete(window)
 
 
+def after_first_paint(window, *then) -> None:  # noqa: ANN001
+    """Call each of then, in order, in the event loop's turn after window's first paint."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+            if event.type() == QEvent.Type.Paint:
+                watched.removeEventFilter(self)
+                for call in then:
+                    QTimer.singleShot(0, call)
+            return False
+
+    watcher = FirstPaint(window)
+    window.installEventFilter(watcher)
+
+
 def run_gui(context) -> int:
     try:
         data_dir = paths.user_data_dir(context.data_dir_override)
@@ -67,18 +83,16 @@ def run_gui(context) -> int:
         return 2
     app = make_app(context.lang, data_dir)
     from wizard.ui.main_window import MainWindow  # after the language is set: labels are translated
-    from wizard.ui.workspace_opening import open_workspace
 
-    workspace = open_workspace(data_dir)
-    if workspace is None:
-        return 1
-    window = MainWindow(workspace)
+    # The window first; the data layer, the folder (a passphrase asked over the window when it is
+    # encrypted) and the list once it has been painted: nothing the user did not ask for before.
+    window = MainWindow(None, settings=load_settings(data_dir))
+    probe = bool(os.environ.get("VIGIE_READY_PROBE"))
+    # Start-up benchmark and smoke test: "ready" once the window is painted and the event loop
+    # runs, "listed" once the list is filled; then quit cleanly.
+    after_first_paint(window, *([lambda: print("ready", flush=True)] if probe else []),
+                      lambda: _open_data(app, window, data_dir, probe))
     window.show()
-    if os.environ.get("VIGIE_READY_PROBE"):
-        # Start-up benchmark and smoke test: say "ready" once the event loop runs, then quit cleanly.
-        from PySide6.QtCore import QTimer
-
-        QTimer.singleShot(0, lambda: (print("ready", flush=True), window.close(), app.quit()))
     code = app.exec()
     import shiboken6
 
@@ -87,3 +101,18 @@ def run_gui(context) -> int:
         if shiboken6.isValid(top) and top.parent() is None:
             dispose(top)
     return code
+
+
+def _open_data(app: QApplication, window, data_dir: Path, probe: bool) -> None:  # noqa: ANN001
+    from wizard.ui.workspace_opening import open_workspace
+
+    workspace = open_workspace(data_dir, window)
+    if workspace is None:  # the user gave up (no passphrase, a folder that cannot be opened)
+        window.close()
+        app.exit(1)
+        return
+    window.attach_workspace(workspace)
+    if probe:
+        print("listed", flush=True)
+        window.close()
+        app.quit()

@@ -5,27 +5,34 @@ Each page does its own work; the window only switches between them and opens dia
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget
 
 from wizard.i18n import _
-from wizard.operations.workspace import Workspace
+from wizard.settings import Settings
 from wizard.ui import optional
 from wizard.ui.answering.shortcuts import ShortcutsDialog
 from wizard.ui.home.home_page import HomePage
 from wizard.ui.window_actions import build_actions, update_actions
 from wizard.ui.window_look import WindowLook
 
+if TYPE_CHECKING:
+    from wizard.operations.workspace import Workspace
+
 _REPLACEMENTS: list[QMainWindow] = []  # windows rebuilt in another language, kept alive here
 
 
 class MainWindow(WindowLook, QMainWindow):
-    def __init__(self, workspace: Workspace, parent=None) -> None:
+    def __init__(self, workspace: Workspace | None, parent=None, *, settings: Settings | None = None) -> None:
+        """workspace None: the window is shown first, its data come with attach_workspace() (start-up:
+        the data layer is loaded, and the folder opened, once the window has been painted)."""
         super().__init__(parent)
         self.workspace = workspace  # the one door to the stored assessments, reports and signatures
-        self.data_dir = workspace.data_dir
-        self.registry = workspace.registry
-        self.settings = workspace.settings()
+        self.data_dir = workspace.data_dir if workspace is not None else None
+        self.registry = workspace.registry if workspace is not None else None
+        self.settings = workspace.settings() if workspace is not None else (settings or Settings())
         self.session = None  # the open assessment's wizard.operations.session.Session
         self.results = None
         self.presentation = False
@@ -45,9 +52,25 @@ class MainWindow(WindowLook, QMainWindow):
         self.home.set_exchange_available(True)
         self.actions_by_name, self.toolbar = build_actions(self)
         self.pages.currentChanged.connect(lambda _i: update_actions(self))
-        self.home.reload()
-        update_actions(self)
         self.resize(1280, 820)
+        if workspace is not None:
+            self.attach_workspace(workspace)
+        else:
+            self.home.wait_for_data()
+            for name in ("new", "settings"):  # they need the folder and its content
+                self.actions_by_name[name].setEnabled(False)
+            update_actions(self)
+
+    def attach_workspace(self, workspace: Workspace) -> None:
+        """The data folder, once open: the home lists its assessments."""
+        self.workspace = workspace
+        self.data_dir = workspace.data_dir
+        self.registry = workspace.registry
+        self.settings = workspace.settings()
+        for name in ("new", "settings"):
+            self.actions_by_name[name].setEnabled(True)
+        self.home.set_workspace(workspace)
+        update_actions(self)
 
     @property
     def answering(self):
@@ -250,6 +273,6 @@ class MainWindow(WindowLook, QMainWindow):
         self.home.commit_deletes()
         self.home.model.stop()
         self._close_session()
-        if not getattr(self, "_hand_over_workspace", False):
+        if self.workspace is not None and not getattr(self, "_hand_over_workspace", False):
             self.workspace.close()
         super().closeEvent(event)

@@ -3,6 +3,8 @@ import and export of exchange files; an explanation when there is nothing yet.""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -21,12 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from wizard.i18n import _
-from wizard.operations.workspace import Workspace
 from wizard.ui.home.assessment_table import ID_ROLE, AssessmentTable
 from wizard.ui.home.empty_state import EmptyState
 from wizard.ui.widgets.accessible import name_headers, named
 from wizard.ui.widgets.text import fr
 from wizard.ui.widgets.theme import scale_widget_font
+
+if TYPE_CHECKING:
+    from wizard.operations.workspace import Workspace
 
 UNDO_DELETE_MS = 15_000  # how long a deletion can be undone before the file is removed
 
@@ -37,9 +41,9 @@ class HomePage(QWidget):
     importRequested = Signal()
     exportRequested = Signal(str)
 
-    def __init__(self, workspace: Workspace, parent=None) -> None:
+    def __init__(self, workspace: Workspace | None, parent=None) -> None:
         super().__init__(parent)
-        self.workspace = workspace
+        self.workspace = workspace  # None until the folder is open (wait_for_data, set_workspace)
         self.pending_deletes: list[str] = []
         self.model = AssessmentTable(workspace, self)
 
@@ -136,6 +140,25 @@ class HomePage(QWidget):
         layout.addWidget(self.stack, 1)
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
         self.set_exchange_available(False)
+
+    def wait_for_data(self) -> None:
+        """Until the data folder is open (just after the window's first paint): the list, empty,
+        and nothing to click that needs the folder."""
+        self.stack.setCurrentIndex(1)
+        for b in (self.new_button, self.import_button, self.search):
+            b.setEnabled(False)
+        self._update_buttons()
+
+    def set_workspace(self, workspace: Workspace) -> None:
+        """The data folder, now open: its assessments fill the list."""
+        self.workspace = workspace
+        self.model.workspace = workspace
+        for b in (self.new_button, self.import_button, self.search):
+            b.setEnabled(True)
+        self.reload()
+        focused = self.focusWidget()
+        if focused is None or not focused.isEnabled():
+            self.focus_list()
 
     def set_exchange_available(self, available: bool) -> None:
         for b in (self.import_button, self.export_button, self.empty.import_button):
