@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from wizard import paths
 from wizard.atomic_files import WriteFailed, atomic_write_bytes, write_document
@@ -26,6 +27,7 @@ from wizard.operations.errors import OperationError
 from wizard.settings import Settings, load_settings, save_settings
 from wizard.storage import AssessmentSummary, BackupInfo, StorageError, Store
 from wizard.storage.exchange import SUFFIX as EXCHANGE_SUFFIX
+from wizard.storage.registers import RelationFiles
 from wizard.typography import french
 
 
@@ -43,6 +45,11 @@ class Workspace:
     def __init__(self, store: Store, registry: ContentRegistry | None = None) -> None:
         self.store = store
         self.registry = registry or ContentRegistry()
+        # The registers of processors and clients and their correspondence live on the same folder
+        # (re-keyed with it); their operations are made on first use.
+        self.relation_files = RelationFiles(store.data)
+        self._processors: Any = None
+        self._clients: Any = None
 
     @classmethod
     def open(cls, data_dir: Path, *, passphrase: str | None = None, registry: ContentRegistry | None = None,
@@ -118,16 +125,37 @@ class Workspace:
         return self.store.history(assessment_id, question_id)
 
     def evaluation(self, assessment_id: str) -> Evaluation:
-        """What a stored assessment means (progress, indices, plan), read without taking its lock."""
+        """What a stored assessment means (progress, indices, plan), read without taking its lock;
+        a laboratory's is linked to its register of processors (their actions, the annex)."""
         assessment = self.store.load(assessment_id)
-        return evaluate(self.questionnaire_for(assessment), assessment)
+        return self.processors.link(evaluate(self.questionnaire_for(assessment), assessment))
 
     def open_session(self, assessment_id: str, *, read_only: bool = False):  # noqa: ANN201 - Session
         """The assessment opened for answering (its lock held until the session closes, unless
         read_only or another Vigie writes it)."""
         from wizard.operations.session import Session
 
-        return Session(self.store, assessment_id, self.registry.questionnaire(), read_only=read_only)
+        return Session(self.store, assessment_id, self.registry.questionnaire(), read_only=read_only,
+                       link=self.processors.link, facts=self.processors.facts)
+
+    # -- the relation between a laboratory and its processors -------------------------------------
+    @property
+    def processors(self):  # noqa: ANN201 - wizard.operations.processors.Processors
+        """The laboratory's register of processors, its requests and the responses it imports."""
+        if self._processors is None:
+            from wizard.operations.processors import Processors
+
+            self._processors = Processors(self, self.relation_files)
+        return self._processors
+
+    @property
+    def clients(self):  # noqa: ANN201 - wizard.operations.clients.Clients
+        """The processor's register of clients, the requests it imports and the responses it makes."""
+        if self._clients is None:
+            from wizard.operations.clients import Clients
+
+            self._clients = Clients(self, self.relation_files)
+        return self._clients
 
     # -- creating, re-assessing, deleting --------------------------------------------------------
     def create(self, profile: str, organisation: Organisation, *, assessor: str = "",
