@@ -9,7 +9,7 @@ answers for it, and the requests it sent. Dates are written AAAA-MM-JJ.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from wizard.core import checks, limits
@@ -21,6 +21,7 @@ from wizard.core.parties import (
     obj,
     optional_day,
     party_from,
+    plain,
     request_id,
     terms,
 )
@@ -74,8 +75,17 @@ class ClientsRegister:
         return None
 
 
+DIFFERENCE_FIELDS = ("value", "note", "justification")  # what differs is an answer, not its audit trail
+
+
+def client_to_dict(client: Client) -> dict[str, Any]:
+    data = plain(client)
+    data["differences"] = {q: {k: a[k] for k in DIFFERENCE_FIELDS} for q, a in data["differences"].items()}
+    return data
+
+
 def register_to_dict(register: ClientsRegister) -> dict[str, Any]:
-    return asdict(register)
+    return {**plain(replace(register, clients=())), "clients": [client_to_dict(c) for c in register.clients]}
 
 
 def _request(raw: Any, where: str) -> ReceivedRequest:
@@ -96,7 +106,7 @@ def _request(raw: Any, where: str) -> ReceivedRequest:
 
 
 def difference_from(raw: Any, where: str) -> Answer:
-    data = obj(raw, where, ("value", "note", "justification"), ("value",))
+    data = obj(raw, where, DIFFERENCE_FIELDS, ("value",))
     answer = Answer(checks.choice(data["value"], f"{where}.value", ANSWER_VALUES),
                     note=checks.text(data.get("note", ""), f"{where}.note", limits.TEXT),
                     justification=checks.text(data.get("justification", ""), f"{where}.justification", limits.TEXT))
@@ -136,4 +146,4 @@ def register_from_dict(raw: Any, relations: Relations | None = None) -> ClientsR
 
 
 def check_client(client: Client, relations: Relations | None = None) -> None:
-    client_from(asdict(client), "client", relations)
+    client_from(client_to_dict(client), "client", relations)

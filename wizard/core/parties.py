@@ -72,7 +72,22 @@ def party_from(raw: Any, where: str, *, required: bool = True) -> Party:
     return party
 
 
+def plain(data: Any) -> Any:
+    """A register's dataclasses as JSON data (asdict keeps tuples; JSON has lists)."""
+    from dataclasses import asdict, is_dataclass
+
+    if is_dataclass(data) and not isinstance(data, type):
+        data = asdict(data)
+    if isinstance(data, dict):
+        return {k: plain(v) for k, v in data.items()}
+    if isinstance(data, list | tuple):
+        return [plain(v) for v in data]
+    return data
+
+
 def items(raw: Any, where: str, limit: int) -> list[Any]:
+    if isinstance(raw, tuple):
+        raw = list(raw)
     if not isinstance(raw, list):
         raise FieldError(_("{where} : liste attendue, {got} trouvé").format(where=where, got=got(raw)))
     checks.count(raw, where, limit)

@@ -24,6 +24,7 @@ from wizard.core.parties import (
     obj,
     optional_day,
     party_from,
+    plain,
     request_id,
     terms,
 )
@@ -133,7 +134,7 @@ class ProcessorsRegister:
 
 # -- JSON form -------------------------------------------------------------------------------------
 def register_to_dict(register: ProcessorsRegister) -> dict[str, Any]:
-    return asdict(register)
+    return plain(register)
 
 
 def _hds(raw: Any, where: str) -> HdsCertificate | None:

@@ -10,7 +10,7 @@ exports of the register (its Art. 30(2) register) are made by responses.py.
 from __future__ import annotations
 
 import uuid
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -18,7 +18,14 @@ from typing import TYPE_CHECKING, Any
 from wizard.core import limits
 from wizard.core.checks import FieldError
 from wizard.core.client_rules import RequestLine, client_of, counts, request_lines, sorted_clients
-from wizard.core.clients import Client, ClientsRegister, ReceivedRequest, client_from, difference_from
+from wizard.core.clients import (
+    Client,
+    ClientsRegister,
+    ReceivedRequest,
+    client_from,
+    client_to_dict,
+    difference_from,
+)
 from wizard.core.model import Assessment, Organisation
 from wizard.core.parties import Party, check_party
 from wizard.core.request_file import Request, RequestFileError, read_request, request_body
@@ -143,7 +150,7 @@ class Clients:
         if wrong:
             raise OperationError(french(_("champ inconnu ou non modifiable : {fields}")).format(fields=", ".join(wrong)))
         current = self.find(ref)
-        data = asdict(current)
+        data = client_to_dict(current)
         if "lab" in fields:
             data["lab"] = {**data["lab"], **fields.pop("lab")}
         changed = self._checked({**data, **fields})

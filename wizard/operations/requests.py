@@ -34,6 +34,7 @@ from wizard.operations.errors import OperationError
 from wizard.report.covering_letter import build_letter
 from wizard.report.embedded import EmbeddedAssessmentError, decode_assessment
 from wizard.signing.verify import (
+    AlteredPdf,
     PasswordRequired,
     SignatureCheck,
     VerifyError,
@@ -162,6 +163,9 @@ def _verified(path: Path, processors: Processors, password: str | None) -> tuple
     except WrongPassword:
         raise PasswordNeeded(french(_("{file} : ce mot de passe n’ouvre pas la réponse ; rien n’a été "
                                       "importé.")).format(file=path)) from None
+    except AlteredPdf:
+        raise _refuse(path, _("la réponse a été modifiée après sa signature (son code d’intégrité ne correspond "
+                              "plus)")) from None
     except VerifyError as exc:
         raise ResponseRefused(french(_("{error} Rien n’a été importé.")).format(error=exc)) from None
     checks = result.signatures

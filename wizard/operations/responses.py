@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from wizard.operations.clients import Clients
 
 MIN_PASSWORD = 8
+MAX_PASSWORD_BYTES = 32  # poppler (pdfsig) reads no more of a password, whatever PDF 2.0 allows
 
 
 def respond(clients: Clients, assessment_id: str, request_id: str, out: Path, identity: IdentitySpec, *,
@@ -61,6 +62,10 @@ def respond(clients: Clients, assessment_id: str, request_id: str, out: Path, id
     if password is not None and len(password) < MIN_PASSWORD:
         raise OperationError(french(_("le mot de passe de la réponse doit compter au moins {n} caractères")).format(
             n=MIN_PASSWORD))
+    if password is not None and len(password.encode("utf-8")) > MAX_PASSWORD_BYTES:
+        raise OperationError(french(_("le mot de passe de la réponse doit tenir en {n} octets (32 lettres sans accent) : "
+                                      "certains lecteurs PDF, dont pdfsig, n’en lisent pas davantage")).format(
+            n=MAX_PASSWORD_BYTES))
     view = workspace.registry.for_profile(assessment.profile)
     adapted = assessment_for_client(assessment, client)
     evaluation = evaluate(view, adapted)

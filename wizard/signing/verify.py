@@ -34,7 +34,7 @@ from wizard.signing.trust import trusted_roots
 # pyHanko logs a full traceback for an untrusted chain (the normal case offline, with a
 # self-signed identity) and for every revision its difference analysis refuses (a tampered
 # file): the verdicts are reported through SignatureCheck, never as tracebacks on stderr.
-for _name in ("pyhanko.sign.validation", "pyhanko.sign.diff_analysis", "pyhanko_certvalidator"):
+for _name in ("pyhanko.sign.validation", "pyhanko.sign.diff_analysis", "pyhanko_certvalidator", "pyhanko.pdf_utils"):
     logging.getLogger(_name).setLevel(logging.CRITICAL)
 
 
@@ -161,6 +161,10 @@ class WrongPassword(VerifyError):
     """The password given does not open the PDF."""
 
 
+class AlteredPdf(VerifyError):
+    """A PDF protected by a password whose integrity code (PDF MAC) no longer matches: changed since."""
+
+
 def _decrypt(reader: PdfFileReader, password: str | None, path: Path | str) -> None:
     from pyhanko.pdf_utils.crypt import AuthStatus
 
@@ -171,6 +175,10 @@ def _decrypt(reader: PdfFileReader, password: str | None, path: Path | str) -> N
         result = reader.decrypt(password)
     except Exception:  # a damaged encryption dictionary
         result = None
+    # pyHanko 0.26 and later check the integrity code (ISO 32004 PDF MAC) of the files it encrypts.
+    if result is not None and getattr(getattr(result, "mac_status", None), "name", "") == "FAILED":
+        raise AlteredPdf(_("{file} : le document a été modifié depuis son chiffrement (son code d'intégrité ne "
+                           "correspond plus).").format(file=path))
     if result is None or result.status == AuthStatus.FAILED:
         raise WrongPassword(_("{file} : le mot de passe ne permet pas d'ouvrir ce PDF.").format(file=path))
 
