@@ -114,7 +114,7 @@ def test_the_plan_gains_one_named_action_per_processor_needing_attention(content
     evaluation = linked_evaluation(evaluate(view, lab_assessment()), register_states(register, content.relations, TODAY))
     added = [a for a in evaluation.plan if a.id.startswith("processor.")]
     assert [(a.id, a.priority, a.owner) for a in added] == [("processor.bbbbbbbbbbbb", "P1", "quality")]
-    assert "« Hébergeur »" in added[0].title.fr and "Hébergeur" in added[0].title.en
+    assert "«\u202fHébergeur\u202f»" in added[0].title.fr and "“Hébergeur”" in added[0].title.en
     assert "aucun certificat HDS" in added[0].description.fr and "HDS certificate" in added[0].description.en
     assert set(added[0].question_ids) == {"lab.a28.choice.hds", "lab.a28.choice.hds_contract", "lab.a28.contract.signed"}
     assert added[0].due == date(2027, 1, 3)  # a P1: the assessment's date and 30 days

@@ -108,7 +108,7 @@ class Correspondence:
 
     def __init__(self, folder: DataFolder) -> None:
         self.files = DocumentFiles(folder, "correspondence", CORRESPONDENCE_FORMAT, CORRESPONDENCE_VERSION,
-                                   check=_check_correspondence, label=lambda: _("Une demande enregistrée"))
+                                   check=_check_correspondence, label=lambda: _("Le fichier d’une demande"))
 
     @staticmethod
     def ident(side: str, request_id: str) -> str:
