@@ -25,7 +25,7 @@ from benchmarks.measure import (
 )
 
 FROZEN = ROOT / "build" / "dist" / ("Vigie.exe" if sys.platform == "win32" else "vigie")
-HELPER_MODULES = ("benchmarks.storage_bench", "benchmarks.ui_bench", "benchmarks.report_bench")
+HELPER_MODULES = ("benchmarks.storage_bench", "benchmarks.ui_bench", "benchmarks.report_bench", "benchmarks.relations_bench")
 
 
 def machine() -> str:

@@ -285,3 +285,12 @@ def test_a_plain_response_with_an_update_after_its_signature_is_refused(plain_re
     updated.write_bytes(out.getvalue())
     message = refused(lab, "response", "import", str(updated))
     assert "modifiée après sa signature" in message or "ajoutée ou remplacée après la signature" in message
+
+
+def test_a_password_longer_than_pdf_readers_take_is_refused_before_anything_is_written(loop, tmp_path):
+    """33 bytes: pdfsig would not open the response with it (poppler reads 32 bytes of a password)."""
+    vendor = tmp_path / "vendor"
+    shutil.copytree(loop["vendor"], vendor)
+    message = refused(vendor, "respond", loop["assessment"], "--request", loop["request"]["id"], "-o",
+                      str(tmp_path / "r.pdf"), env={"VIGIE_RESPONSE_PASSWORD": "a" * 33})
+    assert "32 octets" in message and not (tmp_path / "r.pdf").exists()

@@ -16,7 +16,7 @@ import pytest
 from tests.conftest import FIXTURES
 from wizard.core.parties import Party
 from wizard.core.processors import Processor
-from wizard.storage import Store, StorageError
+from wizard.storage import StorageError, Store
 from wizard.storage.registers import RelationFiles
 
 STORAGE = FIXTURES / "storage"

@@ -19,7 +19,7 @@ from typing import Any
 
 from wizard.cli.common import CliError, Context, opened_workspace, print_json, secret
 from wizard.cli.output import one_line
-from wizard.cli.processors import RESPONSE_PASSWORD_ENV
+from wizard.cli.requests import RESPONSE_PASSWORD_ENV
 from wizard.cli.signed_plans import identity_options, signing_identity, warn
 from wizard.core.client_rules import REQUEST_STATES, request_state
 from wizard.core.clients import client_to_dict

@@ -39,7 +39,7 @@ from wizard.core.model import ANSWER_LABELS
 from wizard.core.parties import Party
 from wizard.core.processor_attention import describe
 from wizard.core.processor_facts import fact_line
-from wizard.i18n import _, current_language, format_percent, ngettext
+from wizard.i18n import _, current_language, format_day, format_percent, ngettext
 from wizard.operations.errors import OperationError, StorageError
 from wizard.operations.processors import relations_of
 from wizard.operations.requests import PasswordNeeded, SignerChanged
@@ -179,13 +179,16 @@ class ProcessorsPage(QDialog):
         def pct(value: int | None) -> str:
             return "—" if value is None else format_percent(value)
 
+        def day(text: str) -> str:
+            return format_day(date.fromisoformat(text), "short")
+
         def text(view, qid: str) -> str:  # noqa: ANN001
             try:
                 return view.question(qid).text.get(framework_lang)
             except KeyError:
                 return qid
 
-        out = [f"<h4>{escape(fr(_('Réponse du {date}, signée par {signer}').format(date=r.received, signer=r.signer)))}</h4>"]
+        out = [f"<h4>{escape(fr(_('Réponse du {date}, signée par {signer}').format(date=day(r.received), signer=r.signer)))}</h4>"]
         out.append("<p>" + escape(fr(_("Indice global : {score}").format(score=pct(r.overall)))) + "<br/>" + "<br/>".join(
             escape(fr(_("{axis} : {score}").format(axis=framework.axis(a).label.get(framework_lang)
                                                     if a in framework.axis_ids else a, score=pct(v))))
@@ -195,7 +198,7 @@ class ProcessorsPage(QDialog):
                 for g in r.critical_gaps]
         out.append(f"</ul><p><b>{escape(fr(_('Actions P1 du prestataire ({count})').format(count=len(r.p1_actions))))}"
                    "</b></p><ul>")
-        out += [f"<li>{escape(a.due)} — {escape(a.title.get(framework_lang))}</li>" for a in r.p1_actions]
+        out += [f"<li>{escape(day(a.due))} — {escape(a.title.get(framework_lang))}</li>" for a in r.p1_actions]
         out.append("</ul>")
         if found.suggestions:
             out.append(f"<p><b>{escape(fr(_('Vos réponses à revoir (rien n’a été modifié)')))}</b></p><ul>")
