@@ -4,4 +4,6 @@ assessments, the reports and the signatures.
 workspace.Workspace  the data folder: list, create, re-assess, delete, backups, exchange, passphrase
 session.Session      one open assessment: answers and plan edits, under the core's rules
 plans                the signed PDF action plan: write, sign, verify, read back
+processors, requests the lab's register of processors; a request out, a signed response in
+clients, responses   the vendor's register of clients; a request in, a signed response out, exports
 """
