@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from wizard import paths
 from wizard.atomic_files import WriteFailed, atomic_write_bytes, write_document
@@ -27,8 +27,10 @@ from wizard.operations.errors import OperationError
 from wizard.settings import Settings, load_settings, save_settings
 from wizard.storage import AssessmentSummary, BackupInfo, StorageError, Store
 from wizard.storage.exchange import SUFFIX as EXCHANGE_SUFFIX
-from wizard.storage.registers import RelationFiles
 from wizard.typography import french
+
+if TYPE_CHECKING:
+    from wizard.storage.registers import RelationFiles
 
 
 @dataclass(frozen=True)
@@ -46,8 +48,8 @@ class Workspace:
         self.store = store
         self.registry = registry or ContentRegistry()
         # The registers of processors and clients and their correspondence live on the same folder
-        # (re-keyed with it); their operations are made on first use.
-        self.relation_files = RelationFiles(store.data)
+        # (re-keyed with it); they and their operations are made on first use, not at start-up.
+        self._relation_files: RelationFiles | None = None
         self._processors: Any = None
         self._clients: Any = None
 
@@ -139,6 +141,15 @@ class Workspace:
                        link=self.processors.link, facts=self.processors.facts)
 
     # -- the relation between a laboratory and its processors -------------------------------------
+    @property
+    def relation_files(self) -> RelationFiles:
+        """The registers' documents on this folder (added to it: a passphrase change re-keys them)."""
+        if self._relation_files is None:
+            from wizard.storage.registers import RelationFiles
+
+            self._relation_files = RelationFiles(self.store.data)
+        return self._relation_files
+
     @property
     def processors(self):  # noqa: ANN201 - wizard.operations.processors.Processors
         """The laboratory's register of processors, its requests and the responses it imports."""
@@ -251,6 +262,7 @@ class Workspace:
     # -- the folder ------------------------------------------------------------------------------
     def change_passphrase(self, new_passphrase: str | None) -> None:
         """Encrypt the folder, re-encrypt it with another passphrase, or (None) decrypt it; all or nothing."""
+        self.relation_files  # noqa: B018 - the registers join the folder's documents before it is re-keyed
         self.store.change_passphrase(new_passphrase)
 
     def settings(self) -> Settings:

@@ -1,4 +1,5 @@
-"""The forms of the registers: a processor's entry, and who a party is (the laboratory, the vendor).
+"""The forms of the registers: a processor's entry, who a party is (the laboratory, the vendor), and
+the options of a request (where, by when, protected or not).
 
 Each form only turns its widgets into the fields wizard.operations checks and stores; the words
 of the services and data categories come from the content (relations.yaml).
@@ -6,18 +7,24 @@ of the services and data categories come from the content (relations.yaml).
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -167,3 +174,39 @@ class PartyForm(QDialog):
 
     def text_values(self) -> dict[str, str]:
         return {name: edit.toPlainText() for name, edit in self.texts.items()}
+
+
+class RequestOptions(QDialog):
+    """Where to write the request (its letter goes beside it), by when, protected or not."""
+
+    def __init__(self, default: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(fr(_("Créer une demande")))
+        self.path = QLineEdit(str(default))
+        self.path.setAccessibleName(_("Fichier de demande"))
+        browse = QPushButton(_("Parcourir…"))
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(browse)
+        self.due = QDateEdit(date.today() + timedelta(days=30), calendarPopup=True)
+        self.due.setAccessibleName(_("Réponse attendue pour le"))
+        self.protect = QCheckBox(fr(_("Demander une réponse protégée par un mot de passe (convenu par téléphone)")))
+        self.protect.setChecked(True)
+        self.message = QLineEdit()
+        self.message.setAccessibleName(_("Message au prestataire"))
+        form = QFormLayout(self)
+        form.addRow(fr(_("Fichier :")), row)
+        form.addRow(fr(_("Réponse attendue pour le :")), self.due)
+        form.addRow(self.protect)
+        form.addRow(fr(_("Message :")), self.message)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def _browse(self) -> None:
+        name, _filter = QFileDialog.getSaveFileName(self, _("Enregistrer la demande"), self.path.text(),
+                                                    _("Demandes Vigie (*.json)"))
+        if name:
+            self.path.setText(name)

@@ -10,17 +10,13 @@ goes through workspace.processors.
 from __future__ import annotations
 
 from dataclasses import asdict
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
-    QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -30,6 +26,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -44,46 +41,10 @@ from wizard.operations.errors import OperationError, StorageError
 from wizard.operations.processors import relations_of
 from wizard.operations.requests import PasswordNeeded, SignerChanged
 from wizard.operations.workspace import Workspace
-from wizard.ui.relations.forms import PartyForm, ProcessorForm
+from wizard.ui.relations.forms import PartyForm, ProcessorForm, RequestOptions
 from wizard.ui.widgets.text import escape, fr
 
 FACT_KINDS = ("hds", "contract", "annex", "location", "review", "subprocessors", "assessments")
-
-
-class RequestOptions(QDialog):
-    """Where to write the request (its letter goes beside it), by when, protected or not."""
-
-    def __init__(self, default: Path, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(fr(_("Créer une demande")))
-        self.path = QLineEdit(str(default))
-        self.path.setAccessibleName(_("Fichier de demande"))
-        browse = QPushButton(_("Parcourir…"))
-        browse.clicked.connect(self._browse)
-        row = QHBoxLayout()
-        row.addWidget(self.path, 1)
-        row.addWidget(browse)
-        self.due = QDateEdit(date.today() + timedelta(days=30), calendarPopup=True)
-        self.due.setAccessibleName(_("Réponse attendue pour le"))
-        self.protect = QCheckBox(fr(_("Demander une réponse protégée par un mot de passe (convenu par téléphone)")))
-        self.protect.setChecked(True)
-        self.message = QLineEdit()
-        self.message.setAccessibleName(_("Message au prestataire"))
-        form = QFormLayout(self)
-        form.addRow(fr(_("Fichier :")), row)
-        form.addRow(fr(_("Réponse attendue pour le :")), self.due)
-        form.addRow(self.protect)
-        form.addRow(fr(_("Message :")), self.message)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-
-    def _browse(self) -> None:
-        name, _filter = QFileDialog.getSaveFileName(self, _("Enregistrer la demande"), self.path.text(),
-                                                    _("Demandes Vigie (*.json)"))
-        if name:
-            self.path.setText(name)
 
 
 class ProcessorsPage(QDialog):
@@ -103,6 +64,11 @@ class ProcessorsPage(QDialog):
         self.table.itemSelectionChanged.connect(self.show_selected)
         self.details = QTextBrowser()
         self.details.setAccessibleName(_("Détails du prestataire"))
+        self.questions = QTextBrowser()  # what the register says about each of the lab's processor questions
+        self.questions.setAccessibleName(_("Ce que le registre dit de vos questions"))
+        tabs = QTabWidget()
+        tabs.addTab(self.details, fr(_("Fiche")))
+        tabs.addTab(self.questions, fr(_("Vos questions")))
         buttons = QHBoxLayout()
         for text, slot in ((_("&Ajouter…"), self.add), (_("&Modifier…"), self.edit),
                            (_("Votre &laboratoire…"), self.edit_lab), (_("Créer une &demande…"), self.create_request),
@@ -112,7 +78,7 @@ class ProcessorsPage(QDialog):
             buttons.addWidget(button)
         splitter = QSplitter()
         splitter.addWidget(self.table)
-        splitter.addWidget(self.details)
+        splitter.addWidget(tabs)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(splitter, 1)
@@ -143,6 +109,22 @@ class ProcessorsPage(QDialog):
                 self.table.selectRow(row)
         self.table.resizeColumnsToContents()
         self.show_selected()
+        self.show_questions()
+
+    def show_questions(self) -> None:
+        """Each processor question of the lab with what the register says, per processor."""
+        view = self.workspace.registry.default
+        lang = current_language()
+        parts = []
+        for qid, facts in self.processors.questions_with_facts():
+            try:
+                text = view.question(qid).text.get(lang)
+            except KeyError:
+                text = qid
+            parts.append(f"<p><b>{escape(fr(text))}</b></p><ul>")
+            parts += [f"<li>{escape(fr(f'{f.processor} : {f.text}'))}</li>" for f in facts]
+            parts.append("</ul>")
+        self.questions.setHtml("".join(parts))
 
     def selected(self):  # noqa: ANN201 - ProcessorState | None
         rows = self.table.selectionModel().selectedRows()
