@@ -294,3 +294,12 @@ def test_a_password_longer_than_pdf_readers_take_is_refused_before_anything_is_w
     message = refused(vendor, "respond", loop["assessment"], "--request", loop["request"]["id"], "-o",
                       str(tmp_path / "r.pdf"), env={"VIGIE_RESPONSE_PASSWORD": "a" * 33})
     assert "32 octets" in message and not (tmp_path / "r.pdf").exists()
+
+
+def test_english_output_takes_no_french_spaces(tmp_path):
+    """French typography (a narrow space before « ; ») is for French: English keeps « ; » tight."""
+    ok(tmp_path, "processors", "add", "Hébergeur Santé", "--services", "hosting")
+    result = vigie("--lang", "en", "--data-dir", str(tmp_path), "processors", "list")
+    assert result.returncode == 0, result.stderr
+    assert "no HDS certificate recorded" in result.stdout and "; no contract recorded" in result.stdout
+    assert "\u202f;" not in result.stdout

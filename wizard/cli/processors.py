@@ -22,7 +22,7 @@ from wizard.cli.signed_plans import identity_options
 from wizard.core.parties import Party
 from wizard.core.processor_attention import describe
 from wizard.i18n import _
-from wizard.typography import french
+from wizard.typography import typeset
 
 _LAB_FIELDS = ("name", "siret", "address", "contact", "email", "phone", "dpo", "dpo_email")
 
@@ -157,7 +157,7 @@ def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
     for s in states:
         mark = s.priority if s.needs_attention else "ok"
         concerns = "; ".join(describe(c) for c in s.concerns) or _("rien à signaler")
-        print(f"{s.processor.id}  {mark:<2}  {one_line(s.processor.name)}  — {one_line(french(concerns))}")
+        print(f"{s.processor.id}  {mark:<2}  {one_line(s.processor.name)}  — {one_line(typeset(concerns))}")
     return 0
 
 
@@ -178,7 +178,7 @@ def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
         return 0
     print(one_line(processor.name) + (f" ({one_line(processor.siret)})" if processor.siret else ""))
     for c in state.concerns:
-        print("  ! " + french(describe(c)))
+        print("  ! " + typeset(describe(c)))
     if "latest_response" in data:
         print_response(data["latest_response"], questionnaire.framework, ctx.lang)
     return 0
@@ -207,7 +207,7 @@ def cmd_facts(args: argparse.Namespace, ctx: Context) -> int:
     for qid, facts in found:
         print(f"[{qid}] {one_line(question_text(view, qid, ctx.lang))}")
         for f in facts:
-            print(f"  {one_line(f.processor)} : {one_line(french(f.text))}")
+            print(f"  {one_line(f.processor)} : {one_line(typeset(f.text))}")
     return 0
 
 

@@ -22,7 +22,7 @@ from wizard.cli.output import one_line
 from wizard.core import checks
 from wizard.core.model import ANSWER_LABELS
 from wizard.i18n import _, format_percent
-from wizard.typography import french
+from wizard.typography import typeset
 
 RESPONSE_PASSWORD_ENV = "VIGIE_RESPONSE_PASSWORD"
 
@@ -139,7 +139,7 @@ def cmd_request_import(args: argparse.Namespace, ctx: Context) -> int:
                     "due": found.request.due, "protection": found.request.protection})
         return 0
     print(found.request.id)
-    print(french(_("Demande de « {lab} » importée ; réponse attendue pour le {due}. Évaluation à compléter : {id}."))
+    print(typeset(_("Demande de « {lab} » importée ; réponse attendue pour le {due}. Évaluation à compléter : {id}."))
           .format(lab=found.client.lab.name, due=found.request.due, id=found.assessment.id), file=sys.stderr)
     return 0
 
@@ -160,17 +160,17 @@ def cmd_response_import(args: argparse.Namespace, ctx: Context) -> int:
     data = response_json(found, questionnaire.for_profile(relations.processor),
                          questionnaire.for_profile(relations.controller), ctx.lang)
     if found.new_signer:
-        print("vigie: " + french(_("ATTENTION : réponse signée avec une autre clé que les précédentes de « {name} », "
+        print("vigie: " + typeset(_("ATTENTION : réponse signée avec une autre clé que les précédentes de « {name} », "
                                    "acceptée à votre demande ; la nouvelle empreinte {fp} est désormais retenue.")).format(
             name=found.processor.name, fp=found.received.fingerprint), file=sys.stderr)
     elif found.pinned_now:
-        print("vigie: " + french(_("Première réponse signée de « {name} » : l’empreinte de sa clé, {fp}, est retenue ; "
+        print("vigie: " + typeset(_("Première réponse signée de « {name} » : l’empreinte de sa clé, {fp}, est retenue ; "
                                    "une réponse signée avec une autre clé sera signalée.")).format(
             name=found.processor.name, fp=found.received.fingerprint), file=sys.stderr)
     if args.json:
         print_json(data)
         return 0
-    print(french(_("Réponse de « {vendor} » à la demande {id}, signée par {signer} : importée.")).format(
+    print(typeset(_("Réponse de « {vendor} » à la demande {id}, signée par {signer} : importée.")).format(
         vendor=data["vendor"], id=data["request_id"], signer=data["signer"]))
     print_response(data, questionnaire.framework, ctx.lang)
     return 0

@@ -156,7 +156,7 @@ def _title(name: str) -> Text:
 def _description(state: ProcessorState) -> Text:
     def one(lang: str) -> str:
         with language(lang):
-            return _("À traiter : {concerns}.").format(concerns=" ; ".join(describe(c) for c in state.concerns))
+            return _("À traiter : {concerns}.").format(concerns="; ".join(describe(c) for c in state.concerns))
 
     return Text(one("fr"), one("en"))
 

@@ -33,7 +33,7 @@ from wizard.i18n import _, format_number
 from wizard.operations.errors import OperationError
 from wizard.operations.processors import find_entry, relations_of
 from wizard.storage import StorageError
-from wizard.typography import french
+from wizard.typography import typeset
 
 if TYPE_CHECKING:
     from wizard.operations.workspace import Workspace
@@ -88,10 +88,10 @@ class Clients:
                     size=format_number(path.stat().st_size)))
             request = read_request(path.read_bytes(), questionnaire)
         except OSError as exc:
-            raise OperationError(french(_("{file} : lecture impossible ({error})")).format(
+            raise OperationError(typeset(_("{file} : lecture impossible ({error})")).format(
                 file=path, error=exc.strerror or exc)) from None
         except RequestFileError as exc:
-            raise OperationError(french(_("{file} : {error} ; rien n’a été importé.")).format(
+            raise OperationError(typeset(_("{file} : {error} ; rien n’a été importé.")).format(
                 file=path, error=exc)) from None
         register = self.register()
         known = register.request(request.id)
@@ -114,7 +114,7 @@ class Clients:
         def record(current: ClientsRegister) -> ClientsRegister:
             others = tuple(c for c in current.clients if c.id != client.id)
             if existing is None and len(others) >= limits.CLIENTS:
-                raise OperationError(french(_("le registre compte déjà {n} clients")).format(
+                raise OperationError(typeset(_("le registre compte déjà {n} clients")).format(
                     n=format_number(limits.CLIENTS)))
             vendor = current.vendor if current.vendor.name.strip() else request.processor
             return replace(current, vendor=vendor, assessment_id=assessment.id, clients=(*others, client))
@@ -138,7 +138,7 @@ class Clients:
             if summary.profile == profile:
                 return self.workspace.load(summary.id), False
         if request is None:
-            raise OperationError(french(_("aucune évaluation d’éditeur dans ce dossier : importez une demande ou "
+            raise OperationError(typeset(_("aucune évaluation d’éditeur dans ce dossier : importez une demande ou "
                                           "créez une évaluation")))
         vendor = register.vendor if register.vendor.name.strip() else request.processor
         return self.workspace.create(profile, Organisation(vendor.name, vendor.siret, vendor.address)), True
@@ -148,7 +148,7 @@ class Clients:
         """Change a client's contacts (lab: a Party's fields), scope (services, data), transfers or notes."""
         wrong = sorted(set(fields) - set(EDITABLE))
         if wrong:
-            raise OperationError(french(_("champ inconnu ou non modifiable : {fields}")).format(fields=", ".join(wrong)))
+            raise OperationError(typeset(_("champ inconnu ou non modifiable : {fields}")).format(fields=", ".join(wrong)))
         current = self.find(ref)
         data = client_to_dict(current)
         if "lab" in fields:
@@ -165,7 +165,7 @@ class Clients:
         try:
             view.question(question_id)
         except KeyError:
-            raise OperationError(french(_("question inconnue « {question} » pour le profil « {profile} »")).format(
+            raise OperationError(typeset(_("question inconnue « {question} » pour le profil « {profile} »")).format(
                 question=question_id, profile=relations_of(self.workspace).processor)) from None
         differences = dict(current.differences)
         if value is None:
@@ -175,7 +175,7 @@ class Clients:
                 differences[question_id] = difference_from({"value": value, "note": note, "justification": justification},
                                                            f"differences.{question_id}")
             except FieldError as exc:
-                raise OperationError(french(_("{error} ; rien n’a été enregistré.")).format(error=exc)) from None
+                raise OperationError(typeset(_("{error} ; rien n’a été enregistré.")).format(error=exc)) from None
         changed = replace(current, differences=differences)
         self._put(changed)
         return changed
@@ -190,7 +190,7 @@ class Clients:
                 if value is not None:
                     checks.text(value, name, limits.TEXT)
         except FieldError as exc:
-            raise OperationError(french(_("{error} ; rien n’a été enregistré.")).format(error=exc)) from None
+            raise OperationError(typeset(_("{error} ; rien n’a été enregistré.")).format(error=exc)) from None
         self.file.update(lambda r: replace(r, vendor=vendor, security=r.security if security is None else security,
                                            transfers=r.transfers if transfers is None else transfers))
 
@@ -198,7 +198,7 @@ class Clients:
         """The assessment every response is made from from now on."""
         found = self.workspace.load(assessment_id)
         if found.profile != relations_of(self.workspace).processor:
-            raise OperationError(french(_("l’évaluation {id} n’est pas celle d’un éditeur ou prestataire")).format(
+            raise OperationError(typeset(_("l’évaluation {id} n’est pas celle d’un éditeur ou prestataire")).format(
                 id=assessment_id))
         self.file.update(lambda r: replace(r, assessment_id=assessment_id))
 
@@ -206,7 +206,7 @@ class Clients:
         try:
             return client_from(data, "client", relations_of(self.workspace))
         except FieldError as exc:
-            raise OperationError(french(_("{error} ; rien n’a été enregistré.")).format(error=exc)) from None
+            raise OperationError(typeset(_("{error} ; rien n’a été enregistré.")).format(error=exc)) from None
 
     def _put(self, client: Client) -> None:
         def put(register: ClientsRegister) -> ClientsRegister:

@@ -26,7 +26,7 @@ from wizard.core.processors import Processor, ProcessorsRegister, processor_from
 from wizard.core.relations import Relations
 from wizard.i18n import _, format_number
 from wizard.operations.errors import OperationError
-from wizard.typography import french
+from wizard.typography import typeset
 
 if TYPE_CHECKING:
     from wizard.operations.workspace import Workspace
@@ -42,7 +42,7 @@ EDITABLE = ("name", "siret", "contact", "services", "data", "location", "countri
 def relations_of(workspace: Workspace) -> Relations:
     relations = workspace.registry.default.relations
     if relations is None:
-        raise OperationError(french(_("le contenu de ce Vigie ne décrit pas la relation entre un laboratoire et ses "
+        raise OperationError(typeset(_("le contenu de ce Vigie ne décrit pas la relation entre un laboratoire et ses "
                                       "prestataires (relations.yaml absent)")))
     return relations
 
@@ -58,9 +58,9 @@ def find_entry(entries: tuple[Any, ...], ref: str, name_of: Any, what: str) -> A
     if len(found) == 1:
         return found[0]
     if not found:
-        raise OperationError(french(_("aucun {what} « {ref} » (donnez son identifiant ou son nom exact)")).format(
+        raise OperationError(typeset(_("aucun {what} « {ref} » (donnez son identifiant ou son nom exact)")).format(
             what=what, ref=ref))
-    raise OperationError(french(_("plusieurs entrées répondent à « {ref} » : donnez l’identifiant")).format(ref=ref))
+    raise OperationError(typeset(_("plusieurs entrées répondent à « {ref} » : donnez l’identifiant")).format(ref=ref))
 
 
 class Processors:
@@ -101,13 +101,13 @@ class Processors:
         try:
             return processor_from(data, "processor", self.relations)
         except FieldError as exc:
-            raise OperationError(french(_("{error} ; rien n’a été enregistré.")).format(error=exc)) from None
+            raise OperationError(typeset(_("{error} ; rien n’a été enregistré.")).format(error=exc)) from None
 
     @staticmethod
     def _editable(fields: dict[str, Any]) -> dict[str, Any]:
         wrong = sorted(set(fields) - set(EDITABLE))
         if wrong:
-            raise OperationError(french(_("champ inconnu ou non modifiable : {fields}")).format(fields=", ".join(wrong)))
+            raise OperationError(typeset(_("champ inconnu ou non modifiable : {fields}")).format(fields=", ".join(wrong)))
         return fields
 
     def add(self, fields: dict[str, Any]) -> Processor:
@@ -116,7 +116,7 @@ class Processors:
 
         def add(register: ProcessorsRegister) -> ProcessorsRegister:
             if len(register.processors) >= limits.PROCESSORS:
-                raise OperationError(french(_("le registre compte déjà {n} prestataires")).format(
+                raise OperationError(typeset(_("le registre compte déjà {n} prestataires")).format(
                     n=format_number(limits.PROCESSORS)))
             return replace(register, processors=(*register.processors, processor))
 
@@ -133,7 +133,7 @@ class Processors:
     def replace(self, processor: Processor) -> None:
         def put(register: ProcessorsRegister) -> ProcessorsRegister:
             if register.find(processor.id) is None:
-                raise OperationError(french(_("aucun prestataire « {ref} »")).format(ref=processor.id))
+                raise OperationError(typeset(_("aucun prestataire « {ref} »")).format(ref=processor.id))
             return replace(register, processors=tuple(processor if p.id == processor.id else p
                                                       for p in register.processors))
 
@@ -149,7 +149,7 @@ class Processors:
         try:
             check_party(lab, "lab")
         except FieldError as exc:
-            raise OperationError(french(_("{error} ; rien n’a été enregistré.")).format(error=exc)) from None
+            raise OperationError(typeset(_("{error} ; rien n’a été enregistré.")).format(error=exc)) from None
         self.file.update(lambda r: replace(r, lab=lab))
 
     # -- the link to the laboratory's own assessments -------------------------------------------------

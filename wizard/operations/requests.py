@@ -42,7 +42,7 @@ from wizard.signing.verify import (
     integrity_ok,
     verify_document,
 )
-from wizard.typography import french
+from wizard.typography import typeset
 
 if TYPE_CHECKING:
     from wizard.operations.processors import Processors
@@ -98,19 +98,19 @@ def create_request(processors: Processors, ref: str, out: Path, *, due: date | N
     processor = processors.find(ref)
     lab = processors.lab()
     if not lab.name.strip():
-        raise OperationError(french(_("indiquez d’abord qui est le laboratoire (son nom, son SIRET, un contact) : "
+        raise OperationError(typeset(_("indiquez d’abord qui est le laboratoire (son nom, son SIRET, un contact) : "
                                       "la demande le dit au prestataire")))
     if protection not in PROTECTIONS:
-        raise OperationError(french(_("protection : {choices} attendu, {got} trouvé")).format(
+        raise OperationError(typeset(_("protection : {choices} attendu, {got} trouvé")).format(
             choices=", ".join(PROTECTIONS), got=protection))
     due = due or today + timedelta(days=ANSWER_DAYS)
     try:
         checks.text(message, "message", limits.TEXT)
         checks.day(due.isoformat(), "due")
     except checks.FieldError as exc:
-        raise OperationError(french(_("{error} ; rien n’a été enregistré.")).format(error=exc)) from None
+        raise OperationError(typeset(_("{error} ; rien n’a été enregistré.")).format(error=exc)) from None
     if due < today:
-        raise OperationError(french(_("l’échéance {due} est déjà passée")).format(due=due.isoformat()))
+        raise OperationError(typeset(_("l’échéance {due} est déjà passée")).format(due=due.isoformat()))
     questionnaire = processors.workspace.registry.default
     request = Request(id=str(uuid.uuid4()), created=today.isoformat(), due=due.isoformat(), lab=lab,
                       processor=Party(processor.name, processor.siret, contact=processor.contact),
@@ -143,7 +143,7 @@ def create_request(processors: Processors, ref: str, out: Path, *, due: date | N
 
 # -- a response in -----------------------------------------------------------------------------------
 def _refuse(path: Path, message: str) -> ResponseRefused:
-    return ResponseRefused(french(_("{file} : {problem} ; rien n’a été importé.")).format(file=path, problem=message))
+    return ResponseRefused(typeset(_("{file} : {problem} ; rien n’a été importé.")).format(file=path, problem=message))
 
 
 def _verified(path: Path, processors: Processors, password: str | None) -> tuple[Any, SignatureCheck]:
@@ -158,16 +158,16 @@ def _verified(path: Path, processors: Processors, password: str | None) -> tuple
     try:
         result = verify_document(path, data_dir=processors.workspace.data_dir, password=password, also=(ATTACHMENT_NAME,))
     except PasswordRequired:
-        raise PasswordNeeded(french(_("{file} : cette réponse est protégée par un mot de passe ; indiquez celui "
+        raise PasswordNeeded(typeset(_("{file} : cette réponse est protégée par un mot de passe ; indiquez celui "
                                       "convenu avec le prestataire.")).format(file=path)) from None
     except WrongPassword:
-        raise PasswordNeeded(french(_("{file} : ce mot de passe n’ouvre pas la réponse ; rien n’a été "
+        raise PasswordNeeded(typeset(_("{file} : ce mot de passe n’ouvre pas la réponse ; rien n’a été "
                                       "importé.")).format(file=path)) from None
     except AlteredPdf:
         raise _refuse(path, _("la réponse a été modifiée après sa signature (son code d’intégrité ne correspond "
                               "plus)")) from None
     except VerifyError as exc:
-        raise ResponseRefused(french(_("{error} Rien n’a été importé.")).format(error=exc)) from None
+        raise ResponseRefused(typeset(_("{error} Rien n’a été importé.")).format(error=exc)) from None
     checks = result.signatures
     if not checks:
         raise _refuse(path, _("cette réponse ne porte aucune signature"))
@@ -217,7 +217,7 @@ def import_response(processors: Processors, path: Path, *, password: str | None 
     processor = processors.find(sent["party"])
     new_signer = bool(processor.pinned) and processor.pinned != signature.fingerprint
     if new_signer and not accept_new_signer:
-        raise SignerChanged(french(_(
+        raise SignerChanged(typeset(_(
             "ATTENTION : {file} est signé avec une autre clé que les réponses précédentes de « {name} ». Clé "
             "connue : {pinned} ({known}) ; clé de cette réponse : {found} ({signer}). Ce peut être un certificat "
             "renouvelé, ou une réponse falsifiée : vérifiez auprès du prestataire, par un autre moyen que ce fichier, "

@@ -30,7 +30,7 @@ from wizard.report.embedded import assessment_payload
 from wizard.report.response_page import attach_response, protect, response_page
 from wizard.signing.identities import IdentitySpec, SigningError
 from wizard.signing.sign import SignatureRequest, sign_pdf
-from wizard.typography import french
+from wizard.typography import typeset
 
 if TYPE_CHECKING:
     from wizard.operations.clients import Clients
@@ -49,21 +49,21 @@ def respond(clients: Clients, assessment_id: str, request_id: str, out: Path, id
     register = clients.register()
     found = register.request(request_id)
     if found is None:
-        raise OperationError(french(_("aucune demande « {id} » reçue : importez d’abord le fichier de demande")).format(
+        raise OperationError(typeset(_("aucune demande « {id} » reçue : importez d’abord le fichier de demande")).format(
             id=request_id))
     client, request = found
     assessment = workspace.load(assessment_id)
     if assessment.profile != relations.processor:
-        raise OperationError(french(_("l’évaluation {id} n’est pas celle d’un éditeur ou prestataire : une réponse "
+        raise OperationError(typeset(_("l’évaluation {id} n’est pas celle d’un éditeur ou prestataire : une réponse "
                                       "se fait depuis l’évaluation du prestataire")).format(id=assessment_id))
     if request.protection == "password" and not password:
-        raise OperationError(french(_("la demande attend une réponse protégée par un mot de passe : indiquez celui "
+        raise OperationError(typeset(_("la demande attend une réponse protégée par un mot de passe : indiquez celui "
                                       "convenu avec le laboratoire (par un autre moyen que le courrier)")))
     if password is not None and len(password) < MIN_PASSWORD:
-        raise OperationError(french(_("le mot de passe de la réponse doit compter au moins {n} caractères")).format(
+        raise OperationError(typeset(_("le mot de passe de la réponse doit compter au moins {n} caractères")).format(
             n=MIN_PASSWORD))
     if password is not None and len(password.encode("utf-8")) > MAX_PASSWORD_BYTES:
-        raise OperationError(french(_("le mot de passe de la réponse doit tenir en {n} octets (32 lettres sans accent) : "
+        raise OperationError(typeset(_("le mot de passe de la réponse doit tenir en {n} octets (32 lettres sans accent) : "
                                       "certains lecteurs PDF, dont pdfsig, n’en lisent pas davantage")).format(
             n=MAX_PASSWORD_BYTES))
     view = workspace.registry.for_profile(assessment.profile)
@@ -116,7 +116,7 @@ def export_register(clients: Clients, out: Path, identity: IdentitySpec | None, 
     register = clients.register()
     relations = relations_of(clients.workspace)
     if not register.vendor.name.strip():
-        raise OperationError(french(_("indiquez d’abord qui est le prestataire (son nom, son contact, son DPO) : le "
+        raise OperationError(typeset(_("indiquez d’abord qui est le prestataire (son nom, son contact, son DPO) : le "
                                       "registre le dit en premier")))
     suffix = out.suffix.lower()
     if suffix == ".xlsx":
@@ -131,7 +131,7 @@ def export_register(clients: Clients, out: Path, identity: IdentitySpec | None, 
             except SigningError as exc:
                 raise OperationError(str(exc)) from None
     else:
-        raise OperationError(french(_("{file} : un fichier .pdf (registre signé) ou .xlsx (tableur) est attendu")).format(
+        raise OperationError(typeset(_("{file} : un fichier .pdf (registre signé) ou .xlsx (tableur) est attendu")).format(
             file=out))
     try:
         write_document(out, data, private=True)

@@ -20,7 +20,7 @@ from wizard.atomic_files import atomic_write_bytes, clean_stale_temp_files
 from wizard.i18n import _
 from wizard.storage.data_folder import DataFolder, Tables
 from wizard.storage.errors import CorruptFile, StorageError, write_failed
-from wizard.typography import french
+from wizard.typography import typeset
 
 SUFFIX = ".vigie.json"
 _ID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")  # never a path, never an option
@@ -49,7 +49,7 @@ class DocumentFiles:
     # -- names ---------------------------------------------------------------------------------
     def path_of(self, ident: str) -> Path:
         if not isinstance(ident, str) or _ID.fullmatch(ident) is None:
-            raise StorageError(french(_("identifiant de document invalide : « {id} »")).format(id=ident))
+            raise StorageError(typeset(_("identifiant de document invalide : « {id} »")).format(id=ident))
         return self.root / f"{ident}{SUFFIX}"
 
     def file_name(self, ident: str) -> str:
@@ -87,7 +87,7 @@ class DocumentFiles:
         except FileNotFoundError:
             return None
         except OSError as exc:
-            raise StorageError(french(_("{path} : lecture impossible ({error})")).format(
+            raise StorageError(typeset(_("{path} : lecture impossible ({error})")).format(
                 path=path, error=exc.strerror or exc)) from None
         try:
             return self.decode(raw, path)
@@ -136,7 +136,7 @@ class DocumentFiles:
             return found[1]
         with self.data.locks.trying(ident) as holder:
             if holder is not None:
-                raise StorageError(french(_("{error}. Il est ouvert par {holder} : fermez-le là-bas pour qu’il soit "
+                raise StorageError(typeset(_("{error}. Il est ouvert par {holder} : fermez-le là-bas pour qu’il soit "
                                             "réparé.")).format(error=error, holder=holder.describe()))
             try:
                 moved = self.data.quarantine.keep(ident, raw, self.data.key)
@@ -148,11 +148,11 @@ class DocumentFiles:
             if found is not None:
                 when, payload = found
                 self.write(ident, payload, backup=False)
-                notice = french(_("{what} était endommagé ({reason}). Le fichier abîmé a été mis de côté dans "
+                notice = typeset(_("{what} était endommagé ({reason}). Le fichier abîmé a été mis de côté dans "
                                   "{moved} ; la sauvegarde du {when} a été restaurée.")).format(
                     what=self._label(), reason=error.reason, moved=moved, when=when)
                 if notice not in self.data.notices:
                     self.data.notices.append(notice)
                 return payload
-        raise StorageError(french(_("{error}. Le fichier a été mis de côté dans {moved} et aucune sauvegarde valide "
+        raise StorageError(typeset(_("{error}. Le fichier a été mis de côté dans {moved} et aucune sauvegarde valide "
                                     "n’existe.")).format(error=error, moved=moved))

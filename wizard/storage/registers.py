@@ -26,7 +26,7 @@ from wizard.i18n import _
 from wizard.storage.data_folder import DataFolder
 from wizard.storage.documents import DocumentFiles, Payload
 from wizard.storage.errors import StorageError
-from wizard.typography import french
+from wizard.typography import typeset
 
 PROCESSORS_FORMAT, PROCESSORS_VERSION = "vigie-processors", 1
 CLIENTS_FORMAT, CLIENTS_VERSION = "vigie-clients", 1
@@ -113,7 +113,7 @@ class Correspondence:
     @staticmethod
     def ident(side: str, request_id: str) -> str:
         if side not in SIDES or not is_assessment_id(request_id):
-            raise StorageError(french(_("identifiant de demande invalide : « {id} »")).format(id=request_id))
+            raise StorageError(typeset(_("identifiant de demande invalide : « {id} »")).format(id=request_id))
         return f"{side}-{request_id}"
 
     def get(self, side: str, request_id: str) -> Payload | None:
