@@ -28,7 +28,7 @@ SECTIONS = (("Start-up", "benchmarks.startup_bench"), ("Storage", "benchmarks.st
 ASKED = {
     "benchmarks.compare_merge_bench": ("Compare and merge", "Compare two assessments (≤ 20 ms), merge ten copies "
                                        "of one (≤ 200 ms)"),
-    "benchmarks.exchange_scale_bench": ("Lab ↔ vendor exchange", "A vendor with 200 clients, a lab with 50 "
+    "benchmarks.relations_bench": ("Lab ↔ vendor exchange", "A vendor with 200 clients, a lab with 50 "
                                         "processors: each list ≤ 50 ms, one response ≤ 1.5 s"),
 }
 

@@ -68,3 +68,11 @@ def french(text: str) -> str:
 def for_language(text: str, lang: str) -> str:
     """French rules for French text; English text is left as written."""
     return french(text) if lang == "fr" else text
+
+
+def typeset(text: str) -> str:
+    """Text in the interface's current language with that language's typography: french() for
+    French, nothing for English (whose « ; » and « ? » take no space before them)."""
+    from wizard.i18n import current_language
+
+    return for_language(text, current_language())

@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 # Modules that add sub-commands; each exposes register(subparsers).
 _COMMAND_MODULES = ("wizard.cli.questionnaire", "wizard.cli.assessments", "wizard.cli.safekeeping",
                     "wizard.cli.signed_plans", "wizard.cli.verification", "wizard.cli.identity",
-                    "wizard.cli.comparison", "wizard.cli.sheets")
+                    "wizard.cli.comparison", "wizard.cli.sheets", "wizard.cli.processors", "wizard.cli.requests",
+                    "wizard.cli.clients")
 
 
 def _global_parser(**kwargs: object) -> argparse.ArgumentParser:

@@ -26,11 +26,11 @@ from wizard.operations.plans import ExportError, SignatureRequest, export_signed
 PIN_ENV = "VIGIE_PKCS11_PIN"
 
 
-def _warn(message: str) -> None:
+def warn(message: str) -> None:
     print(f"vigie: {message}", file=sys.stderr)
 
 
-def _identity_options(p: argparse.ArgumentParser) -> None:
+def identity_options(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group(_("identité de signature (par défaut : l'identité personnelle)"))
     g.add_argument("--sign-p12", type=Path, metavar=_("FICHIER"), help=_("fichier .p12/.pfx (mot de passe : VIGIE_P12_PASSWORD)"))
     g.add_argument("--pkcs11-module", type=Path, metavar=_("CHEMIN"), help=_("module PKCS#11 (carte CPS, clé USB…)"))
@@ -49,7 +49,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("answers", type=Path, help=_("fichier de réponses (JSON)"))
     p.add_argument("-o", "--output", type=Path, required=True, metavar=_("PDF"), help=_("PDF à écrire"))
     p.add_argument("--no-sign", action="store_true", help=_("ne pas signer (cadres de signature vides)"))
-    _identity_options(p)
+    identity_options(p)
     p.set_defaults(handler=cmd_report)
 
     p = sub.add_parser("sign", help=_("signer (ou contresigner) un plan d'action PDF"))
@@ -58,11 +58,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("-o", "--output", type=Path, metavar=_("PDF"),
                    help=_("PDF signé à écrire (par défaut : remplace le fichier)"))
     p.add_argument("--reason", metavar=_("MOTIF"), default="", help=_("motif de la signature"))
-    _identity_options(p)
+    identity_options(p)
     p.set_defaults(handler=cmd_sign)
 
 
-def _identity(args: argparse.Namespace, ctx: Context, *, name: str, organisation: str) -> IdentitySpec:
+def signing_identity(args: argparse.Namespace, ctx: Context, *, name: str, organisation: str) -> IdentitySpec:
     """The identity the options name, with its secret; creates the personal one on first use."""
     pkcs11 = (args.pkcs11_module, args.pkcs11_token, args.pkcs11_key)
     if args.sign_p12 and any(pkcs11):
@@ -94,13 +94,13 @@ def _identity(args: argparse.Namespace, ctx: Context, *, name: str, organisation
 def cmd_report(args: argparse.Namespace, ctx: Context) -> int:
     view, assessment = load_answers(args.answers, ctx)
     name = args.signer_name or assessment.assessor
-    identity = None if args.no_sign else _identity(args, ctx, name=name,
+    identity = None if args.no_sign else signing_identity(args, ctx, name=name,
                                                    organisation=assessment.organisation.name)
     with user_errors(ExportError):
         # The stamp names the certificate's holder unless --signer-name says otherwise: the
         # assessor of the answers file may not be the person signing.
         export_signed_plan(assessment, view, args.output, identity, signer_name=args.signer_name or "",
-                           signer_role=args.signer_role, lang=ctx.lang, certify=args.certify, warn=_warn)
+                           signer_role=args.signer_role, lang=ctx.lang, certify=args.certify, warn=warn)
     print(args.output)
     return 0
 
@@ -108,11 +108,11 @@ def cmd_report(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_sign(args: argparse.Namespace, ctx: Context) -> int:
     if not args.pdf.is_file():
         raise CliError(_("fichier introuvable : {file}").format(file=args.pdf))
-    identity = _identity(args, ctx, name=args.signer_name or "", organisation="")
+    identity = signing_identity(args, ctx, name=args.signer_name or "", organisation="")
     out = args.output or args.pdf
     request = SignatureRequest(signer_name=args.signer_name or "", signer_role=args.signer_role,
                                reason=args.reason, field=args.field, certify=args.certify, lang=ctx.lang)
     with user_errors(SigningError):
-        sign_plan(args.pdf, identity, request, out_path=out, warn=_warn)
+        sign_plan(args.pdf, identity, request, out_path=out, warn=warn)
     print(out)
     return 0

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from wizard.core.action_plan import PlannedAction, build_plan
 from wizard.core.flow import Hidden, Progress, hidden_questions, progress
@@ -17,6 +18,9 @@ from wizard.core.gaps import Gap, gap_answers, weightiest_gaps
 from wizard.core.model import Answer, Assessment, Contradiction, Question
 from wizard.core.questionnaire import Questionnaire
 from wizard.core.scoring import Scores, compute_scores, effective_value, is_critical_gap
+
+if TYPE_CHECKING:
+    from wizard.core.processor_attention import ProcessorState
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,9 @@ class Evaluation:
     refused_na: tuple[Question, ...] = ()  # « Non applicable » counted as « Je ne sais pas »
     critical_gaps: tuple[tuple[Question, Answer], ...] = ()  # critical questions answered Non / Je ne sais pas
     contradictions: tuple[FoundContradiction, ...] = ()
+    # The laboratory's register of processors, when linked (processor_attention.linked_evaluation):
+    # each processor with what needs attention; the plan then holds one action per such processor.
+    processors: tuple[ProcessorState, ...] = ()
     _weightiest: dict[int, list[Gap]] = field(default_factory=dict, compare=False, repr=False)
 
     @property

@@ -22,6 +22,10 @@ POSITION = 200  # the question or section shown last
 # How many entries a list may hold.
 PARTICIPANTS = 100
 CUSTOM_ACTIONS = 500
+PROCESSORS = 1_000  # a laboratory's register of processors
+CLIENTS = 10_000  # a processor's register of clients
+TERMS = 100  # services, data categories or sub-processors of one entry
+EXCHANGES = 500  # requests of one client, or assessments received from one processor
 
 # Dates: the assessment's date, every due date and every moment of the audit trail. Far enough
 # on both sides for any real use; a due date computed from the last day stays a valid date.
@@ -37,6 +41,8 @@ SHEET_ROWS = 5_000  # rows of a spreadsheet read back (a plan has a few hundred 
 # is the questionnaire's (t.act.contract) or a custom action's (custom-1a2b3c4d5e6f).
 _ASSESSMENT_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _ACTION_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
+# An entry of a register (a processor, a client): 12 lower-case hexadecimal digits.
+_ENTRY_ID = re.compile(r"[0-9a-f]{12}")
 
 
 def is_assessment_id(text: str) -> bool:
@@ -45,3 +51,7 @@ def is_assessment_id(text: str) -> bool:
 
 def is_action_id(text: str) -> bool:
     return isinstance(text, str) and _ACTION_ID.fullmatch(text) is not None
+
+
+def is_entry_id(text: str) -> bool:
+    return isinstance(text, str) and _ENTRY_ID.fullmatch(text) is not None

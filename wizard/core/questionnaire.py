@@ -12,6 +12,7 @@ from typing import Any
 
 from wizard.core.framework import Axis, Framework, build_framework
 from wizard.core.model import Action, ActionRef, Condition, Contradiction, Help, Question, Section, Text
+from wizard.core.relations import RELATIONS_FORMAT, Relations, build_relations
 from wizard.core.yaml_source import ContentError
 
 __all__ = ["ContentError", "Questionnaire", "load_questionnaire"]
@@ -30,6 +31,7 @@ class Questionnaire:
     # answered on an older version which questions are new and which are gone.
     versions: dict[str, tuple[str, ...]] | None = None
     contradictions: tuple[Contradiction, ...] = ()
+    relations: Relations | None = None  # relations.yaml: controller and processors (None: no such file)
 
     @property
     def questions(self) -> tuple[Question, ...]:
@@ -63,7 +65,7 @@ class Questionnaire:
         ids = {q.id for s in sections for q in s.questions}
         kept = tuple(c for c in self.contradictions
                      if c.when.question in ids and all(x.question in ids for x in c.conflicts))
-        return Questionnaire(sections, self.actions, self.framework, self.versions, kept)
+        return Questionnaire(sections, self.actions, self.framework, self.versions, kept, self.relations)
 
 
 def load_questionnaire(folder: Path | None = None) -> Questionnaire:
@@ -142,19 +144,22 @@ def build_questionnaire(files: list[dict[str, Any]], digest: str = "") -> Questi
     framework: Framework | None = None
     versions: dict[str, tuple[str, ...]] | None = None
     contradictions: list[Contradiction] = []
+    relations: Relations | None = None
     for data in files:
         kind = data.get("format")
         if kind == FRAMEWORK_FORMAT:
             framework = build_framework(data, digest)
         elif kind == VERSIONS_FORMAT:
             versions = {str(v): tuple(ids) for v, ids in data["versions"].items()}
+        elif kind == RELATIONS_FORMAT:
+            relations = build_relations(data)
         else:
             sections.extend(_build_section(s) for s in data.get("sections", []))
             actions.update((a["id"], _build_action(a)) for a in data.get("actions", []))
             contradictions.extend(_build_contradiction(c) for c in data.get("contradictions", []))
     if framework is None:
         raise KeyError("framework")
-    return Questionnaire(tuple(sections), actions, framework, versions, tuple(contradictions))
+    return Questionnaire(tuple(sections), actions, framework, versions, tuple(contradictions), relations)
 
 
 def _build_contradiction(raw: dict[str, Any]) -> Contradiction:

@@ -25,12 +25,14 @@ from wizard.core.questionnaire import (
     Questionnaire,
     build_questionnaire,
 )
+from wizard.core.relations import RELATIONS_FORMAT, check_relations
 from wizard.core.yaml_source import ContentError, describe, line_of, read_yaml
 
 _SCHEMA_DIR = paths.bundle_root() / "questionnaires"
 SCHEMAS = {QUESTIONNAIRE_FORMAT: _SCHEMA_DIR / "questionnaire.schema.json",
            FRAMEWORK_FORMAT: _SCHEMA_DIR / "framework.schema.json",
-           VERSIONS_FORMAT: _SCHEMA_DIR / "versions.schema.json"}
+           VERSIONS_FORMAT: _SCHEMA_DIR / "versions.schema.json",
+           RELATIONS_FORMAT: _SCHEMA_DIR / "relations.schema.json"}
 FRAMEWORK_FILE = "framework.yaml"
 
 Found = list[tuple[Path, dict[tuple[Any, ...], int], dict[str, Any]]]
@@ -121,6 +123,13 @@ def _check_cross_refs(found: Found, questionnaire: Questionnaire) -> None:
     _check_critical(questionnaire)
     _check_contradictions(found, questionnaire)
     _check_versions(questionnaire)
+    if questionnaire.relations is not None:
+        try:
+            check_relations(questionnaire.relations, framework.profile_ids,
+                            {r.id: r.profiles for r in framework.owner_roles},
+                            {q.id: q.profiles for q in questionnaire.questions})
+        except ValueError as exc:
+            raise ContentError(str(exc)) from None
 
 
 def _check_owner_profiles(questionnaire: Questionnaire) -> None:

@@ -8,4 +8,6 @@ comparing            two assessments compared, an organisation's trend, a re-ass
 merging              .vigie copies of one assessment merged into the stored one
 spreadsheets         the plan and the answers as XLSX, CSV and .ics; an edited plan taken back
 paper                the questionnaire on paper: blank, or pre-filled with an assessment
+processors, requests the lab's register of processors; a request out, a signed response in
+clients, responses   the vendor's register of clients; a request in, a signed response out, exports
 """

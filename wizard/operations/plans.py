@@ -82,8 +82,10 @@ def export_signed_plan(session_or_assessment: Any, questionnaire: Questionnaire 
     target = Path(out_path)
     report(_("Mise en page du plan d'action…"), 0.1)
     try:
+        # A session's evaluation is linked to the register of processors (their actions, the annex).
+        evaluation = None if isinstance(session_or_assessment, Assessment) else session_or_assessment.evaluation()
         with showing(_evolution(session_or_assessment)):
-            data, _info = build_report(assessment, view, lang=lang)
+            data, _info = build_report(assessment, view, lang=lang, evaluation=evaluation)
     except OSError as exc:
         raise ExportError(_("Le rapport n'a pas pu être mis en page : {error}").format(error=exc)) from None
     if identity is not None:

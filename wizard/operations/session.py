@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 from wizard.core import checks, limits, plan_changes, plan_edits
 from wizard.core.action_plan import PlannedAction
@@ -16,6 +17,7 @@ from wizard.core.content_changes import ContentChanges, changes_since
 from wizard.core.evaluation import Evaluation, evaluate
 from wizard.core.flow import Hidden, Progress
 from wizard.core.model import ANSWER_VALUES, ActionEdit, Answer, Assessment, CustomAction, Question
+from wizard.core.processor_attention import processor_proposal
 from wizard.core.questionnaire import Questionnaire
 from wizard.core.scoring import Scores
 from wizard.i18n import _
@@ -41,7 +43,8 @@ class Session:
     """
 
     def __init__(self, store: Store, assessment_id: str, questionnaire: Questionnaire | None = None,
-                 *, read_only: bool = False) -> None:
+                 *, read_only: bool = False, link: Callable[[Evaluation], Evaluation] | None = None,
+                 facts: Callable[[str, Assessment], list[Any]] | None = None) -> None:
         self.store = store
         self.folder_read_only = getattr(store, "read_only", False)  # a folder that cannot be written
         read_only = read_only or self.folder_read_only
@@ -62,6 +65,9 @@ class Session:
         # Answered on an earlier content: what is new and what is gone, told once at opening.
         self.content_changes = changes_since(self.questionnaire, self.assessment, questionnaire)
         self._evaluation: Evaluation | None = None  # computed on demand, dropped at every change
+        # The register of processors a laboratory's assessment is linked to (its actions join the plan).
+        self._link = link
+        self._facts = facts
         self.listeners: list[Callable[[], None]] = []  # called after every stored change
 
     # -- lock ------------------------------------------------------------------------
@@ -123,8 +129,14 @@ class Session:
     def evaluation(self) -> Evaluation:
         """What the answers mean (scores, plan, gaps…), computed once per state of the assessment."""
         if self._evaluation is None:
-            self._evaluation = evaluate(self.questionnaire, self.assessment)
+            evaluation = evaluate(self.questionnaire, self.assessment)
+            self._evaluation = self._link(evaluation) if self._link is not None else evaluation
         return self._evaluation
+
+    def facts(self, qid: str) -> list[Any]:
+        """What the register of processors says about one question (wizard.core.processor_facts.Fact)."""
+        self.question(qid)
+        return self._facts(qid, self.assessment) if self._facts is not None else []
 
     def hidden(self) -> dict[str, Hidden]:
         return dict(self.evaluation().hidden)
@@ -211,6 +223,8 @@ class Session:
                 self.set_custom_actions(customs[:i] + [changed] + customs[i + 1:])
                 return
         base = plan_edits.proposal(self.questionnaire, self.assessment, action_id)
+        if base is None:  # an action of the register of processors, when linked
+            base = processor_proposal(self.evaluation(), action_id)
         if base is None:
             raise plan_edits.unknown_action(action_id)
         self.edit_action(action_id, plan_edits.edited_action(

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from wizard import paths
 from wizard.atomic_files import WriteFailed, atomic_write_bytes, write_document
@@ -27,6 +28,9 @@ from wizard.settings import Settings, load_settings, save_settings
 from wizard.storage import AssessmentSummary, BackupInfo, PlanHistoryEntry, StorageError, Store
 from wizard.storage.exchange import SUFFIX as EXCHANGE_SUFFIX
 from wizard.typography import french
+
+if TYPE_CHECKING:
+    from wizard.storage.registers import RelationFiles
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,11 @@ class Workspace:
     def __init__(self, store: Store, registry: ContentRegistry | None = None) -> None:
         self.store = store
         self.registry = registry or ContentRegistry()
+        # The registers of processors and clients and their correspondence live on the same folder
+        # (re-keyed with it); they and their operations are made on first use, not at start-up.
+        self._relation_files: RelationFiles | None = None
+        self._processors: Any = None
+        self._clients: Any = None
 
     @classmethod
     def open(cls, data_dir: Path, *, passphrase: str | None = None, registry: ContentRegistry | None = None,
@@ -122,16 +131,46 @@ class Workspace:
         return self.store.plan_history(assessment_id)
 
     def evaluation(self, assessment_id: str) -> Evaluation:
-        """What a stored assessment means (progress, indices, plan), read without taking its lock."""
+        """What a stored assessment means (progress, indices, plan), read without taking its lock;
+        a laboratory's is linked to its register of processors (their actions, the annex)."""
         assessment = self.store.load(assessment_id)
-        return evaluate(self.questionnaire_for(assessment), assessment)
+        return self.processors.link(evaluate(self.questionnaire_for(assessment), assessment))
 
     def open_session(self, assessment_id: str, *, read_only: bool = False):  # noqa: ANN201 - Session
         """The assessment opened for answering (its lock held until the session closes, unless
         read_only or another Vigie writes it)."""
         from wizard.operations.session import Session
 
-        return Session(self.store, assessment_id, self.registry.questionnaire(), read_only=read_only)
+        return Session(self.store, assessment_id, self.registry.questionnaire(), read_only=read_only,
+                       link=self.processors.link, facts=self.processors.facts)
+
+    # -- the relation between a laboratory and its processors -------------------------------------
+    @property
+    def relation_files(self) -> RelationFiles:
+        """The registers' documents on this folder (added to it: a passphrase change re-keys them)."""
+        if self._relation_files is None:
+            from wizard.storage.registers import RelationFiles
+
+            self._relation_files = RelationFiles(self.store.data)
+        return self._relation_files
+
+    @property
+    def processors(self):  # noqa: ANN201 - wizard.operations.processors.Processors
+        """The laboratory's register of processors, its requests and the responses it imports."""
+        if self._processors is None:
+            from wizard.operations.processors import Processors
+
+            self._processors = Processors(self, self.relation_files)
+        return self._processors
+
+    @property
+    def clients(self):  # noqa: ANN201 - wizard.operations.clients.Clients
+        """The processor's register of clients, the requests it imports and the responses it makes."""
+        if self._clients is None:
+            from wizard.operations.clients import Clients
+
+            self._clients = Clients(self, self.relation_files)
+        return self._clients
 
     # -- creating, re-assessing, deleting --------------------------------------------------------
     def create(self, profile: str, organisation: Organisation, *, assessor: str = "",
@@ -254,6 +293,7 @@ class Workspace:
     # -- the folder ------------------------------------------------------------------------------
     def change_passphrase(self, new_passphrase: str | None) -> None:
         """Encrypt the folder, re-encrypt it with another passphrase, or (None) decrypt it; all or nothing."""
+        self.relation_files  # noqa: B018 - the registers join the folder's documents before it is re-keyed
         self.store.change_passphrase(new_passphrase)
 
     def settings(self) -> Settings:

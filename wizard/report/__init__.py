@@ -6,16 +6,18 @@ wizard.operations.plans chains both for the UI and the CLI.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
 
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign.fields import SigFieldSpec, append_signature_field
+from reportlab.platypus import Flowable
 
 from wizard import __version__
 from wizard.core import limits
+from wizard.core.evaluation import Evaluation
 from wizard.core.model import Assessment
 from wizard.core.questionnaire import Questionnaire
 from wizard.i18n import _, language, language_tag
@@ -29,6 +31,7 @@ from wizard.report.fonts import register_fonts
 from wizard.report.long_text import clip
 from wizard.report.method import build_method
 from wizard.report.plan import build_plan_section
+from wizard.report.processors_annex import build_processors_annex
 from wizard.report.signature_page import build_signature_page
 from wizard.report.summary import build_summary
 
@@ -58,20 +61,24 @@ def default_signers(assessment: Assessment, questionnaire: Questionnaire, lang: 
 
 
 def build_report(assessment: Assessment, questionnaire: Questionnaire, *, lang: str = "fr",
-                 signers: Sequence[SignerSlot] | None = None) -> tuple[bytes, ReportInfo]:
+                 signers: Sequence[SignerSlot] | None = None, evaluation: Evaluation | None = None,
+                 extra_pages: Sequence[Callable[[ReportContext], list[Flowable]]] = ()) -> tuple[bytes, ReportInfo]:
     """Lay out the report in memory; see render_report. The report's own labels follow lang,
-    like its content, whatever the language of the interface that asked for it."""
+    like its content, whatever the language of the interface that asked for it. evaluation: the
+    assessment's, when the caller has it (linked to the register of processors: its annex);
+    extra_pages: more pages before the signatures (a response's own page)."""
     with language(lang):
-        return _build_report(assessment, questionnaire, lang, signers)
+        return _build_report(assessment, questionnaire, lang, signers, evaluation, extra_pages)
 
 
 def _build_report(assessment: Assessment, questionnaire: Questionnaire, lang: str,
-                  signers: Sequence[SignerSlot] | None) -> tuple[bytes, ReportInfo]:
+                  signers: Sequence[SignerSlot] | None, evaluation: Evaluation | None = None,
+                  extra_pages: Sequence[Callable[[ReportContext], list[Flowable]]] = ()) -> tuple[bytes, ReportInfo]:
     register_fonts()
     slots = tuple(s if s.field_name else SignerSlot(s.role, s.name, f"Signature{i}")
                   for i, s in enumerate(signers or default_signers(assessment, questionnaire, lang), start=1))
     payload, digest = assessment_payload(assessment)
-    ctx = ReportContext(assessment, questionnaire, lang, digest, slots)
+    ctx = ReportContext(assessment, questionnaire, lang, digest, slots, evaluation)
     ty = ctx.typo
     org = clip(assessment.organisation.name, limits.ORGANISATION_NAME)
     framework = questionnaire.framework
@@ -80,7 +87,8 @@ def _build_report(assessment: Assessment, questionnaire: Questionnaire, lang: st
         organisation=ty.plain(org), confidential=ty.plain(_("Confidentiel")), title=title,
         page_label=lambda page, total: _("page {page} sur {total}").format(page=page, total=total))
     story = (build_cover(ctx) + build_summary(ctx) + build_evolution(ctx) + build_plan_section(ctx) + build_detail(ctx)
-             + build_method(ctx) + build_signature_page(ctx))
+             + build_method(ctx) + build_processors_annex(ctx) + [f for page in extra_pages for f in page(ctx)]
+             + build_signature_page(ctx))
     buffer = BytesIO()
     doc = ReportDocument(
         buffer, title=title, author=clip(assessment.assessor, limits.NAME) or org,

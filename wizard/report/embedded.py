@@ -52,14 +52,15 @@ def assessment_payload(assessment: Assessment) -> tuple[bytes, str]:
     return payload, hashlib.sha256(payload).hexdigest()
 
 
-def attach_assessment(writer: BasePdfFileWriter, payload: bytes, digest: str) -> None:
+def attach_assessment(writer: BasePdfFileWriter, payload: bytes, digest: str, *, name: str = ATTACHMENT_NAME,
+                      title: str = "Évaluation Vigie (réponses)") -> None:
     """Embed the payload as a document-level attachment whose description carries the digest."""
     stream = EmbeddedFileObject.from_file_data(
         writer, payload, compress=True, mime_type="application/json",
         params=EmbeddedFileParams(creation_date=datetime.now(UTC)))
     embed_file(writer, FileSpec(
-        file_spec_string=ATTACHMENT_NAME, file_name=ATTACHMENT_NAME, embedded_data=stream,
-        description=f"Évaluation Vigie (réponses) — SHA-256 : {digest}",
+        file_spec_string=name, file_name=name, embedded_data=stream,
+        description=f"{title} — SHA-256 : {digest}",
         af_relationship=None))
 
 
@@ -120,9 +121,10 @@ def _name_tree_items(root: Any) -> Iterator[tuple[str, Any]]:
             stack.extend(kids.raw_get(i) for i in reversed(range(len(kids))))
 
 
-def check_embedded(handler: PdfHandler) -> EmbeddedCheck | None:
-    """The attached assessment of an open PDF (or of one of its revisions), or None when there
-    is none. Raises DamagedAttachments when the attachment list cannot be read."""
+def check_embedded(handler: PdfHandler, name: str = ATTACHMENT_NAME) -> EmbeddedCheck | None:
+    """The attached assessment (or the attachment of that name) of an open PDF or of one of its
+    revisions, or None when there is none. Raises DamagedAttachments when the attachment list
+    cannot be read."""
     try:
         root = handler.root
         if "/Names" not in root:
@@ -132,14 +134,17 @@ def check_embedded(handler: PdfHandler) -> EmbeddedCheck | None:
             raise _damaged("/Names")
         if "/EmbeddedFiles" not in names:
             return None
-        for name, spec in _name_tree_items(names.raw_get("/EmbeddedFiles")):
-            if name != ATTACHMENT_NAME:
+        for found, spec in _name_tree_items(names.raw_get("/EmbeddedFiles")):
+            if found != name:
                 continue
             spec = _resolved(spec, generic.DictionaryObject, set())
             stream = _resolved(_resolved(spec.raw_get("/EF"), generic.DictionaryObject, set()).raw_get("/F"),
                                generic.StreamObject, set())
             payload = stream.data
-            match = _DIGEST_IN_DESCRIPTION.search(str(spec.get("/Desc", "")))
+            description = spec.get("/Desc", "")
+            if isinstance(description, generic.DecryptedObjectProxy):  # a PDF protected by a password
+                description = description.decrypted
+            match = _DIGEST_IN_DESCRIPTION.search(str(description))
             return EmbeddedCheck(match.group(1) if match else None, hashlib.sha256(payload).hexdigest(), payload)
     except DamagedAttachments:
         raise

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from pyhanko.pdf_utils.reader import PdfFileReader
 
-from wizard.report.embedded import EmbeddedCheck, check_embedded
+from wizard.report.embedded import ATTACHMENT_NAME, EmbeddedCheck, check_embedded
 
 if TYPE_CHECKING:
     from wizard.signing.verify import SignatureCheck
@@ -37,14 +37,15 @@ class AttachmentStatus:
                 "signed_as_is": self.signed_as_is}
 
 
-def attachment_status(reader: PdfFileReader, signatures: Sequence[Any],
-                      checks: Sequence[SignatureCheck]) -> AttachmentStatus:
-    """The attachment of reader's file and the first signature that covers it.
+def attachment_status(reader: PdfFileReader, signatures: Sequence[Any], checks: Sequence[SignatureCheck], *,
+                      name: str = ATTACHMENT_NAME) -> AttachmentStatus:
+    """The attachment of reader's file (the assessment, or the one named) and the first signature
+    that covers it.
 
     signatures: pyHanko's embedded signatures, in signing order; checks: their verdicts.
     Raises wizard.report.embedded.DamagedAttachments on a malformed attachment list.
     """
-    now = check_embedded(reader)
+    now = check_embedded(reader, name)
     if now is None:
         return AttachmentStatus("absent")
     state = "match" if now.matches else "mismatch"
@@ -52,7 +53,7 @@ def attachment_status(reader: PdfFileReader, signatures: Sequence[Any],
     for signature, check in zip(signatures, checks, strict=True):
         if not check.intact:
             continue
-        then = check_embedded(reader.get_historical_resolver(signature.signed_revision))
+        then = check_embedded(reader.get_historical_resolver(signature.signed_revision), name)
         if then is not None and (then.payload, then.recorded) == (now.payload, now.recorded):
             if check.acceptable:
                 return AttachmentStatus(state, check.field, True, then)

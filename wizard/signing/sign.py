@@ -57,14 +57,19 @@ def _read_pdf(source: Path | bytes) -> bytes:
         raise SigningError(_("Impossible de lire {file} : {error}").format(file=source, error=exc.strerror)) from None
 
 
-def _writer(data: bytes) -> IncrementalPdfFileWriter:
+def _writer(data: bytes, password: str | None = None) -> IncrementalPdfFileWriter:
     try:
         writer = IncrementalPdfFileWriter(BytesIO(data), strict=False)
     except (PdfError, ValueError, KeyError, TypeError) as exc:
         raise SigningError(_("Ce fichier n'est pas un PDF lisible ({error}).").format(error=exc)) from None
     if writer.prev.encrypted:
-        raise SigningError(_("Ce PDF est chiffré (protégé par un mot de passe) : Vigie ne signe que des PDF "
-                             "non chiffrés. Enregistrez-en une copie sans mot de passe, puis signez-la."))
+        if password is None:
+            raise SigningError(_("Ce PDF est chiffré (protégé par un mot de passe) : Vigie ne signe que des PDF "
+                                 "non chiffrés. Enregistrez-en une copie sans mot de passe, puis signez-la."))
+        try:
+            writer.encrypt(password)
+        except Exception:  # pyHanko raises its own types for a wrong password
+            raise SigningError(_("Mot de passe du PDF incorrect.")) from None
     return writer
 
 
@@ -129,7 +134,7 @@ def default_reason() -> str:
 
 
 def sign_pdf(source: Path | bytes, identity: IdentitySpec, request: SignatureRequest | None = None, *,
-             out_path: Path | None = None, warn: Warn | None = None) -> bytes:
+             out_path: Path | None = None, warn: Warn | None = None, password: str | None = None) -> bytes:
     """Sign a PDF and return the signed bytes; also write them atomically to out_path if given.
 
     The signature goes into request.field, or the first empty signature field (the visible
@@ -137,11 +142,12 @@ def sign_pdf(source: Path | bytes, identity: IdentitySpec, request: SignatureReq
     certification signature allowing later form filling and signatures only. A certificate
     that is expired or not yet valid is used, after a warning through warn; one signed with
     SHA-1 or not meant for signing is refused. Raises SigningError (plain French) on any
-    failure; out_path is then left untouched.
+    failure; out_path is then left untouched. password opens a PDF protected by one (AES-256):
+    the signature goes into it and the file stays protected.
     """
     request = request or SignatureRequest()
     data = _read_pdf(source)
-    writer = _writer(data)
+    writer = _writer(data, password)
     field_name, _exists = choose_field(writer, request.field)
     if request.certify and any(v is not None for _n, v, _r in fields.enumerate_sig_fields(writer)):
         raise SigningError(_("Seule la première signature d'un document peut le certifier."))

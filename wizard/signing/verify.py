@@ -11,7 +11,7 @@ verdict — "valid" (intact, the last covers the file, every signer trusted), "u
 from __future__ import annotations
 
 import logging
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from io import BytesIO
 from pathlib import Path
@@ -34,7 +34,7 @@ from wizard.signing.trust import trusted_roots
 # pyHanko logs a full traceback for an untrusted chain (the normal case offline, with a
 # self-signed identity) and for every revision its difference analysis refuses (a tampered
 # file): the verdicts are reported through SignatureCheck, never as tracebacks on stderr.
-for _name in ("pyhanko.sign.validation", "pyhanko.sign.diff_analysis", "pyhanko_certvalidator"):
+for _name in ("pyhanko.sign.validation", "pyhanko.sign.diff_analysis", "pyhanko_certvalidator", "pyhanko.pdf_utils"):
     logging.getLogger(_name).setLevel(logging.CRITICAL)
 
 
@@ -82,6 +82,7 @@ class Verification:
     file: str
     signatures: tuple[SignatureCheck, ...]
     attachment: AttachmentStatus
+    others: dict[str, AttachmentStatus] = field(default_factory=dict)  # the attachments asked for by name
 
     @property
     def verdict(self) -> str:
@@ -123,22 +124,25 @@ def _open(path: Path | str) -> bytes:
     return data
 
 
-def verify_document(path: Path | str, *, data_dir: Path | str | None = None) -> Verification:
-    """Check every signature of the PDF at path, and what covers its attached assessment.
+def verify_document(path: Path | str, *, data_dir: Path | str | None = None, password: str | None = None,
+                    also: tuple[str, ...] = ()) -> Verification:
+    """Check every signature of the PDF at path, and what covers its attached assessment (and the
+    attachments named in also, in Verification.others).
 
-    Raises VerifyError when the file is missing, is not a readable PDF, is encrypted, or
-    its list of attachments is damaged.
+    password opens a PDF protected by one (PasswordRequired when it is missing, WrongPassword when
+    it does not open it). Raises VerifyError when the file is missing, is not a readable PDF, is
+    encrypted and no password is given, or its list of attachments is damaged.
     """
     data = _open(path)
     try:
         reader = PdfFileReader(BytesIO(data), strict=False)
         if reader.encrypted:
-            raise VerifyError(_("{file} : ce PDF est chiffré (protégé par un mot de passe) ; Vigie ne "
-                                "vérifie que des PDF non chiffrés.").format(file=path))
+            _decrypt(reader, password, path)
         signatures = reader.embedded_signatures
         roots = trusted_roots(data_dir)
         checks = _with_frames(reader, signatures, [_check_one(sig, roots) for sig in signatures])
         attachment = attachment_status(reader, signatures, checks)
+        others = {name: attachment_status(reader, signatures, checks, name=name) for name in also}
     except VerifyError:
         raise
     except DamagedAttachments as exc:
@@ -146,7 +150,37 @@ def verify_document(path: Path | str, *, data_dir: Path | str | None = None) -> 
     except Exception as exc:  # a damaged file makes the parser raise about anything
         raise VerifyError(_("{file} : PDF illisible ({error}).").format(
             file=path, error=str(exc) or type(exc).__name__)) from None
-    return Verification(str(path), tuple(checks), attachment)
+    return Verification(str(path), tuple(checks), attachment, others)
+
+
+class PasswordRequired(VerifyError):
+    """The PDF is protected by a password and none was given."""
+
+
+class WrongPassword(VerifyError):
+    """The password given does not open the PDF."""
+
+
+class AlteredPdf(VerifyError):
+    """A PDF protected by a password whose integrity code (PDF MAC) no longer matches: changed since."""
+
+
+def _decrypt(reader: PdfFileReader, password: str | None, path: Path | str) -> None:
+    from pyhanko.pdf_utils.crypt import AuthStatus
+
+    if password is None:
+        raise PasswordRequired(_("{file} : ce PDF est chiffré (protégé par un mot de passe) ; indiquez son mot de "
+                                 "passe pour le vérifier.").format(file=path))
+    try:
+        result = reader.decrypt(password)
+    except Exception:  # a damaged encryption dictionary
+        result = None
+    # pyHanko 0.26 and later check the integrity code (ISO 32004 PDF MAC) of the files it encrypts.
+    if result is not None and getattr(getattr(result, "mac_status", None), "name", "") == "FAILED":
+        raise AlteredPdf(_("{file} : le document a été modifié depuis son chiffrement (son code d'intégrité ne "
+                           "correspond plus).").format(file=path))
+    if result is None or result.status == AuthStatus.FAILED:
+        raise WrongPassword(_("{file} : le mot de passe ne permet pas d'ouvrir ce PDF.").format(file=path))
 
 
 def verify_pdf(path: Path | str, *, data_dir: Path | str | None = None) -> list[SignatureCheck]:

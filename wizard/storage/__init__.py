@@ -9,6 +9,8 @@ A data folder holds:
     locks/<id>.lock              who writes an assessment (user, machine, pid, since when)
     locks/folder.lock            shared by every open store, held alone by a passphrase change
     quarantine/                  damaged files set aside, never deleted by Vigie (encrypted with the rest)
+    processors/, clients/, correspondence/   the registers of the lab ↔ vendor loop and each request
+                                 with its response (registers.py), kept like the assessments
 
 Store (store.py) is the one entry point; Session (wizard.operations.session) uses it for the UI and CLI.
 """

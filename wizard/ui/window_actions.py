@@ -11,7 +11,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QToolBar
 
 from wizard.i18n import _
-from wizard.ui import compare, optional
+from wizard.ui import compare, optional, relations
 from wizard.ui.answering.shortcuts import keys
 
 if TYPE_CHECKING:
@@ -43,6 +43,8 @@ def build_actions(window: MainWindow) -> tuple[dict[str, QAction], QToolBar]:
     a["verify"] = act(_("&Vérifier un PDF signé…"), window.verify_pdf)
     a["compare"] = act(_("&Comparer des évaluations…"), lambda: compare.open_compare(window))
     a["merge"] = act(_("&Fusionner des copies (.vigie)…"), lambda: compare.open_merge(window))
+    a["processors"] = act(_("Pres&tataires…"), lambda: relations.open_processors(window))
+    a["clients"] = act(_("C&lients…"), lambda: relations.open_clients(window))
     a["settings"] = act(_("&Paramètres…"), window.open_settings, "settings")
     a["quit"] = act(_("&Quitter"), window.close, "quit")
     a["undo"] = window.undo_stack.createUndoAction(window, _("&Annuler"))
@@ -56,8 +58,8 @@ def build_actions(window: MainWindow) -> tuple[dict[str, QAction], QToolBar]:
     a["shortcuts"] = act(_("&Raccourcis clavier"), window.show_shortcuts, "shortcuts")
     a["about"] = act(_("À &propos de Vigie"), window.show_about)
     bar = window.menuBar()
-    for title, names in ((_("&Fichier"), ("new", "home", "details", None, "export", "verify", None, "compare", "merge", None, "settings",
-                                         None, "quit")),
+    for title, names in ((_("&Fichier"), ("new", "home", "details", None, "export", "verify", None, "compare", "merge",
+                                          None, "processors", "clients", None, "settings", None, "quit")),
                          (_("É&dition"), ("undo", "redo")),
                          (_("&Affichage"), ("results", None, "presentation", "bigger", "smaller")),
                          (_("Ai&de"), ("shortcuts", "about"))):
