@@ -74,6 +74,7 @@ def run_gui(context) -> int:
         return 1
     window = MainWindow(workspace)
     window.show()
+    window.reopen_last()
     if os.environ.get("VIGIE_READY_PROBE"):
         # Start-up benchmark and smoke test: say "ready" once the event loop runs, then quit cleanly.
         from PySide6.QtCore import QTimer
