@@ -51,6 +51,15 @@ class Settings:
     export_folder: str = ""  # where the last signed plan went
     recent: list[str] = field(default_factory=list)  # ids of the assessments last opened, newest first
     demo_id: str = ""  # the demonstration assessment, told apart and removable
+    # The last plan exported from each assessment: {id: {"day": "2026-11-28", "signed": true}}
+    exports: dict[str, dict] = field(default_factory=dict)
+
+
+def exported(settings: Settings, assessment_id: str, day: str, signed: bool) -> Settings:
+    """The settings with the last export of an assessment recorded."""
+    from dataclasses import replace
+
+    return replace(settings, exports={**settings.exports, assessment_id: {"day": day, "signed": signed}})
 
 
 def opened(settings: Settings, assessment_id: str) -> Settings:
@@ -78,6 +87,10 @@ def load_settings(data_dir: str | Path | None = None) -> Settings:
             values.pop(name)
     if not (isinstance(values.get("recent", []), list) and all(isinstance(a, str) for a in values.get("recent", []))):
         values.pop("recent")
+    exports = values.get("exports", {})
+    if not (isinstance(exports, dict) and all(isinstance(v, dict) and isinstance(v.get("day"), str)
+                                              and isinstance(v.get("signed"), bool) for v in exports.values())):
+        values.pop("exports", None)
     settings = Settings(**values)
     for setting in SETTINGS:
         if setting.choices and getattr(settings, setting.key) not in setting.choices:

@@ -11,7 +11,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from wizard.operations.guide import export_guide_pdf, guide_text
 from wizard.ui.home import home_page
 
 LEFT = Qt.MouseButton.LeftButton
@@ -58,6 +57,8 @@ def test_the_empty_home_leads_to_the_guide(open_window, qtbot):
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils missing")
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_the_guide_prints_as_a_pdf(tmp_path, lang):
+    from wizard.operations.guide import export_guide_pdf, guide_text
+
     out = export_guide_pdf("utilisation", lang, tmp_path / "guide.pdf")
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
     flat = " ".join(text.split())
@@ -68,6 +69,8 @@ def test_the_guide_prints_as_a_pdf(tmp_path, lang):
 
 
 def test_the_french_guide_has_french_typography():
+    from wizard.operations.guide import guide_text
+
     for name in ("utilisation", "atelier"):
         text = guide_text(name, "fr")
         assert " :" not in text and " ;" not in text and " ?" not in text and "'" not in text

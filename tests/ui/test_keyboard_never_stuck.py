@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QApplication
 from tests.ui.conftest import create_via_store
 from wizard.core.model import Answer
 from wizard.storage import Store
-from wizard.ui.widgets.answer_choices import FOCUS, MEANING
 
 ALT = Qt.KeyboardModifier.AltModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -67,6 +66,8 @@ def test_alt_number_answers_from_a_text_field(open_window, qtbot, data_dir):
 
 
 def test_the_focus_ring_is_not_the_colour_of_a_chosen_answer(open_window, qtbot):
+    from wizard.ui.widgets.answer_choices import FOCUS, MEANING
+
     window, _aid = opened_to_review(open_window)
     card = window.answering.current
     focused = card.choices.buttons["yes"]

@@ -12,7 +12,8 @@ from tests.ui.conftest import create_via_store
 from wizard.storage import Store
 from wizard.tools import layout_check
 from wizard.tools.screens import screen_named
-from wizard.ui.widgets.answer_choices import MEANING
+
+MEANING_OF_NO = "#b3261e"  # the colour of « Non » (wizard.ui.widgets.answer_choices.MEANING)
 
 
 def press(qtbot, key, modifier=Qt.KeyboardModifier.NoModifier):
@@ -39,7 +40,7 @@ def test_the_room_at_1024x768(open_window, qtbot, data_dir):
     chosen = page.current.choices.buttons["no"]
     assert chosen.text().startswith("✓ 3 · Non")
     image = chosen.grab().toImage()
-    assert image.pixelColor(8, image.height() // 2).rgb() == QColor(MEANING["no"]).rgb()
+    assert image.pixelColor(8, image.height() // 2).rgb() == QColor(MEANING_OF_NO).rgb()
 
     assert not page.current.note.isVisible()
     press(qtbot, Qt.Key.Key_F2)  # notes, live

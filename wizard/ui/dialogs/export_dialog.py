@@ -12,24 +12,22 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
-    QRadioButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -40,10 +38,10 @@ from wizard.i18n import _, current_language
 from wizard.operations.identities import create_personal_identity
 from wizard.operations.plans import export_signed_plan
 from wizard.operations.session import Session
-from wizard.settings import load_settings, save_settings
+from wizard.settings import exported, load_settings, save_settings
 from wizard.ui import workers
 from wizard.ui.dialogs.export_summary import ExportSummary, SavedPanel
-from wizard.ui.dialogs.identity_fields import KINDS, IdentityFields
+from wizard.ui.dialogs.signer_form import SignerForm
 from wizard.ui.widgets.field_error import field_error
 from wizard.ui.widgets.text import fr
 from wizard.ui.window_geometry import fit_dialog
@@ -85,6 +83,7 @@ class ExportDialog(QDialog):
         self.task: workers.Task | None = None
         self.output: Path | None = None
         self.goto_question: str | None = None
+        self._signed = False  # whether the plan being exported is signed (the home list says so)
         self.warnings: list[str] = []  # what the signature warned about (a certificate out of date)
         settings = load_settings(self.data_dir)
         self.setWindowTitle(_("Exporter le plan d’action signé"))
@@ -94,45 +93,13 @@ class ExportDialog(QDialog):
         self.summary = ExportSummary(session.evaluation())
         self.summary.goToQuestion.connect(self._go_to)
 
-        # Who signs.
-        self.signer_name = QLineEdit(settings.signer_name or session.assessment.assessor)
-        self.signer_name.setAccessibleName(_("Nom du signataire"))
-        self.signer_role = QLineEdit(settings.signer_role)
-        self.signer_role.setPlaceholderText(_("ex. : biologiste responsable, consultant RGPD"))
-        self.signer_role.setAccessibleName(_("Fonction du signataire"))
-        self.signer_error = field_error(_("Problème du nom du signataire"))
-        signer = QGroupBox(_("Signataire"))
-        signer_form = QFormLayout(signer)
-        signer_form.addRow(fr(_("&Nom :")), self.signer_name)
-        signer_form.addRow("", self.signer_error)
-        signer_form.addRow(fr(_("&Fonction :")), self.signer_role)
-
-        # With which identity.
-        identity = QGroupBox(_("Signer avec"))
-        identity_layout = QVBoxLayout(identity)
-        self.kind_group = QButtonGroup(self)
-        self.kind_buttons: dict[str, QRadioButton] = {}
-        for i, (kind, label, description) in enumerate(KINDS):
-            button = QRadioButton(fr(_(label)))
-            button.setAccessibleName(fr(_(label)))
-            if description:
-                button.setToolTip(fr(_(description)))
-                button.setAccessibleDescription(fr(_(description)))
-            self.kind_group.addButton(button, i)
-            self.kind_buttons[kind] = button
-            identity_layout.addWidget(button)
-        self.fields = IdentityFields(self.data_dir, self)
-        identity_layout.addWidget(self.fields)
-        self.kind_group.idToggled.connect(lambda _i, checked: checked and self._kind_changed())
-        self.certify = QCheckBox(_("Verrouiller le document"))
-        self.certify.setAccessibleName(_("Verrouiller le document après signature"))
-        certify_note = QLabel(fr(_("Toute modification ultérieure, autre qu’une nouvelle signature, sera signalée "
-                                   "au lecteur.")), wordWrap=True)
-        certify_note.setIndent(24)
-        certify_note.setAccessibleName(_("Ce que fait le verrouillage"))
-        self.certify.setAccessibleDescription(certify_note.text())
-        identity_layout.addWidget(self.certify)
-        identity_layout.addWidget(certify_note)
+        # Who signs, and with which identity.
+        self.signing = SignerForm(self.data_dir, settings.signer_name or session.assessment.assessor,
+                                  settings.signer_role, self)
+        form = self.signing
+        self.signer_name, self.signer_role, self.signer_error = form.signer_name, form.signer_role, form.signer_error
+        self.kind_buttons, self.fields, self.certify = form.kind_buttons, form.fields, form.certify
+        self.kind, self.set_kind = form.kind, form.set_kind
 
         # Where the PDF goes.
         self.out_path = QLineEdit(str(default_folder(settings.export_folder) / default_pdf_name(session)))
@@ -176,7 +143,7 @@ class ExportDialog(QDialog):
 
         body = QWidget()
         column = QVBoxLayout(body)
-        for widget in (self.summary, signer, identity, output):
+        for widget in (self.summary, self.signing, output):
             column.addWidget(widget)
         column.addStretch(1)
         self.scroll = QScrollArea()  # a small screen scrolls the form; the verdict and buttons stay
@@ -188,21 +155,9 @@ class ExportDialog(QDialog):
         layout = QVBoxLayout(self)
         for widget in (self.scroll, self.progress, self.status, self.saved, self.buttons):
             layout.addWidget(widget, 1 if widget is self.scroll else 0)
-        self.kind_buttons["personal"].setChecked(True)  # created on first use if missing
-        self._kind_changed()
         fit_dialog(self, 720, body.sizeHint().height() + 120)
 
     # -- choices ---------------------------------------------------------------------
-    def kind(self) -> str:
-        return KINDS[self.kind_group.checkedId()][0]
-
-    def set_kind(self, kind: str) -> None:
-        self.kind_buttons[kind].setChecked(True)
-
-    def _kind_changed(self) -> None:
-        self.fields.show_kind(self.kind())
-        self.certify.setEnabled(self.kind() != "none")
-
     def choose_output(self) -> None:
         name, _filter = QFileDialog.getSaveFileName(self, _("Enregistrer le plan d’action"), self.out_path.text(),
                                                     _("Documents PDF (*.pdf)"))
@@ -253,6 +208,7 @@ class ExportDialog(QDialog):
         creation = self.fields.creation(self.signer_name.text()) if self.kind() == "personal" else None
         name, role = self.signer_name.text().strip(), self.signer_role.text().strip()
         certify = self.certify.isChecked() and spec is not None
+        self._signed = spec is not None
         session, data_dir, lang = self.session, self.data_dir, current_language()
         self.warnings = warnings = []
 
@@ -274,7 +230,7 @@ class ExportDialog(QDialog):
         self.task.done.connect(lambda: self._set_running(False))
         return self.task
 
-    def _remember(self, **changes: str) -> None:
+    def _remember(self, **changes: object) -> None:
         """The signer and the folder, for the next export (a convenience: never an error)."""
         settings = load_settings(self.data_dir)
         updated = replace(settings, **changes)
@@ -304,7 +260,9 @@ class ExportDialog(QDialog):
         self.saved.saved(path)
         self.fields.forget_secrets()
         self.fields.refresh()
-        self._remember(export_folder=str(path.parent))
+        self._remember(export_folder=str(path.parent), exports=exported(
+            load_settings(self.data_dir), self.session.assessment.id, date.today().isoformat(),
+            self._signed).exports)
         self.export_button.hide()
         self.cancel_button.setText(_("Fermer"))
         self.cancel_button.setAccessibleName(_("Fermer"))

@@ -16,7 +16,7 @@ from PySide6.QtCore import QAbstractTableModel, QDate, QDateTime, QLocale, QMode
 from wizard.i18n import _
 from wizard.ui.widgets.text import one_line
 
-COLUMNS = ("organisation", "profile", "date", "progress", "score", "modified")
+COLUMNS = ("organisation", "profile", "date", "progress", "score", "modified", "state")
 PROGRESS, SCORE = 3, 4
 SORT_ROLE = Qt.ItemDataRole.UserRole.value + 1
 ID_ROLE = Qt.ItemDataRole.UserRole.value + 2
@@ -36,22 +36,33 @@ def _load_questionnaire(workspace) -> None:  # noqa: ANN001
 
 def headers() -> list[str]:
     return [_("Organisation"), _("Profil"), _("Date"), _("Progression"), _("Indice global"),
-            _("Dernière modification")]
+            _("Dernière modification"), _("État")]
+
+
+def state_text(export: dict | None) -> tuple[str, str]:
+    """« brouillon », « exporté le … » or « signé le … », and its sort key."""
+    if not export:
+        return _("brouillon"), ""
+    day = QDate.fromString(export["day"], "yyyy-MM-dd")
+    when = QLocale().toString(day, "d MMM yyyy") if day.isValid() else export["day"]
+    text = _("signé le {day}") if export.get("signed") else _("exporté le {day}")
+    return text.format(day=when), export["day"]
 
 
 class _Row:
     """One assessment: sort keys at once, texts when Qt first shows them (or a search needs them)."""
 
-    __slots__ = ("id", "summary", "keys", "_texts", "_labels", "demo", "origin")
+    __slots__ = ("id", "summary", "keys", "_texts", "_labels", "demo", "origin", "export")
 
-    def __init__(self, summary, labels: dict[str, str], demo: bool = False) -> None:
+    def __init__(self, summary, labels: dict[str, str], demo: bool = False, export: dict | None = None) -> None:
         self._labels = labels  # the model's profile labels, filled once the content is loaded
+        self.export = export  # the last plan exported from it (the settings remember it)
         self.demo = demo  # the demonstration assessment: said so in its row
         self.origin: str | None = None  # a re-assessment: the date of the one it started from
         self.id = summary.id
         self.summary = summary
         self.keys = [summary.organisation.casefold(), summary.profile, summary.date.isoformat(), -1, -1,
-                     summary.modified]
+                     summary.modified, state_text(export)[1]]
         self._texts: list[str] | None = None
 
     @property
@@ -66,7 +77,8 @@ class _Row:
             self._texts = [
                 name, self._labels.get(s.profile, s.profile),
                 locale.toString(QDate(s.date.year, s.date.month, s.date.day), "d MMM yyyy"), _("…"), _("…"),
-                locale.toString(QDateTime(modified.date(), modified.time()), QLocale.FormatType.ShortFormat)]
+                locale.toString(QDateTime(modified.date(), modified.time()), QLocale.FormatType.ShortFormat),
+                state_text(self.export)[0]]
         return self._texts
 
     def haystack(self) -> str:
@@ -85,6 +97,7 @@ class AssessmentTable(QAbstractTableModel):
         self._filter = ""
         self._year: int | None = None
         self.demo_id = ""
+        self.exports: dict[str, dict] = {}
         self._sort_column, self._sort_order = 5, _DESCENDING
         self._todo: list[str] = []
         self._timer = QTimer(self, interval=0)
@@ -121,8 +134,8 @@ class AssessmentTable(QAbstractTableModel):
 
     # -- what the home page asks ---------------------------------------------------------------
     def load(self, exclude: set[str] = frozenset()) -> None:
-        rows = [_Row(s, self._profile_labels, s.id == self.demo_id) for s in self.workspace.summaries()
-                if s.id not in exclude]
+        rows = [_Row(s, self._profile_labels, s.id == self.demo_id, self.exports.get(s.id))
+                for s in self.workspace.summaries() if s.id not in exclude]
         self.beginResetModel()
         self._rows = rows
         self._by_id = {r.id: r for r in rows}

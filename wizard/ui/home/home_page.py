@@ -165,6 +165,7 @@ class HomePage(QWidget):
     # -- data ----------------------------------------------------------------------------------
     def reload(self, select: str | None = None) -> None:
         self.model.demo_id = self.demo_id
+        self.model.exports = self.workspace.settings().exports
         self.model.load(exclude=set(self.pending_deletes))
         self._fill_years()
         problems = self.workspace.problems  # files the folder holds but could not be read
