@@ -10,6 +10,9 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from wizard.tools.screens import use_offscreen_screens  # noqa: E402
+
+use_offscreen_screens()  # a large primary screen, and the laptop and projector sizes beside it
 os.environ.pop("VIGIE_QUESTIONNAIRE_DIR", None)
 # The checked-questionnaire cache of this run (child processes too), never the user's own.
 os.environ["VIGIE_CACHE_DIR"] = tempfile.mkdtemp(prefix="vigie-test-cache-")

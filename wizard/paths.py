@@ -43,6 +43,11 @@ def window_icon() -> Path:
     return bundle_root() / "wizard" / "ui" / "icons" / "vigie.png"
 
 
+def guide_dir() -> Path:
+    """The guides, in Markdown, one folder per language (docs/guide/fr, docs/guide/en)."""
+    return bundle_root() / "docs" / "guide"
+
+
 def fonts_dir() -> Path:
     """The fonts shipped with the app: a frozen .exe cannot rely on the system's."""
     return bundle_root() / "wizard" / "report" / "fonts"

@@ -6,7 +6,7 @@ The settings dialog is driven from SETTINGS; values live in settings.json in the
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -28,17 +28,46 @@ class Setting:
 SETTINGS: tuple[Setting, ...] = (
     Setting("language", N_("Langue"), "fr", tuple(LANGUAGES)),
     Setting("text_scale", N_("Taille du texte (%)"), 100, (100, 125, 150, 175, 200)),
+    Setting("auto_advance", N_("Passer à la question suivante après une réponse"), False, (False, True)),
+    Setting("reopen_last", N_("Rouvrir la dernière évaluation au démarrage"), False, (False, True)),
     Setting("signer_name", N_("Nom du signataire"), ""),
     Setting("signer_role", N_("Fonction du signataire"), ""),
 )
+
+
+RECENT = 6  # assessments listed under « Récemment ouvertes »
 
 
 @dataclass
 class Settings:
     language: str = "fr"
     text_scale: int = 100
+    auto_advance: bool = False
+    reopen_last: bool = False
     signer_name: str = ""
     signer_role: str = ""
+    # Remembered by the application, not chosen in the settings window:
+    window_geometry: str = ""  # where the main window was left (Qt's saveGeometry, base64)
+    export_folder: str = ""  # where the last signed plan went
+    recent: list[str] = field(default_factory=list)  # ids of the assessments last opened, newest first
+    demo_id: str = ""  # the demonstration assessment, told apart and removable
+    # The last plan exported from each assessment: {id: {"day": "2026-11-28", "signed": true}}
+    exports: dict[str, dict] = field(default_factory=dict)
+
+
+def exported(settings: Settings, assessment_id: str, day: str, signed: bool) -> Settings:
+    """The settings with the last export of an assessment recorded."""
+    from dataclasses import replace
+
+    return replace(settings, exports={**settings.exports, assessment_id: {"day": day, "signed": signed}})
+
+
+def opened(settings: Settings, assessment_id: str) -> Settings:
+    """The settings with an assessment at the head of the recently opened ones."""
+    from dataclasses import replace
+
+    recent = [assessment_id, *(a for a in settings.recent if a != assessment_id)][:RECENT]
+    return replace(settings, recent=recent)
 
 
 def _path(data_dir: str | Path | None) -> Path:
@@ -53,6 +82,15 @@ def load_settings(data_dir: str | Path | None = None) -> Settings:
         return Settings()
     known = {f.name for f in fields(Settings)}
     values = {k: v for k, v in raw.items() if k in known} if isinstance(raw, dict) else {}
+    for name, kind in (("window_geometry", str), ("export_folder", str), ("demo_id", str)):
+        if not isinstance(values.get(name, ""), kind):
+            values.pop(name)
+    if not (isinstance(values.get("recent", []), list) and all(isinstance(a, str) for a in values.get("recent", []))):
+        values.pop("recent")
+    exports = values.get("exports", {})
+    if not (isinstance(exports, dict) and all(isinstance(v, dict) and isinstance(v.get("day"), str)
+                                              and isinstance(v.get("signed"), bool) for v in exports.values())):
+        values.pop("exports", None)
     settings = Settings(**values)
     for setting in SETTINGS:
         if setting.choices and getattr(settings, setting.key) not in setting.choices:

@@ -33,10 +33,14 @@ def open_window(app, qtbot, data_dir):
 
     windows = []
 
-    def make():
+    def make(screen: str | None = None):
+        """screen: open on the screen of that name (wizard.tools.screens: "1024x768", "1366x768")."""
         from wizard.operations.workspace import Workspace
+        from wizard.tools.screens import screen_named
 
         window = MainWindow(Workspace.open(data_dir))
+        if screen is not None:
+            window.place_on(screen_named(screen))
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)

@@ -62,7 +62,7 @@ def test_undo_restores_questions_hidden_by_skip_logic(open_window, qtbot):
     view = page.views[1]
     qtbot.mouseClick(view.cards["t.a28.sub.any"].choices.buttons["no"], LEFT)
     assert not view.cards["t.a28.sub.authorised"].isVisible()
-    window.undo_stack.undo()
+    window.undo()
     assert view.cards["t.a28.sub.authorised"].isVisible()
 
 

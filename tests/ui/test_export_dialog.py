@@ -132,7 +132,8 @@ def test_personal_identity_is_created_on_first_use(qtbot, dialog, tmp_path, data
     assert dialog.task.error is None, dialog.status.text()
     identity = personal_identity(data_dir)
     assert identity is not None and identity.name == "Zoé Martin"
-    assert identity.organisation == "Laboratoire Saint-Éloi"
+    # The identity is the signer's: it does not carry the assessed lab's name (issue 16, point 6).
+    assert identity.organisation == ""
     pdfsig = subprocess.run(["pdfsig", str(out)], capture_output=True, text=True)
     assert "Signature is Valid." in pdfsig.stdout
 
@@ -141,7 +142,7 @@ def test_missing_fields_are_named_before_anything_runs(qtbot, dialog):
     dialog.set_kind("pkcs11")
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     assert dialog.task is None
-    assert "module PKCS#11" in dialog.status.text()
+    assert "module PKCS#11" in dialog.fields.errors[dialog.fields.module].text()
 
 
 def test_every_control_has_an_accessible_name(dialog):
@@ -203,3 +204,26 @@ def test_an_expired_certificate_signs_after_a_warning(qtbot, dialog, tmp_path, m
     assert dialog.task.error is None, dialog.status.text()
     assert out.exists()
     assert len(shown) == 1 and "Attention" in shown[0] and "Jérôme Consultant expiré le" in shown[0]
+
+
+def test_identity_words_and_errors_beside_their_fields(qtbot, dialog):
+    """Issue 16, point 6: plain words, every problem under its field at once, the focus on the first,
+    and what the reader of the PDF will see."""
+    labels = [b.text() for b in dialog.kind_buttons.values()]
+    assert not any("PKCS" in label for label in labels) and any("carte CPS" in label for label in labels)
+    assert "Certifier" not in dialog.certify.text() and "phrase de passe" not in dialog.fields.personal_info.text()
+    assert "validité inconnue" in dialog.fields.reader.text()
+    dialog.signer_name.clear()
+    dialog.set_kind("personal")
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert dialog.task is None
+    assert dialog.signer_error.isVisible() and "nom" in dialog.signer_error.text()
+    assert dialog.fields.errors[dialog.fields.passphrase].isVisible()
+    assert dialog.signer_name.hasFocus()
+    dialog.set_kind("pkcs11")
+    assert "reconnue" in dialog.fields.reader.text()
+
+
+def test_the_personal_identity_is_not_the_first_clients(qtbot, dialog):
+    assert dialog.fields.organisation.text() == ""  # never prefilled with the assessed lab's name
+    assert "Saint-Éloi" not in dialog.fields.organisation.text()

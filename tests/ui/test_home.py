@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QMessageBox
 from tests.ui.conftest import create_via_store
 from wizard.core.model import Answer
 from wizard.storage import Store
+from wizard.ui.home import home_page
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -42,11 +43,12 @@ def test_list_shows_progress_and_score_and_searches(open_window, qtbot):
     assert rows(home)[0] == "Laboratoire des Tilleuls"
 
 
-def test_reassessment_keeps_answers_marked_to_review(open_window, qtbot, data_dir):
+def test_reassessment_keeps_answers_marked_to_review(open_window, qtbot, data_dir, modal):
     window = open_window()
     old = create_via_store(window, name="Labo", participants=[("Paul", "IT")])
     window.workspace.store.save_answer(old, "t.a28.contract.signed", Answer("partial", note="avenant"))
     window.home.reload(select=old)
+    modal(lambda dialog: dialog.ok_button.click())  # the date and participants, as proposed
     qtbot.mouseClick(window.home.reassess_button, LEFT)
     session = window.session
     new = session.assessment
@@ -67,10 +69,10 @@ def test_delete_asks_then_can_be_undone(open_window, qtbot, modal, data_dir, mon
     window = open_window()
     aid = create_via_store(window, name="À supprimer")
     home = window.home
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    monkeypatch.setattr(home_page, "ask", lambda *a, **k: False)
     qtbot.mouseClick(home.delete_button, LEFT)
     assert rows(home) == ["À supprimer"]
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(home_page, "ask", lambda *a, **k: True)
     qtbot.mouseClick(home.delete_button, LEFT)
     assert rows(home) == [] and home.stack.currentWidget() is home.empty
     assert home.undo_bar.isVisible()
@@ -106,7 +108,7 @@ def test_delete_key_and_enter_work_from_the_list(open_window, qtbot, monkeypatch
     create_via_store(window, name="Labo A")
     home = window.home
     home.table.setFocus()
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(home_page, "ask", lambda *a, **k: True)
     qtbot.keyClick(home.table, Qt.Key.Key_Delete)
     assert rows(home) == []
     qtbot.mouseClick(home.undo_button, LEFT)

@@ -64,7 +64,7 @@ def test_journey_by_mouse(open_window, qtbot, modal, data_dir, tmp_path):
 
     def fill(dialog):
         dialog.name.setText("Laboratoire Saint-Éloi")
-        dialog.siret.setText("12345678901234")
+        dialog.siret.setText("73282932000074")
         dialog.assessor.setText("Zoé Martin")
         add = [b for b in dialog.findChildren(type(dialog.ok_button))
                if b.accessibleName() == "Ajouter un participant"][0]
@@ -78,7 +78,7 @@ def test_journey_by_mouse(open_window, qtbot, modal, data_dir, tmp_path):
     page = window.answering
     assert window.pages.currentWidget() is page
     session = window.session
-    assert session.assessment.organisation.siret == "12345678901234"
+    assert session.assessment.organisation.siret == "73282932000074"
     # Paul answers the first section, the assessor the rest.
     page.participant.setCurrentIndex(page.participant.findData("Paul Durand"))
     choices = {"t.a28.contract.signed": "no", "t.a28.contract.audit": "partial",
@@ -125,6 +125,8 @@ def test_journey_by_mouse(open_window, qtbot, modal, data_dir, tmp_path):
         dialog.fields.confirm.setText("phrase très secrète")
         dialog.out_path.setText(str(out))
         qtbot.mouseClick(dialog.export_button, LEFT)
+        qtbot.waitUntil(dialog.saved.isVisible, timeout=120_000)  # the window says where the plan is
+        qtbot.mouseClick(dialog.cancel_button, LEFT)
     modal(export)
     click(qtbot, results.export)
     assert opened == [out]
@@ -139,12 +141,24 @@ def test_journey_by_mouse(open_window, qtbot, modal, data_dir, tmp_path):
     check_pdf(out, "Saint-Éloi", action_title)
 
 
+def inside_screen(widget, screen="1024x768"):
+    from wizard.tools.screens import screen_named
+
+    area = screen_named(screen).availableGeometry()
+    frame = widget.frameGeometry()
+    assert area.contains(frame), f"{widget.windowTitle()}: {frame} is not within {area}"
+
+
 @needs_pdf_tools
-def test_journey_by_keyboard_only(open_window, qtbot, modal, data_dir, tmp_path):
-    window = open_window()
+def test_journey_by_keyboard_only_at_1024x768(open_window, qtbot, modal, data_dir, tmp_path):
+    """The projector's screen: every window fits it, and the whole journey needs no mouse."""
+    window = open_window(screen="1024x768")
+    inside_screen(window)
     window.home.focus_list()
 
     def fill(dialog):
+        inside_screen(dialog)
+        assert dialog.ok_button.isVisible()  # the button stays in view, the form scrolls
         qtbot.keyClicks(dialog.name, "Labo Clavier")
         tab_to(qtbot, dialog.assessor)
         qtbot.keyClicks(dialog.assessor, "Marc")
@@ -156,7 +170,14 @@ def test_journey_by_keyboard_only(open_window, qtbot, modal, data_dir, tmp_path)
     session = window.session
     assert session is not None and session.assessment.organisation.name == "Labo Clavier"
     # 3 = Non on the first question, then Down; "Non" to "sub.any" hides the two that follow.
-    for number in ("3", "2", "3", "1"):
+    # The comment of the second one is typed on the way: Tab into it, Escape back, the answer key.
+    key(qtbot, Qt.Key.Key_3)
+    key(qtbot, Qt.Key.Key_Down)
+    key(qtbot, Qt.Key.Key_F2)
+    assert QApplication.focusWidget() is page.current.note
+    qtbot.keyClicks(page.current.note, "avenant en cours")
+    key(qtbot, Qt.Key.Key_Escape)
+    for number in ("2", "3", "1"):
         key(qtbot, getattr(Qt.Key, f"Key_{number}"))
         key(qtbot, Qt.Key.Key_Down)
     assert session.progress().answered == session.progress().total == 4
@@ -190,6 +211,7 @@ def test_journey_by_keyboard_only(open_window, qtbot, modal, data_dir, tmp_path)
 
     def export(dialog):
         QTimer.singleShot(120_000, lambda: dialog.done(0))
+        inside_screen(dialog)
         tab_to(qtbot, dialog.fields.passphrase)
         qtbot.keyClicks(dialog.fields.passphrase, "phrase secrete")
         tab_to(qtbot, dialog.fields.confirm)
@@ -198,14 +220,19 @@ def test_journey_by_keyboard_only(open_window, qtbot, modal, data_dir, tmp_path)
         key(qtbot, Qt.Key.Key_A, CTRL)
         qtbot.keyClicks(dialog.out_path, str(out))
         key(qtbot, Qt.Key.Key_Return)
+        qtbot.waitUntil(dialog.saved.isVisible, timeout=120_000)
+        assert dialog.saved.open.hasFocus()  # « Ouvrir le PDF », then Escape closes
+        key(qtbot, Qt.Key.Key_Escape)
     modal(export)
     key(qtbot, Qt.Key.Key_E, CTRL)
     assert opened == [out]
+    inside_screen(window)
 
     stored = Store(data_dir).load(session.assessment.id)
     assert {q: a.value for q, a in stored.answers.items()} == {
         "t.a28.contract.signed": "no", "t.a28.contract.audit": "partial",
         "t.a28.sub.any": "no", "t.a32.access.individual": "yes"}
+    assert stored.answers["t.a28.contract.audit"].note == "avenant en cours"
     assert all(a.by == "Marc" for a in stored.answers.values())
     assert stored.action_edits[action_id].status == "doing"
     check_pdf(out, "Labo Clavier", action_title)

@@ -106,3 +106,13 @@ def test_every_control_has_an_accessible_name(qtbot):
                and not w.accessibleName() and type(w).__name__ not in ("QScrollBar",)
                and not w.objectName().startswith("qt_")]
     assert unnamed == []
+
+
+def test_the_whole_verdict_and_what_to_do_are_said_below_the_table(qtbot, signed, data_dir):
+    """Issue 16, point 6: the table's cells cut long verdicts; the selected signature is said in
+    full under it, with how to have a signer recognised."""
+    dialog = verify(qtbot, signed, data_dir)
+    details = flat(dialog.details.text())
+    assert dialog.details.isVisible() and dialog.details.wordWrap()
+    assert "certificat auto-signé" in details and "empreinte" in details
+    assert "certificats de confiance" in details

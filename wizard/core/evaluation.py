@@ -82,6 +82,20 @@ class Evaluation:
                 return progress(self.questionnaire, self.answers, section, self.hidden)
         raise KeyError(section_id)
 
+    def to_revisit(self) -> list[Question]:
+        """Visible questions still open, in the questionnaire's order: without an answer, marked
+        « à revoir », or « Non applicable » that counts as « Je ne sais pas »."""
+        refused = {q.id for q in self.refused_na}
+        return [q for q in self.visible if (a := self.answers.get(q.id)) is None or a.review or q.id in refused]
+
+    def next_to_revisit(self, after: str | None) -> Question | None:
+        """The first open question after `after` (None: from the start), going round to the start."""
+        ids = [q.id for q in self.questionnaire.questions]
+        start = ids.index(after) + 1 if after in ids else 0
+        rank = {qid: (i - start) % len(ids) for i, qid in enumerate(ids)}
+        candidates = [q for q in self.to_revisit() if q.id != after]
+        return min(candidates, key=lambda q: rank[q.id], default=None)
+
     def weightiest_gaps(self, limit: int = 10) -> list[Gap]:
         """The gaps whose fixing would raise the overall score most (computed on first demand)."""
         if limit not in self._weightiest:

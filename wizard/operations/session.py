@@ -20,9 +20,11 @@ from wizard.core.model import ANSWER_VALUES, ActionEdit, Answer, Assessment, Cus
 from wizard.core.processor_attention import processor_proposal
 from wizard.core.questionnaire import Questionnaire
 from wizard.core.scoring import Scores
+from wizard.core.undo import TEXTS, AnswerChange, UndoLog, copy
 from wizard.i18n import _
 from wizard.storage import HistoryEntry, LockInfo, PlanHistoryEntry, Store
 from wizard.storage.store import locked_message
+from wizard.typography import french
 
 
 class SessionError(ValueError):
@@ -68,6 +70,8 @@ class Session:
         # The register of processors a laboratory's assessment is linked to (its actions join the plan).
         self._link = link
         self._facts = facts
+        self._numbers = {q.id: n for n, q in enumerate(self.questionnaire.questions, start=1)}
+        self.undo_log = UndoLog()  # the answer changes of this session, each undoable whole
         self.listeners: list[Callable[[], None]] = []  # called after every stored change
 
     # -- lock ------------------------------------------------------------------------
@@ -150,13 +154,19 @@ class Session:
     def plan(self) -> list[PlannedAction]:
         return list(self.evaluation().plan)
 
+    def number(self, qid: str) -> int:
+        """The question's number as the screens and the report show it (« question 24 »)."""
+        self.question(qid)
+        return self._numbers[qid]
+
     # -- changes, each stored before returning ---------------------------------------------
     def answer(self, qid: str, value: str | None, *, note: str | None = None,
-               justification: str | None = None, evidence: str | None = None, by: str = "") -> None:
+               justification: str | None = None, evidence: str | None = None, by: str = "") -> AnswerChange | None:
         """Set (or clear, with value None) an answer; other fields keep their value unless given.
 
         by names who gave the answer (a workshop participant); default: the assessor. It is
-        recorded with the answer and in the audit trail.
+        recorded with the answer and in the audit trail. Giving an answer again confirms it: the
+        « à revoir » flag goes. Returns what changed (None: nothing did, nothing was written).
         """
         self._writable()
         question = self.question(qid)
@@ -165,16 +175,13 @@ class Session:
                 value=value, choices=", ".join(ANSWER_VALUES)))
         who = by or self.assessment.assessor
         self._check(checks.text, who, "by", limits.NAME)
-        if value is None:
-            self._record_content()
-            self.store.save_answer(self.assessment.id, qid, None, by=who)
-            self.assessment.answers.pop(qid, None)
-        else:
-            previous = self.assessment.answers.get(qid)
+        previous = self.assessment.answers.get(qid)
+        new: Answer | None = None
+        if value is not None:
             old = previous or Answer(value)
             try:
                 check_not_applicable(question, value, old.justification if justification is None else justification,
-                             previous)
+                                     previous)
             except AnswerRefused as exc:
                 raise SessionError(str(exc)) from None
             new = replace(
@@ -184,10 +191,83 @@ class Session:
                 evidence=old.evidence if evidence is None else evidence,
                 by=who)
             self._check(checks.check_answer, new, f"answers.{qid}")
-            self._record_content()
-            self.store.save_answer(self.assessment.id, qid, new, by=who)
-            self.assessment.answers[qid] = new
+        return self._store_answer(qid, previous, new, who)
+
+    def edit_text(self, qid: str, field: str, text: str) -> AnswerChange | None:
+        """Change the comment (note), evidence or justification of a given answer; its value, who
+        gave it and its « à revoir » flag stay as they are."""
+        self._writable()
+        question = self.question(qid)
+        if field not in TEXTS:
+            raise SessionError(_("champ inconnu « {field} » : {choices} attendu").format(
+                field=field, choices=", ".join(TEXTS)))
+        previous = self.assessment.answers.get(qid)
+        if previous is None:
+            raise SessionError(french(_("la question {number} n’a pas encore de réponse : le texte sera gardé "
+                                        "avec la réponse")).format(number=self.number(qid)))
+        new = replace(previous)
+        setattr(new, field, text)  # one of TEXTS, all plain text fields of an answer
+        try:
+            check_not_applicable(question, new.value, new.justification, previous)
+        except AnswerRefused as exc:
+            raise SessionError(str(exc)) from None
+        self._check(checks.check_answer, new, f"answers.{qid}")
+        return self._store_answer(qid, previous, new, previous.by or self.assessment.assessor)
+
+    def set_review(self, qid: str, review: bool) -> AnswerChange | None:
+        """Mark an answer « à revoir » (to come back to later), or clear the mark."""
+        self._writable()
+        previous = self.assessment.answers.get(qid)
+        if previous is None:
+            raise SessionError(french(_("la question {number} n’a pas encore de réponse : elle est déjà parmi "
+                                        "les questions à reprendre")).format(number=self.number(qid)))
+        return self._store_answer(qid, previous, replace(previous, review=bool(review)),
+                                  previous.by or self.assessment.assessor)
+
+    def _store_answer(self, qid: str, previous: Answer | None, new: Answer | None, who: str) -> AnswerChange | None:
+        if not AnswerChange(qid, previous, new).changed:
+            return None  # nothing to store: no write, no history line, no undo step
+        before = copy(previous)
+        self._put(qid, new, who)
+        change = AnswerChange(qid, before, copy(new))  # with the time the store gave it
+        self.undo_log.record(change)
+        self._changed()  # once the change can be undone: the screens show what undo would do
+        return change
+
+    def _put(self, qid: str, answer: Answer | None, who: str) -> None:
+        self._record_content()
+        self.store.save_answer(self.assessment.id, qid, answer, by=who)
+        if answer is None:
+            self.assessment.answers.pop(qid, None)
+        else:
+            self.assessment.answers[qid] = answer
+        self._evaluation = None
+
+    # -- undo by operation: the whole answer comes back -------------------------------------
+    def can_undo(self) -> AnswerChange | None:
+        return self.undo_log.next_undo()
+
+    def can_redo(self) -> AnswerChange | None:
+        return self.undo_log.next_redo()
+
+    def undo(self) -> AnswerChange | None:
+        """Put back the answer as it was before the last change (nothing when there is none)."""
+        return self._replay(self.undo_log.next_undo(), undo=True)
+
+    def redo(self) -> AnswerChange | None:
+        return self._replay(self.undo_log.next_redo(), undo=False)
+
+    def _replay(self, change: AnswerChange | None, *, undo: bool) -> AnswerChange | None:
+        if change is None:
+            return None
+        self._writable()
+        target = copy(change.before if undo else change.after)
+        if target is not None:
+            self._check(checks.check_answer, target, f"answers.{change.question_id}")
+        self._put(change.question_id, target, (target.by if target else "") or self.assessment.assessor)
+        (self.undo_log.undone if undo else self.undo_log.redone)()
         self._changed()
+        return change
 
     def edit_action(self, action_id: str, edit: ActionEdit | None) -> None:
         self._writable()

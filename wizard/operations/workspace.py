@@ -179,19 +179,33 @@ class Workspace:
         return self.store.create(profile, organisation, assessor=assessor, participants=participants, when=when,
                                  content=self.registry.default.framework.stamp)
 
-    def reassess(self, source_id: str, when: date | None = None) -> Assessment:
+    def reassess(self, source_id: str, when: date | None = None, *, participants: Iterable[Participant] | None = None,
+                 assessor: str | None = None) -> Assessment:
         """A new assessment starting from an earlier one: its answers marked « à revoir », its plan's
         follow-up (owners, statuses, custom actions) carried on. One write: the earlier file is read,
-        never changed, and the answers keep who gave them."""
+        never changed, and the answers keep who gave them. The date, the participants and the
+        assessor of the new one may differ (default: today, and the earlier ones)."""
         old = self.store.load(source_id)
+        people = [replace(p) for p in (old.participants if participants is None else participants)]
         new = Assessment(
             profile=old.profile, organisation=replace(old.organisation), date=when or date.today(),
-            assessor=old.assessor, participants=[replace(p) for p in old.participants],
+            assessor=old.assessor if assessor is None else assessor, participants=people,
             answers={qid: replace(a, review=True) for qid, a in old.answers.items()},
             action_edits={aid: replace(e) for aid, e in old.action_edits.items()},
             custom_actions=[replace(c) for c in old.custom_actions], previous_id=old.id,
             content=self.registry.questionnaire().framework.stamp)  # answered anew on today's content
         stored, _mode = self.store.import_assessment(new, [], replace=False)
+        return stored
+
+    def create_demo(self, profile: str | None = None) -> Assessment:
+        """The demonstration assessment (« Laboratoire de démonstration », fictitious data), in one
+        write; delete() removes it like any other."""
+        from wizard.core.demo import demo_assessment
+
+        profile = profile or self.registry.default.framework.profile_ids[0]
+        self.check_profile(profile)
+        stored, _mode = self.store.import_assessment(
+            demo_assessment(self.registry.for_profile(profile), profile), [], replace=False)
         return stored
 
     def delete(self, assessment_id: str) -> None:

@@ -1,4 +1,7 @@
-"""Render each main screen to PNG, offscreen, with sample data in a temporary folder.
+"""Render each main screen to PNG, offscreen, with sample data in a temporary folder, at the
+sizes people really have: today's 1280×800, the lab laptop's 1366×768 and the projector's
+1024×768. Each screen is also checked (wizard.tools.layout_check): a main button outside the
+window, a text cut, a pane to scroll sideways are printed, and the command fails.
 
   python -m wizard.tools.screenshots docs/screenshots
 """
@@ -8,12 +11,15 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-SIZE = (1280, 800)
+# screen name (wizard.tools.screens) -> suffix of the file names
+SIZES = {"1280x800": "", "1366x768": "-1366x768", "1024x768": "-1024x768"}
+Shot = Callable[[object, str, list], None]  # (widget, name, its main buttons)
 
 
 def _settle(app, rounds: int = 30) -> None:
@@ -21,11 +27,11 @@ def _settle(app, rounds: int = 30) -> None:
         app.processEvents()
 
 
-def _sample(store, questionnaire) -> str:
+def sample(store, questionnaire) -> str:
     """A few assessments; returns the id of the one shown on the answering screens."""
     from wizard.core.model import Answer, Organisation, Participant
 
-    lab = store.create("lab", Organisation("Laboratoire des Tilleuls", "12345678901234", "12 rue des Lilas, Lyon"),
+    lab = store.create("lab", Organisation("Laboratoire des Tilleuls", "73282932000074", "12 rue des Lilas, Lyon"),
                        assessor="Zoé Martin", when=date(2026, 11, 28),
                        participants=[Participant("Zoé Martin", "Biologiste responsable"),
                                      Participant("Paul Durand", "Responsable informatique"),
@@ -34,98 +40,159 @@ def _sample(store, questionnaire) -> str:
     questions = questionnaire.for_profile("lab").questions
     for i, q in enumerate(questions[: max(3, len(questions) * 2 // 5)]):
         value = values[i % len(values)]
+        if value == "na" and not q.na_allowed:
+            value = "yes"
         store.save_answer(lab.id, q.id, Answer(value, by="Paul Durand" if i % 3 else "Zoé Martin",
-                                               justification="Aucun prestataire de ce type" if value == "na" else ""))
+                                               justification="Aucun prestataire de ce type" if value == "na" else "",
+                                               note="Avenant en cours de signature" if i == 1 else ""))
     vendor = store.create("vendor", Organisation("BioLogiciel SAS"), assessor="Marc Leroy", when=date(2026, 10, 2))
     for q in questionnaire.for_profile("vendor").questions[:4]:
         store.save_answer(vendor.id, q.id, Answer("partial"))
-    store.create("lab", Organisation("Laboratoire Saint-Éloi"), assessor="Claire Bernard", when=date(2026, 9, 14))
+    store.create("lab", Organisation("Laboratoire Saint-Éloi"), assessor="Claire Bernard", when=date(2025, 9, 14))
     return lab.id
 
 
-def render(out: Path) -> list[Path]:
-    out.mkdir(parents=True, exist_ok=True)
-    data = Path(tempfile.mkdtemp(prefix="vigie-shots-"))
-    from wizard.ui.app import make_app
+def home_buttons(window) -> list:
+    home = window.home
+    if home.stack.currentWidget() is home.empty:
+        e = home.empty
+        return [e.new_button, e.import_button, e.demo_button, e.guide_button]
+    return [home.new_button, home.open_button, home.reassess_button, home.delete_button, home.backups_button,
+            home.import_button, home.export_button]
 
-    app = make_app("fr", data)
+
+def answering_buttons(window) -> list:
+    page = window.answering
+    buttons = [page.previous_button, page.next_button, page.results_button]
+    if not window.presentation:
+        buttons.append(page.home_button)
+    if page.current is not None:
+        buttons += list(page.current.choices.buttons.values())
+    return buttons
+
+
+def tour(app, screen, empty_dir: Path, data_dir: Path, shot: Shot, *, dialogs_of_fixed_size: bool = True) -> None:
+    """Every main screen on one screen, each handed to shot() once drawn (the shortcuts list,
+    whose size does not depend on the screen, only when dialogs_of_fixed_size)."""
+    from wizard.operations.workspace import Workspace
     from wizard.ui import optional
     from wizard.ui.answering.shortcuts import ShortcutsDialog
+    from wizard.ui.dialogs.guide_dialog import GuideDialog
     from wizard.ui.dialogs.new_assessment import NewAssessmentDialog
     from wizard.ui.main_window import MainWindow
 
-    written: list[Path] = []
-
-    def shot(widget, name: str) -> None:
+    def take(widget, name: str, buttons: list) -> None:
         _settle(app)
-        path = out / f"{name}.png"
-        widget.grab().save(str(path))
-        written.append(path)
+        shot(widget, name, buttons)
 
-    from wizard.operations.workspace import Workspace
-
-    window = MainWindow(Workspace.open(data))
-    window.resize(*SIZE)
+    window = MainWindow(Workspace.open(empty_dir))
+    window.place_on(screen)
     window.show()
-    shot(window, "home-empty")
+    take(window, "home-empty", home_buttons(window))
+    window.close()
 
-    aid = _sample(window.workspace.store, window.registry.default)
-    window.home.reload()
+    window = MainWindow(Workspace.open(data_dir))
+    window.place_on(screen)
+    window.show()
     while not window.home.model.finished():
         app.processEvents()
-    shot(window, "home")
+    take(window, "home", home_buttons(window))
+    aid = next(s.id for s in window.workspace.summaries() if s.organisation == "Laboratoire des Tilleuls")
 
     dialog = NewAssessmentDialog(window.registry.default.framework, window)
     dialog.name.setText("Laboratoire des Tilleuls")
+    dialog.siret.setText("7328293200007A")  # a letter: said under the field
     dialog.assessor.setText("Zoé Martin")
     dialog.add_participant("Paul Durand", "Responsable informatique")
     dialog.add_participant("Hélène Petit", "DPO")
     dialog.show()
-    shot(dialog, "new-assessment")
+    take(dialog, "new-assessment", [dialog.ok_button, dialog.buttons.buttons()[-1]])
     dialog.close()
 
     window.home.select(aid)
     window.open_assessment(aid)
     page = window.answering
     page.show_section(0)
-    shot(window, "answering")
+    take(window, "answering", answering_buttons(window))
     page.toggle_help()
-    shot(window, "help")
+    take(window, "help", answering_buttons(window))
     page.toggle_help()
-    shortcuts = ShortcutsDialog(window)
-    shortcuts.show()
-    shot(shortcuts, "shortcuts")
-    shortcuts.close()
+    if dialogs_of_fixed_size:
+        shortcuts = ShortcutsDialog(window)
+        shortcuts.show()
+        take(shortcuts, "shortcuts", [])
+        shortcuts.close()
 
+    page.move_question(1)
     window.set_presentation(True)
-    shot(window, "presentation")
+    take(window, "presentation", answering_buttons(window))
+    page.toggle_notes()
+    take(window, "presentation-notes", answering_buttons(window))
+    page.toggle_notes()
     window.set_presentation(False)
 
     if optional.available("results"):
         window.show_results()
-        shot(window, "results")
-        if hasattr(window.results, "tabs") and hasattr(window.results, "plan"):
-            window.results.tabs.setCurrentWidget(window.results.plan)
-            shot(window, "action-plan")
+        take(window, "results", [window.results.back, window.results.export])
+        window.results.tabs.setCurrentWidget(window.results.plan)
+        take(window, "action-plan", [window.results.back, window.results.export, window.results.plan.add_button])
     export_class = optional.screen("export")
     if export_class is not None:
-        export = export_class(window.session, data, window, open_pdf=None)
-        if hasattr(export, "out_path"):  # the machine's own folders have no place in the docs
-            name = Path(export.out_path.text()).name
-            export.out_path.setText(f"C:\\Users\\Zoé\\Documents\\{name}")
+        export = export_class(window.session, data_dir, window, open_pdf=None)
+        name = Path(export.out_path.text()).name  # the machine's own folders have no place in the docs
+        export.out_path.setText(f"C:\\Users\\Zoé\\Documents\\{name}")
         export.show()
-        shot(export, "export")
+        take(export, "export", [export.export_button, export.cancel_button, export.summary.go])
         export.close()
+    guide = GuideDialog("utilisation", window)
+    guide.show()
+    take(guide, "guide", [guide.pdf])
+    guide.close()
     window.close()
-    return written
+
+
+def render(out: Path, sizes: dict[str, str] | None = None) -> tuple[list[Path], list[str]]:
+    """The PNG files written, and what the layout check found on them."""
+    from wizard.tools.screens import use_offscreen_screens
+
+    use_offscreen_screens()
+    out.mkdir(parents=True, exist_ok=True)
+    root = Path(tempfile.mkdtemp(prefix="vigie-shots-"))
+    empty_dir, data_dir = root / "empty", root / "sample"
+    empty_dir.mkdir()
+    data_dir.mkdir()
+    from wizard.ui.app import make_app
+
+    app = make_app("fr", data_dir)
+    from wizard.operations.workspace import Workspace
+    from wizard.tools import layout_check
+    from wizard.tools.screens import screen_named
+
+    workspace = Workspace.open(data_dir)
+    sample(workspace.store, workspace.registry.default)
+    workspace.close()
+    written: list[Path] = []
+    found: list[str] = []
+    for screen_name, suffix in (sizes or SIZES).items():
+        def shot(widget, name: str, buttons: list, suffix: str = suffix, screen_name: str = screen_name) -> None:
+            path = out / f"{name}{suffix}.png"
+            widget.grab().save(str(path))
+            written.append(path)
+            found.extend(f"{screen_name} {name} : {p}" for p in layout_check.problems(widget, buttons))
+
+        tour(app, screen_named(screen_name), empty_dir, data_dir, shot, dialogs_of_fixed_size=not suffix)
+    return written, found
 
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     out = Path(args[0]) if args else Path("docs/screenshots")
-    for path in render(out):
+    written, found = render(out)
+    for path in written:
         print(path)
-    return 0
+    for problem in found:
+        print("⚠", problem, file=sys.stderr)
+    return 1 if found else 0
 
 
 if __name__ == "__main__":

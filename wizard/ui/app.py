@@ -112,6 +112,7 @@ def _open_data(app: QApplication, window, data_dir: Path, probe: bool) -> None: 
         app.exit(1)
         return
     window.attach_workspace(workspace)
+    window.reopen_last()  # when the user asked for it: the assessment left open last time
     if probe:
         print("listed", flush=True)
         window.close()

@@ -5,26 +5,33 @@ Each page does its own work; the window only switches between them and opens dia
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QUndoStack
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget
 
 from wizard.i18n import _
-from wizard.settings import Settings
+from wizard.settings import Settings, opened
 from wizard.ui import optional
-from wizard.ui.answering.shortcuts import ShortcutsDialog
 from wizard.ui.home.home_page import HomePage
-from wizard.ui.window_actions import build_actions, update_actions
+from wizard.ui.widgets.text import one_line
+from wizard.ui.window_actions import build_actions, update_actions, update_undo
+from wizard.ui.window_dialogs import WindowDialogs
+from wizard.ui.window_geometry import place_window, saved_geometry
 from wizard.ui.window_look import WindowLook
 
 if TYPE_CHECKING:
     from wizard.operations.workspace import Workspace
 
+WANTED = QSize(1280, 820)  # the window's size where the screen has room for it
+# Menu entries that need the data folder open: disabled for the instant it opens after the first paint.
+NEEDS_FOLDER = ("new", "settings", "compare", "merge", "processors", "clients")
+
 _REPLACEMENTS: list[QMainWindow] = []  # windows rebuilt in another language, kept alive here
 
 
-class MainWindow(WindowLook, QMainWindow):
+class MainWindow(WindowDialogs, WindowLook, QMainWindow):
     def __init__(self, workspace: Workspace | None, parent=None, *, settings: Settings | None = None) -> None:
         """workspace None: the window is shown first, its data come with attach_workspace() (start-up:
         the data layer is loaded, and the folder opened, once the window has been painted)."""
@@ -39,7 +46,6 @@ class MainWindow(WindowLook, QMainWindow):
         self.presentation_scale = 150
         self.open_pdf = None  # how an exported PDF is opened; None: the export dialog's default
         self.setWindowTitle("Vigie")
-        self.undo_stack = QUndoStack(self)
         self.pages = QStackedWidget()
         self.home = HomePage(workspace)
         self._answering = None  # built on first use: start-up shows the home page only
@@ -49,17 +55,21 @@ class MainWindow(WindowLook, QMainWindow):
         self.home.newRequested.connect(self.new_assessment)
         self.home.importRequested.connect(self.import_exchange)
         self.home.exportRequested.connect(self.export_exchange)
+        self.home.reassessRequested.connect(self.reassess)
+        self.home.guideRequested.connect(self.show_guide)
+        self.home.demoRequested.connect(self.open_demo)
         self.home.set_exchange_available(True)
+        self.home.demo_id = self.settings.demo_id
         self.actions_by_name, self.toolbar = build_actions(self)
         self.pages.currentChanged.connect(lambda _i: update_actions(self))
-        self.resize(1280, 820)
         if workspace is not None:
             self.attach_workspace(workspace)
         else:
             self.home.wait_for_data()
-            for name in ("new", "settings"):  # they need the folder and its content
+            for name in NEEDS_FOLDER:  # they need the folder and its content
                 self.actions_by_name[name].setEnabled(False)
             update_actions(self)
+        self.place_on()
 
     def attach_workspace(self, workspace: Workspace) -> None:
         """The data folder, once open: the home lists its assessments."""
@@ -67,17 +77,50 @@ class MainWindow(WindowLook, QMainWindow):
         self.data_dir = workspace.data_dir
         self.registry = workspace.registry
         self.settings = workspace.settings()
-        for name in ("new", "settings"):
+        self.home.demo_id = self.settings.demo_id
+        for name in NEEDS_FOLDER:
             self.actions_by_name[name].setEnabled(True)
         self.home.set_workspace(workspace)
         update_actions(self)
+
+    # -- where the window goes -------------------------------------------------------------------
+    def place_on(self, screen=None) -> None:  # noqa: ANN001 - a QScreen, default: the window's own
+        """Fit the window to the screen's available area (the one it was left at, if it fits)."""
+        if screen is not None:
+            self.setScreen(screen)
+            self.move(screen.availableGeometry().topLeft())
+        self._maximise = place_window(self, WANTED, self.settings.window_geometry if screen is None else "")
+
+    def show(self) -> None:
+        self.showMaximized() if getattr(self, "_maximise", False) else super().show()
+
+    def _remember_geometry(self) -> None:
+        if self.presentation:
+            self.set_presentation(False)  # the window comes back as it was before the room
+        self._remember(window_geometry=saved_geometry(self))
+
+    def _remember(self, **changes) -> None:
+        """Keep what the window remembers (its place, the last assessments); a folder that cannot
+        be written (or not open yet) only means it is not remembered."""
+        if self.workspace is None or self.workspace.read_only:
+            return
+        try:
+            current = self.workspace.settings()
+            updated = replace(current, **changes)
+            if updated != current:
+                self.workspace.save_settings(updated)
+            self.settings = replace(self.settings, **changes)
+        except OSError:
+            pass
 
     @property
     def answering(self):
         if self._answering is None:
             from wizard.ui.answering.answering_page import AnsweringPage
 
-            page = AnsweringPage(self.undo_stack)
+            page = AnsweringPage()
+            page.auto_advance = self.settings.auto_advance
+            page.changed.connect(lambda: update_undo(self))
             page.homeRequested.connect(self.show_home)
             page.resultsRequested.connect(self.show_results)
             page.results_button.setVisible(optional.available("results"))
@@ -107,7 +150,6 @@ class MainWindow(WindowLook, QMainWindow):
             return
         self._close_session()
         self.session = session
-        self.undo_stack.clear()
         self.answering.set_session(session)
         for notice in getattr(session, "notices", []) or []:
             QMessageBox.information(self, _("Information"), notice)
@@ -115,69 +157,14 @@ class MainWindow(WindowLook, QMainWindow):
         if self.results is not None:
             self.results.set_session(session)
         self.pages.setCurrentWidget(self.answering)
-        self.setWindowTitle(_("Vigie — {organisation}").format(organisation=session.assessment.organisation.name))
+        self.setWindowTitle(_("Vigie — {organisation}").format(organisation=one_line(session.assessment.organisation.name)))
         update_actions(self)
+        self._remember(recent=opened(self.settings, aid).recent)
 
     def _close_session(self) -> None:
         if self.session is not None and hasattr(self.session, "close"):
             self.session.close()
         self.session = None
-
-    def new_assessment(self) -> None:
-        from wizard.ui.dialogs.new_assessment import NewAssessmentDialog
-
-        dialog = NewAssessmentDialog(self.registry.default.framework, self)
-        if not dialog.exec():
-            return
-        data = dialog.result_data()
-        try:
-            created = self.workspace.create(data.profile, data.organisation, assessor=data.assessor,
-                                        participants=data.participants, when=data.when)
-        except Exception as exc:
-            QMessageBox.warning(self, _("Création impossible"), str(exc))
-            return
-        self.home.reload(select=created.id)
-        self.open_assessment(created.id)
-
-    def import_exchange(self) -> None:
-        from wizard.ui.home.exchange import import_assessment
-
-        aid = import_assessment(self, self.workspace)
-        if aid:
-            self.home.reload(select=aid)
-
-    def export_exchange(self, aid: str) -> None:
-        from wizard.ui.home.exchange import export_assessment
-
-        if aid:
-            row = self.home.model.row_of(aid)
-            export_assessment(self, self.workspace, aid, self.home.model.text(row, 0) if row >= 0 else "")
-
-    def edit_details(self) -> None:
-        """Organisation, assessor, date and participants (who joins the workshop later)."""
-        from dataclasses import replace
-
-        from wizard.ui.dialogs.new_assessment import NewAssessmentDialog
-
-        if self.session is None or getattr(self.session, "read_only", False):
-            return
-        dialog = NewAssessmentDialog(self.session.questionnaire.framework, self)
-        dialog.prefill(self.session.assessment)
-        if not dialog.exec():
-            return
-        data = dialog.result_data()
-        updated = replace(self.session.assessment, organisation=data.organisation, assessor=data.assessor,
-                          participants=data.participants, date=data.when)
-        try:
-            self.workspace.save_details(updated)
-        except Exception as exc:
-            QMessageBox.warning(self, _("Enregistrement impossible"), str(exc))
-            return
-        a = self.session.assessment
-        a.organisation, a.assessor, a.participants, a.date = (
-            updated.organisation, updated.assessor, updated.participants, updated.date)
-        self.answering.show_details()
-        self.setWindowTitle(_("Vigie — {organisation}").format(organisation=a.organisation.name))
 
     def show_results(self) -> None:
         page_class = optional.screen("results")
@@ -209,28 +196,6 @@ class MainWindow(WindowLook, QMainWindow):
             if self.answering.current is not None:
                 self.answering.current.focus_choices()
 
-    # -- dialogs ---------------------------------------------------------------------------------
-    def export_pdf(self) -> None:
-        dialog_class = optional.screen("export")
-        if self.session is None or dialog_class is None:
-            return
-        self._flush()
-        extra = {"open_pdf": self.open_pdf} if self.open_pdf is not None else {}
-        self.export_dialog = dialog_class(self.session, self.data_dir, self, **extra)
-        self.export_dialog.exec()
-        self.export_dialog = None
-
-    def open_settings(self) -> None:
-        dialog_class = optional.screen("settings")
-        if dialog_class is None:
-            return
-        language = self.settings.language
-        dialog_class(self.data_dir, self).exec()
-        self.settings = self.workspace.settings()
-        self._apply_look()
-        if self.settings.language != language:
-            self.switch_language(self.settings.language)
-
     def switch_language(self, lang: str) -> MainWindow:
         """Relabel everything by building the window again, in place of this one. Nothing is lost:
         every change is already stored; the open assessment, its position and page come back."""
@@ -252,24 +217,25 @@ class MainWindow(WindowLook, QMainWindow):
         self.close()
         return replacement
 
-    def verify_pdf(self) -> None:
-        dialog_class = optional.screen("verify")
-        if dialog_class is not None:
-            dialog_class(self).exec()
+    # -- undo by operation ------------------------------------------------------------------------
+    def undo(self) -> None:
+        """Undo the last answer change, wherever it was: its question comes into view."""
+        if self.session is not None:
+            if self.pages.currentWidget() is not self.answering:
+                self.show_answering()
+            self.answering.undo()
+            update_undo(self)
 
-    def show_shortcuts(self) -> None:
-        ShortcutsDialog(self).exec()
-
-    def show_about(self) -> None:
-        from wizard import __version__
-
-        QMessageBox.about(self, _("À propos de Vigie"), _(
-            "Vigie {version}\nAuto-évaluation RGPD (articles 28, 29 et 32) pour les laboratoires de "
-            "biologie médicale et leurs éditeurs. Les données restent sur cet ordinateur.").format(
-                version=__version__))
+    def redo(self) -> None:
+        if self.session is not None:
+            if self.pages.currentWidget() is not self.answering:
+                self.show_answering()
+            self.answering.redo()
+            update_undo(self)
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         self._flush()
+        self._remember_geometry()
         self.home.commit_deletes()
         self.home.model.stop()
         self._close_session()

@@ -47,25 +47,35 @@ def build_actions(window: MainWindow) -> tuple[dict[str, QAction], QToolBar]:
     a["clients"] = act(_("C&lients…"), lambda: relations.open_clients(window))
     a["settings"] = act(_("&Paramètres…"), window.open_settings, "settings")
     a["quit"] = act(_("&Quitter"), window.close, "quit")
-    a["undo"] = window.undo_stack.createUndoAction(window, _("&Annuler"))
-    a["undo"].setShortcuts(keys("undo"))
-    a["redo"] = window.undo_stack.createRedoAction(window, _("&Rétablir"))
-    a["redo"].setShortcuts(keys("redo"))
-    window.addActions([a["undo"], a["redo"]])
+    a["undo"] = act(_("&Annuler"), window.undo, "undo")
+    a["redo"] = act(_("&Rétablir"), window.redo, "redo")
     a["presentation"] = act(_("Mode &présentation"), window.set_presentation, "presentation", True)
+    a["auto_advance"] = act(_("&Passer à la question suivante après une réponse"),
+                            lambda on: window.set_auto_advance(on), checkable=True)
+    a["auto_advance"].setChecked(window.settings.auto_advance)
+    a["guide"] = act(_("&Guide d’utilisation"), lambda: window.show_guide("utilisation"))
+    a["workshop"] = act(_("Guide d’&atelier (consultants)"), lambda: window.show_guide("atelier"))
+    a["demo"] = act(_("Ouvrir l’évaluation de &démonstration"), window.open_demo)
     a["bigger"] = act(_("A&grandir le texte"), lambda: window.step_text(1), "bigger")
     a["smaller"] = act(_("Ré&duire le texte"), lambda: window.step_text(-1), "smaller")
     a["shortcuts"] = act(_("&Raccourcis clavier"), window.show_shortcuts, "shortcuts")
     a["about"] = act(_("À &propos de Vigie"), window.show_about)
     bar = window.menuBar()
-    for title, names in ((_("&Fichier"), ("new", "home", "details", None, "export", "verify", None, "compare", "merge",
-                                          None, "processors", "clients", None, "settings", None, "quit")),
+    for title, names in ((_("&Fichier"), ("new", "recent", "home", "details", None, "export", "verify", None, "compare",
+                                          "merge", None, "processors", "clients", None, "settings", None, "quit")),
                          (_("É&dition"), ("undo", "redo")),
-                         (_("&Affichage"), ("results", None, "presentation", "bigger", "smaller")),
-                         (_("Ai&de"), ("shortcuts", "about"))):
+                         (_("&Affichage"), ("results", None, "presentation", "bigger", "smaller", None,
+                                            "auto_advance")),
+                         (_("Ai&de"), ("guide", "workshop", "demo", None, "shortcuts", "about"))):
         menu = bar.addMenu(title)
         for name in names:
-            menu.addSeparator() if name is None else menu.addAction(a[name])
+            if name == "recent":
+                window.recent_menu = menu.addMenu(_("&Récemment ouvertes"))
+                window.recent_menu.aboutToShow.connect(lambda: fill_recent(window))
+            elif name is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(a[name])
     toolbar = QToolBar(_("Barre d’outils"))
     toolbar.setObjectName("mainToolbar")
     toolbar.setMovable(False)
@@ -74,6 +84,33 @@ def build_actions(window: MainWindow) -> tuple[dict[str, QAction], QToolBar]:
         toolbar.addAction(a[name])
     window.addToolBar(toolbar)
     return a, toolbar
+
+
+def fill_recent(window: MainWindow) -> None:
+    """The assessments last opened, newest first (those still in the folder)."""
+    from wizard.ui.widgets.text import one_line
+
+    menu = window.recent_menu
+    menu.clear()
+    summaries = {s.id: s for s in window.workspace.summaries()} if window.workspace is not None else {}
+    for aid in window.settings.recent:
+        if aid in summaries:
+            s = summaries[aid]
+            action = menu.addAction(f"{one_line(s.organisation)} — {s.date.strftime('%d/%m/%Y')}")
+            action.triggered.connect(lambda _c=False, a=aid: window.open_recent(a))
+    if menu.isEmpty():
+        menu.addAction(_("(aucune)")).setEnabled(False)
+
+
+def update_undo(window: MainWindow) -> None:
+    """« Annuler : réponse à la question 24 », enabled only when there is something to undo."""
+    session = window.session
+    for name, peek, label in (("undo", "can_undo", _("&Annuler")), ("redo", "can_redo", _("&Rétablir"))):
+        change = getattr(session, peek)() if session is not None and not session.read_only else None
+        action = window.actions_by_name[name]
+        action.setEnabled(change is not None)
+        action.setText(_("{action} : réponse à la question {n}").format(
+            action=label, n=session.number(change.question_id)) if change is not None else label)
 
 
 def update_actions(window: MainWindow) -> None:
@@ -88,3 +125,4 @@ def update_actions(window: MainWindow) -> None:
     a["verify"].setVisible(optional.available("verify"))
     if window._answering is not None:
         window._answering.results_button.setVisible(optional.available("results"))
+    update_undo(window)

@@ -5,6 +5,7 @@ A mixin of MainWindow: the window holds presentation, presentation_scale and set
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from wizard.ui.widgets.theme import apply_look
@@ -17,14 +18,32 @@ class WindowLook:
     settings; presentation mode has its own, larger steps."""
 
     def set_presentation(self, on: bool) -> None:
-        """Projector mode: larger text, high contrast, only the questions."""
-        self.presentation = bool(on)
-        self.actions_by_name["presentation"].setChecked(self.presentation)
-        self.toolbar.setVisible(not self.presentation)
-        self.statusBar().setVisible(not self.presentation)
-        if self._answering is not None:
-            self._answering.set_presentation(self.presentation)
+        """Projector mode: full screen, larger text, high contrast, the current question alone.
+        Leaving it gives the window back as it was (size, maximised or not)."""
+        on = bool(on)
+        was = self.presentation
+        self.presentation = on
+        self.actions_by_name["presentation"].setChecked(on)
+        self.toolbar.setVisible(not on)
+        self.statusBar().setVisible(not on)
+        self.menuBar().setVisible(not on)  # the commands keep their keys (F11 to leave)
         self._apply_look()
+        if self._answering is not None:
+            self._answering.set_presentation(on)
+        if on and not was:
+            self._state_before_room = self.windowState()
+            self.showFullScreen()
+        elif was and not on:
+            self.setWindowState(getattr(self, "_state_before_room", Qt.WindowState.WindowNoState))
+            if not self.isVisible():
+                return
+            self.showMaximized() if self.windowState() & Qt.WindowState.WindowMaximized else self.showNormal()
+
+    def set_auto_advance(self, on: bool) -> None:
+        """Move to the next question once an answer is given (remembered in the settings)."""
+        if self._answering is not None:
+            self._answering.auto_advance = bool(on)
+        self._remember(auto_advance=bool(on))
 
     def step_text(self, direction: int) -> None:
         if self.presentation:

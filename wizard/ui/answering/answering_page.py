@@ -1,14 +1,14 @@
 """The answering page: sections on the left, the current section's questions, navigation.
 
 It lays out the page, takes a Session and redraws from it after each stored change. Moving
-between sections and questions (navigation), turning choices and texts into Session calls
-(answer_editing) and the keys (key_bindings) each have their own module.
+between sections and questions (navigation), turning choices and texts into Session calls and
+undoing them (answer_editing), the workshop room's mode (room) and the keys (key_bindings)
+each have their own module.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -29,22 +29,25 @@ from wizard.operations.session import Session
 from wizard.ui.answering.answer_editing import AnswerEditing
 from wizard.ui.answering.key_bindings import bind_answering_keys
 from wizard.ui.answering.navigation import SectionNavigation
+from wizard.ui.answering.notice_bar import NoticeBar
 from wizard.ui.answering.question_card import QuestionCard
 from wizard.ui.answering.question_text import shown, ui
+from wizard.ui.answering.room import RoomMode
 from wizard.ui.answering.section_view import FILTERS, SectionView
 from wizard.ui.answering.shortcuts import native
 from wizard.ui.widgets.accessible import named
 from wizard.ui.widgets.saved_indicator import SavedIndicator
-from wizard.ui.widgets.text import fr
+from wizard.ui.widgets.text import fr, one_line
+from wizard.ui.widgets.theme import PROGRESS_SHEET
 
 
-class AnsweringPage(SectionNavigation, AnswerEditing, QWidget):
+class AnsweringPage(SectionNavigation, AnswerEditing, RoomMode, QWidget):
     homeRequested = Signal()
     resultsRequested = Signal()
+    changed = Signal()  # a change was stored (the window updates its undo and redo commands)
 
-    def __init__(self, undo_stack: QUndoStack, parent=None) -> None:
+    def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.undo_stack = undo_stack
         self.session: Session | None = None
         self.views: dict[int, SectionView] = {}
         self.presentation = False
@@ -57,18 +60,30 @@ class AnsweringPage(SectionNavigation, AnswerEditing, QWidget):
     def _build(self) -> None:
         self.title = QLabel()
         self.title.setWordWrap(True)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)  # an organisation's name is never markup
+        self.position = QLabel()  # presentation mode: where one is, who answers
+        self.position.setWordWrap(True)
+        self.position.setTextFormat(Qt.TextFormat.PlainText)
+        named(self.position, _("Position dans le questionnaire"))
+        self.position.setVisible(False)
+        self.notice = NoticeBar()
         self.read_only_banner = QLabel()
         self.read_only_banner.setWordWrap(True)
         named(self.read_only_banner, _("Évaluation en lecture seule"))
         self.progress = QProgressBar()
         # The figures sit beside the bar: text drawn over the bar is unreadable where it fills.
         self.progress.setTextVisible(False)
+        self.progress.setStyleSheet(PROGRESS_SHEET)  # a track and a fill: never an empty text field
         named(self.progress, _("Progression de l’évaluation"))
         self.progress_label = QLabel()
         self.progress_label.setBuddy(self.progress)
         self.saved = SavedIndicator()
         self.participant = QComboBox()
+        # A long name and role must not widen the window beyond a projector's 1024 pixels.
+        self.participant.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.participant.setMinimumContentsLength(14)
         named(self.participant, _("Qui répond"), _("La personne enregistrée comme auteur des réponses"))
+        self.participant.currentIndexChanged.connect(lambda _i: self.show_position())
         participant_label = QLabel(fr(_("&Qui répond :")))
         participant_label.setBuddy(self.participant)
         self.filter = QComboBox()
@@ -104,12 +119,12 @@ class AnsweringPage(SectionNavigation, AnswerEditing, QWidget):
         top.addWidget(self.title, 1)
         top.addWidget(self.saved)
         tools = QHBoxLayout()
-        tools.addWidget(self.progress, 2)
+        tools.addWidget(self.progress, 1)
         tools.addWidget(self.progress_label)
         tools.addWidget(filter_label)
         tools.addWidget(self.filter)
         tools.addWidget(participant_label)
-        tools.addWidget(self.participant, 1)
+        tools.addWidget(self.participant, 2)
         self.questions_pane = QWidget()
         pane = QVBoxLayout(self.questions_pane)
         pane.setContentsMargins(0, 0, 0, 0)
@@ -129,7 +144,9 @@ class AnsweringPage(SectionNavigation, AnswerEditing, QWidget):
         self.clutter = [self.home_button, self.saved, filter_label, self.filter]
         layout.addLayout(top)
         layout.addWidget(self.read_only_banner)
+        layout.addWidget(self.position)
         layout.addLayout(tools)
+        layout.addWidget(self.notice)
         layout.addWidget(self.splitter, 1)
         self.setTabOrder(self.home_button, self.filter)
         self.setTabOrder(self.filter, self.participant)
@@ -144,6 +161,7 @@ class AnsweringPage(SectionNavigation, AnswerEditing, QWidget):
             self.session.listeners.remove(self._on_changed)
         self.session = session
         session.listeners.append(self._on_changed)
+        self.notice.clear()
         for view in self.views.values():
             self.stack.removeWidget(view)
             view.deleteLater()
@@ -173,7 +191,7 @@ class AnsweringPage(SectionNavigation, AnswerEditing, QWidget):
         """Title and the participant picker, from the assessment's details (also after an edit)."""
         a = self.session.assessment
         self.title.setText(ui(_("{organisation} — {profile}")).format(
-            organisation=a.organisation.name,
+            organisation=one_line(a.organisation.name),
             profile=self.session.questionnaire.framework.profile_label(a.profile, current_language())))
         keep = self.by()
         self.participant.clear()
@@ -181,7 +199,7 @@ class AnsweringPage(SectionNavigation, AnswerEditing, QWidget):
         self.participant.addItem(_("(non précisé)"), "")
         for name in people:
             role = next((p.role for p in a.participants if p.name == name and p.role), "")
-            self.participant.addItem(f"{name} ({role})" if role else name, name)
+            self.participant.addItem(one_line(f"{name} ({role})" if role else name), name)
         index = self.participant.findData(keep) if keep else -1
         if index > 0:
             self.participant.setCurrentIndex(index)
@@ -204,6 +222,7 @@ class AnsweringPage(SectionNavigation, AnswerEditing, QWidget):
         self.refresh()
         if self.current is not None and self.current.help.isVisible():
             self._show_history(self.current)
+        self.changed.emit()
 
     def refresh(self) -> None:
         session = self.session
@@ -221,18 +240,23 @@ class AnsweringPage(SectionNavigation, AnswerEditing, QWidget):
                     warnings.setdefault(qid, []).append(shown(found.contradiction.text))
             view.refresh(answers, dict(hidden), self._questions, mode, warnings)
         total = answered = 0
+        unjustified = {q.id for q in evaluation.refused_na}
         for i, s in enumerate(session.questionnaire.sections):
             visible = [q for q in s.questions if q.id not in hidden]
             done = sum(1 for q in visible if q.id in answers)
             review = sum(1 for q in visible if q.id in answers and answers[q.id].review)
+            lacking = sum(1 for q in visible if q.id in unjustified)
             total += len(visible)
             answered += done
-            mark = "✓" if visible and done == len(visible) else ("◐" if done else "○")
+            # ✓ only when nothing is left: every answer given, none lacking its justification.
+            mark = "✓" if visible and done == len(visible) and not lacking else ("◐" if done else "○")
             text = ui(_("{mark} {axis} · {title} — {done}/{total}")).format(
                 mark=mark, axis=shown(session.questionnaire.framework.axis(s.axis).label), title=shown(s.title),
                 done=done, total=len(visible))
             if review:
                 text += ui(_(" · ⟳ {n} à revoir")).format(n=review)
+            if lacking:
+                text += ui(_(" · ⚠ {n} sans justification")).format(n=lacking)
             item = self.sections.item(i)
             item.setText(text)
         prog = session.progress()
@@ -243,16 +267,7 @@ class AnsweringPage(SectionNavigation, AnswerEditing, QWidget):
         self.progress_label.setText(self.progress.format())
         self.progress.setAccessibleDescription(self.progress.format())
         # The current card may have been hidden by skip logic: move to a visible one.
-        if view is not None and self.current is not None and self.current.isHidden():
+        if view is not None and self.current is not None and self.current not in view.visible_cards():
             cards = view.visible_cards()
             self._set_current(cards[0] if cards else None)
-
-    def set_presentation(self, on: bool) -> None:
-        """Presentation mode: no section list, no secondary controls."""
-        self.presentation = on
-        self.sections.setVisible(not on)
-        for view in self.views.values():
-            for card in view.cards.values():
-                card.set_presentation(on)
-        for widget in self.clutter:
-            widget.setVisible(not on)
+        self.show_position()

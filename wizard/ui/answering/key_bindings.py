@@ -1,7 +1,8 @@
 """The answering page's keys: which declared shortcut does what, and where it acts.
 
-Keys acting on questions work only while the focus is among them, so that lists and text
-fields keep their own use of these keys (text fields take digits before shortcuts).
+The number keys answer while the focus is among the questions, so that text fields keep their
+digits; Alt+1…5 answer from anywhere on the page, a text field included, and Escape leaves a
+text field back to its question (QuestionCard), so that the keyboard is never stuck.
 """
 
 from __future__ import annotations
@@ -31,6 +32,9 @@ def bind_answering_keys(page: AnsweringPage) -> None:
     for number, seq in enumerate(keys("answer")):
         shortcut = QShortcut(seq, questions, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(lambda n=number: page.answer_current(n))
+    for number, seq in enumerate(keys("answer_anywhere")):
+        shortcut = QShortcut(seq, page, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(lambda n=number: page.answer_current(n))
     bind("next_question", lambda: page.move_question(1), questions)
     bind("previous_question", lambda: page.move_question(-1), questions)
     bind("next_section", lambda: page.move_section(1), page)
@@ -38,3 +42,7 @@ def bind_answering_keys(page: AnsweringPage) -> None:
     bind("help", page.toggle_help, page)
     bind("filter", page._cycle_filter, page)
     bind("participant", lambda: page.participant.setFocus(), page)
+    bind("next_participant", page.next_participant, page)
+    bind("note", page.toggle_notes, page)
+    bind("review", page.toggle_review, page)
+    bind("next_open", page.next_open, page)

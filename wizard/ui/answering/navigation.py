@@ -62,7 +62,7 @@ class SectionNavigation:
         self.sections.blockSignals(False)
         cards = view.visible_cards()
         target = view.cards.get(focus_question) if focus_question else None
-        if target is None or target.isHidden():
+        if target is None or target not in cards:
             target = cards[0] if cards else None
         self._set_current(target)
         if target is not None:
@@ -79,6 +79,19 @@ class SectionNavigation:
         if found:
             self.filter.setCurrentIndex(0)  # a filter must not hide the question asked for
             self.show_section(index, focus_question=qid)
+
+    def next_open(self) -> None:
+        """The next question without an answer, marked « à revoir » or lacking its justification,
+        in any section (going round to the first)."""
+        if self.session is None:
+            return
+        self.flush()
+        after = self.current.question.id if self.current is not None else None
+        found = self.session.evaluation().next_to_revisit(after)
+        if found is None:
+            self.notice.say(self.open_questions_text())
+            return
+        self.show_question(found.id)
 
     def _section_clicked(self, row: int) -> None:
         if row >= 0 and row != self.section_index:
@@ -122,6 +135,10 @@ class SectionNavigation:
             except RuntimeError:  # its section was rebuilt for another assessment
                 pass
         self.current = card
+        view = self.views.get(self.section_index)
+        if view is not None:
+            view.show_single(card if self.presentation else None)
+        self.show_position()
         if card is not None:
             card.set_current(True)
             if (self.session and not self.read_only()

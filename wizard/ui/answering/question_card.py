@@ -41,6 +41,7 @@ class QuestionCard(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self._answer: Answer | None = None
         self.presentation = False
+        self.notes_shown = False  # in presentation mode: the comment and evidence fields, for live notes
         self._pending: dict[str, str] = {}
         self._timer = QTimer(self, singleShot=True, interval=TEXT_SAVE_DELAY_MS)
         self._timer.timeout.connect(self.flush)
@@ -131,7 +132,22 @@ class QuestionCard(QFrame):
         for name, widget in (("note", self.note), ("evidence", self.evidence),
                              ("justification", self.justification)):
             widget.textChanged.connect(lambda *_a, n=name, w=widget: self._edited(n, w))
+        for widget in (self.note, self.evidence, self.justification):
+            widget.installEventFilter(self)
         self.set_answer(None)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        """Escape in a text field goes back to the question's answers: the keyboard is never stuck
+        in a field (its text is kept, and stored as usual)."""
+        if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape \
+                and watched in (self.note, self.evidence, self.justification):
+            if watched is self.justification and self.na_pending and not self.justification.text().strip():
+                self.na_pending = False  # « Non applicable » left without its justification: not given
+                self.set_answer(self._answer)
+            self.flush()
+            self.focus_choices()
+            return True
+        return super().eventFilter(watched, event)
 
     # -- display ---------------------------------------------------------------------------
     def set_answer(self, answer: Answer | None) -> None:
@@ -143,7 +159,8 @@ class QuestionCard(QFrame):
                               (self.evidence, answer.evidence if answer else None),
                               (self.justification, answer.justification if answer else None)):
             name = {self.note: "note", self.evidence: "evidence", self.justification: "justification"}[widget]
-            if value is not None and name not in self._pending and _text(widget) != value:
+            value = value or ""  # no answer: no text either (an undo took both back)
+            if name not in self._pending and _text(widget) != value:
                 widget.blockSignals(True)
                 _set_text(widget, value)
                 widget.blockSignals(False)
@@ -156,13 +173,24 @@ class QuestionCard(QFrame):
         self._declutter()
 
     def set_presentation(self, on: bool) -> None:
-        """On a projector: the question and its answers; notes only when there is one."""
+        """On a projector: the question and its answers; the notes when there are some, or when
+        the consultant shows them to take notes live (show_notes)."""
         self.presentation = on
+        self.choices.set_presentation(on)
+        self._declutter()
+
+    def show_notes(self, on: bool) -> None:
+        self.notes_shown = on
         self._declutter()
 
     def _declutter(self) -> None:
-        self.note.setVisible(not self.presentation or bool(_text(self.note)))
-        self.evidence.setVisible(not self.presentation or bool(_text(self.evidence)))
+        shown = not self.presentation or self.notes_shown
+        self.note.setVisible(shown or bool(_text(self.note)))
+        self.evidence.setVisible(shown or bool(_text(self.evidence)))
+
+    def focus_note(self) -> None:
+        self.note.setVisible(True)
+        self.note.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().changeEvent(event)
@@ -247,6 +275,10 @@ class QuestionCard(QFrame):
         self._timer.stop()
         pending, self._pending = self._pending, {}
         return pending
+
+    def keep_pending(self, texts: dict[str, str]) -> None:
+        """Texts handed over with an answer that could not be stored: still to be stored."""
+        self._pending = {**texts, **self._pending}
 
     def flush(self) -> None:
         """Report typed text now (before navigation, closing, or an answer change)."""

@@ -30,11 +30,17 @@ class SectionView(QScrollArea):
         self.title.setWordWrap(True)
         scale_widget_font(self.title, 1.45, bold=True)
         layout.addWidget(self.title)
+        intro = None
         if section.intro is not None:
             intro = QLabel(shown(section.intro))
             intro.setWordWrap(True)
+            intro.setTextFormat(Qt.TextFormat.PlainText)
             layout.addWidget(intro)
+        self.intro = intro if section.intro is not None else None
         self.cards: dict[str, QuestionCard] = {}
+        self._eligible: list[QuestionCard] = []  # shown by skip logic and the filter
+        self.single: QuestionCard | None = None  # presentation mode: the one question on screen
+        self._has_hidden = False
         for offset, q in enumerate(section.questions):
             card = QuestionCard(q, first_number + offset)
             self.cards[q.id] = card
@@ -57,6 +63,7 @@ class SectionView(QScrollArea):
                 warnings: dict[str, list[str]] | None = None) -> None:
         hidden_lines = []
         shown_count = 0
+        eligible: list[QuestionCard] = []
         for qid, card in self.cards.items():
             answer = answers.get(qid)
             card.set_answer(answer)
@@ -70,18 +77,36 @@ class SectionView(QScrollArea):
                 continue
             keep = (filter_mode == "all" or (filter_mode == "unanswered" and answer is None)
                     or (filter_mode == "review" and answer is not None and answer.review))
-            card.setVisible(keep)
+            if keep:
+                eligible.append(card)
             shown_count += keep
         if hidden_lines:
             title = escape(ui(_("Masquées par vos réponses précédentes (elles reviennent si vous changez ces réponses) :")))
             self.hidden_note.setText(f"<b>{title}</b><ul>{''.join(hidden_lines)}</ul>")
-        self.hidden_note.setVisible(bool(hidden_lines))
+        self._has_hidden = bool(hidden_lines)
         self.hidden_note.setAccessibleDescription(self.hidden_note.text())
         self.empty_note.setText(ui(_("Aucune question de cette section ne correspond au filtre choisi.")))
         self.empty_note.setVisible(shown_count == 0 and bool(self.cards) and filter_mode != "all")
+        self._eligible = eligible
+        self._show_cards()
+
+    def show_single(self, card: QuestionCard | None) -> None:
+        """Presentation mode: only this question on screen (None: every question of the section)."""
+        self.single = card
+        self._show_cards()
+
+    def _show_cards(self) -> None:
+        single = self.single if self.single in self._eligible else None
+        for card in self.cards.values():
+            card.setVisible(card in self._eligible and (single is None or card is single))
+        in_room = self.single is not None
+        self.hidden_note.setVisible(self._has_hidden and not in_room)
+        if self.intro is not None:  # the section's introduction goes with its first question
+            self.intro.setVisible(not in_room or (bool(self._eligible) and single is self._eligible[0]))
 
     def visible_cards(self) -> list[QuestionCard]:
-        return [c for c in self.cards.values() if not c.isHidden()]
+        """The questions one moves through: not hidden by skip logic nor by the filter."""
+        return list(self._eligible)
 
 
 def _value(answers: dict[str, Answer], qid: str) -> str | None:

@@ -14,6 +14,13 @@ from wizard.ui.widgets.text import fr
 SHORTCUTS: dict[str, tuple[tuple[str, ...], str]] = {
     "answer": (("1", "2", "3", "4", "5"),
                N_("Répondre : 1 Oui, 2 Partiellement, 3 Non, 4 Je ne sais pas, 5 Non applicable")),
+    "answer_anywhere": (("Alt+1", "Alt+2", "Alt+3", "Alt+4", "Alt+5"),
+                        N_("Répondre depuis un champ de texte (commentaire, preuve) : Alt+1 à Alt+5")),
+    "leave_field": (("Esc",), N_("Quitter le champ de texte et revenir aux réponses de la question")),
+    "note": (("F2",), N_("Écrire un commentaire sur la question en cours (mode présentation : afficher ou "
+                         "masquer les notes)")),
+    "review": (("Ctrl+M",), N_("Revenir plus tard : marquer la réponse « à revoir », ou lever la marque")),
+    "next_open": (("F8",), N_("Aller à la prochaine question sans réponse ou à revoir")),
     "next_question": (("Down",), N_("Question suivante")),
     "previous_question": (("Up",), N_("Question précédente")),
     "tab": (("Tab", "Shift+Tab"), N_("Élément suivant / précédent (réponses, commentaire, preuve, aide)")),
@@ -22,6 +29,7 @@ SHORTCUTS: dict[str, tuple[tuple[str, ...], str]] = {
     "help": (("F1",), N_("Afficher ou masquer l’aide de la question en cours")),
     "filter": (("Ctrl+L",), N_("Filtrer : toutes, sans réponse, à revoir")),
     "participant": (("Ctrl+P",), N_("Choisir qui répond")),
+    "next_participant": (("Ctrl+Shift+P",), N_("Participant suivant : changer qui répond")),
     "undo": (("Ctrl+Z",), N_("Annuler la dernière réponse")),
     "redo": (("Ctrl+Y", "Ctrl+Shift+Z"), N_("Rétablir la réponse annulée")),
     "new": (("Ctrl+N",), N_("Nouvelle évaluation")),

@@ -1,8 +1,10 @@
-"""The export window: who signs, with which identity, where the PDF goes; then the worker.
+"""The export window: what the plan will say of the assessment, who signs, with which identity,
+where the PDF goes; then the worker, and where the plan is once saved.
 
 Layout and signature run in a worker thread (wizard.operations.plans.export_signed_plan), so the
 window keeps answering; export_signed_plan writes the file only once everything succeeded,
-so an error leaves no half-written PDF. Passwords, passphrases and PINs are never stored.
+so an error leaves no half-written PDF. Passwords, passphrases and PINs are never stored. The
+window stays open after the export, with « Ouvrir le PDF » and « Afficher dans le dossier ».
 """
 
 from __future__ import annotations
@@ -10,25 +12,23 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, QUrl, Signal
+from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QProgressBar,
     QPushButton,
-    QRadioButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -38,78 +38,73 @@ from wizard.i18n import _, current_language
 from wizard.operations.identities import create_personal_identity
 from wizard.operations.plans import export_signed_plan
 from wizard.operations.session import Session
-from wizard.settings import load_settings, save_settings
+from wizard.settings import exported, load_settings, save_settings
 from wizard.ui import workers
-from wizard.ui.dialogs.identity_fields import KINDS, IdentityFields
+from wizard.ui.dialogs.export_summary import ExportSummary, SavedPanel
+from wizard.ui.dialogs.signer_form import SignerForm
+from wizard.ui.widgets.field_error import field_error
 from wizard.ui.widgets.text import fr
+from wizard.ui.window_geometry import fit_dialog
 
 
-def open_with_system(path: Path) -> None:
-    """Open the PDF in the user's reader; nothing to show on the offscreen platform of tests."""
+def open_with_system(path: Path) -> bool:
+    """Open a PDF (or a folder) with the user's own program; False when none could."""
     if QGuiApplication.platformName() == "offscreen":
-        return
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        return True  # nothing to show on the offscreen platform of tests
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
 def default_pdf_name(session: Session) -> str:
-    name = re.sub(r'[\\/:*?"<>|]+', " ", session.assessment.organisation.name).strip() or "Vigie"
-    return f"Plan d’action - {name} - {session.assessment.date.isoformat()}.pdf"
+    name = " ".join(re.sub(r'[\\/:*?"<>|\x00-\x1f\x7f]+', " ", session.assessment.organisation.name).split())
+    return f"Plan d’action - {name or 'Vigie'} - {session.assessment.date.isoformat()}.pdf"
+
+
+def default_folder(remembered: str) -> Path:
+    """The folder of the last export, else the user's documents, else the home folder."""
+    if remembered and Path(remembered).is_dir():
+        return Path(remembered)
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(documents) if documents and Path(documents).is_dir() else Path.home()
 
 
 class ExportDialog(QDialog):
-    """exported(Path) is emitted once the PDF is in place; open_pdf(path) opens it
-    (QDesktopServices by default; tests pass their own)."""
+    """exported(Path) is emitted once the PDF is in place; open_pdf(path) opens it, or its
+    folder (QDesktopServices by default; tests pass their own). goto_question holds the question
+    the user chose to answer first (the window then shows it)."""
 
     exported = Signal(object)
 
     def __init__(self, session: Session, data_dir: str | Path | None = None, parent: QWidget | None = None,
-                 *, open_pdf: Callable[[Path], None] | None = open_with_system) -> None:
+                 *, open_pdf: Callable[[Path], object] | None = open_with_system) -> None:
         super().__init__(parent)
         self.session = session
         self.data_dir = paths.user_data_dir(data_dir)
         self.open_pdf = open_pdf
         self.task: workers.Task | None = None
         self.output: Path | None = None
+        self.goto_question: str | None = None
+        self._signed = False  # whether the plan being exported is signed (the home list says so)
         self.warnings: list[str] = []  # what the signature warned about (a certificate out of date)
         settings = load_settings(self.data_dir)
         self.setWindowTitle(_("Exporter le plan d’action signé"))
         self.setAccessibleName(_("Exporter le plan d’action signé"))
 
-        # Who signs.
-        self.signer_name = QLineEdit(settings.signer_name or session.assessment.assessor)
-        self.signer_name.setAccessibleName(_("Nom du signataire"))
-        self.signer_role = QLineEdit(settings.signer_role)
-        self.signer_role.setPlaceholderText(_("ex. : biologiste responsable, consultant RGPD"))
-        self.signer_role.setAccessibleName(_("Fonction du signataire"))
-        signer = QGroupBox(_("Signataire"))
-        signer_form = QFormLayout(signer)
-        signer_form.addRow(fr(_("&Nom :")), self.signer_name)
-        signer_form.addRow(fr(_("&Fonction :")), self.signer_role)
+        # What the plan will say of the assessment (issue: never sign « tout va bien » unseen).
+        self.summary = ExportSummary(session.evaluation())
+        self.summary.goToQuestion.connect(self._go_to)
 
-        # With which identity.
-        identity = QGroupBox(_("Identité de signature"))
-        identity_layout = QVBoxLayout(identity)
-        self.kind_group = QButtonGroup(self)
-        self.kind_buttons: dict[str, QRadioButton] = {}
-        for i, (kind, label) in enumerate(KINDS):
-            button = QRadioButton(fr(_(label)))
-            button.setAccessibleName(fr(_(label)))
-            self.kind_group.addButton(button, i)
-            self.kind_buttons[kind] = button
-            identity_layout.addWidget(button)
-        self.fields = IdentityFields(self.data_dir, session.assessment.organisation.name, self)
-        identity_layout.addWidget(self.fields)
-        self.kind_group.idToggled.connect(lambda _i, checked: checked and self._kind_changed())
-        self.certify = QCheckBox(_("Certifier le document : toute modification ultérieure autre "
-                                   "qu’une signature sera signalée"))
-        self.certify.setAccessibleName(_("Certifier le document"))
-        identity_layout.addWidget(self.certify)
+        # Who signs, and with which identity.
+        self.signing = SignerForm(self.data_dir, settings.signer_name or session.assessment.assessor,
+                                  settings.signer_role, self)
+        form = self.signing
+        self.signer_name, self.signer_role, self.signer_error = form.signer_name, form.signer_role, form.signer_error
+        self.kind_buttons, self.fields, self.certify = form.kind_buttons, form.fields, form.certify
+        self.kind, self.set_kind = form.kind, form.set_kind
 
         # Where the PDF goes.
-        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        folder = documents if documents and Path(documents).is_dir() else str(Path.home())
-        self.out_path = QLineEdit(str(Path(folder) / default_pdf_name(session)))
+        self.out_path = QLineEdit(str(default_folder(settings.export_folder) / default_pdf_name(session)))
         self.out_path.setAccessibleName(_("Fichier PDF à enregistrer"))
+        self.out_error = field_error(_("Problème du fichier"))
         self.browse = QPushButton(_("&Choisir…"))
         self.browse.setAccessibleName(_("Choisir où enregistrer le PDF"))
         self.browse.clicked.connect(self.choose_output)
@@ -123,17 +118,22 @@ class ExportDialog(QDialog):
         row.addWidget(self.out_path, 1)
         row.addWidget(self.browse)
         output_layout.addLayout(row)
+        output_layout.addWidget(self.out_error)
         output_layout.addWidget(self.open_when_done)
 
-        # Progress and verdict.
+        # Progress, verdict, and where the plan is.
         self.progress = QProgressBar(minimum=0, maximum=100)
         self.progress.setAccessibleName(_("Avancement de l’export"))
         self.progress.hide()
         self.status = QLabel(wordWrap=True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setAccessibleName(_("État de l’export"))
+        self.saved = SavedPanel()
+        self.saved.open.clicked.connect(lambda: self._open(self.output))
+        self.saved.show_folder.clicked.connect(lambda: self._open(self.output.parent if self.output else None))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.export_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.export_button.setText(_("&Exporter"))
+        self.export_button.setText(_("&Exporter quand même") if self.summary.incomplete else _("&Exporter"))
         self.export_button.setAccessibleName(_("Exporter le plan d’action"))
         self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         self.cancel_button.setText(_("Annuler"))
@@ -141,51 +141,74 @@ class ExportDialog(QDialog):
         self.buttons.accepted.connect(self.start_export)
         self.buttons.rejected.connect(self.reject)
 
+        body = QWidget()
+        column = QVBoxLayout(body)
+        for widget in (self.summary, self.signing, output):
+            column.addWidget(widget)
+        column.addStretch(1)
+        self.scroll = QScrollArea()  # a small screen scrolls the form; the verdict and buttons stay
+        self.scroll.setWidget(body)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll.setAccessibleName(_("Exporter le plan d’action signé"))
         layout = QVBoxLayout(self)
-        for widget in (signer, identity, output, self.progress, self.status, self.buttons):
-            layout.addWidget(widget)
-        self.kind_buttons["personal"].setChecked(True)  # created on first use if missing
-        self._kind_changed()
-        self.resize(640, self.sizeHint().height())
+        for widget in (self.scroll, self.progress, self.status, self.saved, self.buttons):
+            layout.addWidget(widget, 1 if widget is self.scroll else 0)
+        fit_dialog(self, 720, body.sizeHint().height() + 120)
 
     # -- choices ---------------------------------------------------------------------
-    def kind(self) -> str:
-        return KINDS[self.kind_group.checkedId()][0]
-
-    def set_kind(self, kind: str) -> None:
-        self.kind_buttons[kind].setChecked(True)
-
-    def _kind_changed(self) -> None:
-        self.fields.show_kind(self.kind())
-        self.certify.setEnabled(self.kind() != "none")
-
     def choose_output(self) -> None:
         name, _filter = QFileDialog.getSaveFileName(self, _("Enregistrer le plan d’action"), self.out_path.text(),
                                                     _("Documents PDF (*.pdf)"))
         if name:
             self.out_path.setText(name if name.lower().endswith(".pdf") else name + ".pdf")
 
+    def _go_to(self, question_id: str) -> None:
+        self.goto_question = question_id or None
+        self.done(QDialog.DialogCode.Rejected)
+
     # -- the export ------------------------------------------------------------------
+    def problems(self) -> dict[QWidget, str]:
+        """Every field to correct before starting, with what is wrong (all at once)."""
+        found = dict(self.fields.problems(self.kind()))
+        if not self.out_path.text().strip():
+            found[self.out_path] = _("Indiquez où enregistrer le PDF.")
+        if self.kind() != "none" and not self.signer_name.text().strip():
+            found[self.signer_name] = _("Indiquez le nom de la personne qui signe.")
+        return found
+
+    def show_problems(self, problems: dict[QWidget, str]) -> None:
+        """Each message under its field; the focus goes to the first field to correct."""
+        self.fields.show_problems(problems)
+        for widget, label in ((self.signer_name, self.signer_error), (self.out_path, self.out_error)):
+            text = problems.get(widget, "")
+            label.setText(fr("⚠ " + text) if text else "")
+            label.setVisible(bool(text))
+        if problems:
+            order = [self.signer_name, *self.fields.field_order(), self.out_path]
+            first = next((w for w in order if w in problems), next(iter(problems)))
+            self.show_error(next(iter(problems.values())) if len(problems) == 1 else _(
+                "{n} champs à corriger, indiqués sous chacun d’eux.").format(n=len(problems)))
+            self.scroll.ensureWidgetVisible(first)
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def start_export(self) -> workers.Task | None:
         """Check the form, then lay out and sign in a worker thread."""
         if self.task is not None and self.task.is_running():
             return None
-        problem = self.fields.problem(self.kind())
-        out_text = self.out_path.text().strip()
-        if not problem and not out_text:
-            problem = _("Indiquez où enregistrer le PDF.")
-        if not problem and self.kind() != "none" and not self.signer_name.text().strip():
-            problem = _("Indiquez le nom de la personne qui signe.")
-        if problem:
-            self.show_error(problem)
+        problems = self.problems()
+        self.show_problems(problems)
+        if problems:
             return None
-        out = Path(out_text).expanduser()
+        out = Path(self.out_path.text().strip()).expanduser()
         self.output = out
-        self._remember_signer()
+        self._remember(signer_name=self.signer_name.text().strip(), signer_role=self.signer_role.text().strip())
         spec = self.fields.spec(self.kind())
         creation = self.fields.creation(self.signer_name.text()) if self.kind() == "personal" else None
         name, role = self.signer_name.text().strip(), self.signer_role.text().strip()
         certify = self.certify.isChecked() and spec is not None
+        self._signed = spec is not None
         session, data_dir, lang = self.session, self.data_dir, current_language()
         self.warnings = warnings = []
 
@@ -198,6 +221,7 @@ class ExportDialog(QDialog):
                                       certify=certify, warn=warnings.append,
                                       progress=lambda message, fraction: progress(fraction, message))
 
+        self.saved.setVisible(False)
         self._set_running(True)
         self.status.setStyleSheet("")
         self.status.setText(_("Préparation du plan d’action…"))
@@ -206,19 +230,19 @@ class ExportDialog(QDialog):
         self.task.done.connect(lambda: self._set_running(False))
         return self.task
 
-    def _remember_signer(self) -> None:
+    def _remember(self, **changes: object) -> None:
+        """The signer and the folder, for the next export (a convenience: never an error)."""
         settings = load_settings(self.data_dir)
-        updated = replace(settings, signer_name=self.signer_name.text().strip(),
-                          signer_role=self.signer_role.text().strip())
+        updated = replace(settings, **changes)
         if updated != settings:
             try:
                 save_settings(updated, self.data_dir)
             except OSError:
-                pass  # remembering the name is a convenience; the export itself goes on
+                pass
 
     def _set_running(self, running: bool) -> None:
         for widget in (self.export_button, self.cancel_button, self.browse, self.out_path, self.fields,
-                       self.signer_name, self.signer_role, self.certify, *self.kind_buttons.values()):
+                       self.signer_name, self.signer_role, self.certify, self.summary, *self.kind_buttons.values()):
             widget.setEnabled(not running)
         self.progress.setVisible(running or self.progress.value() == 100)
 
@@ -228,17 +252,36 @@ class ExportDialog(QDialog):
             self.status.setText(fr(message))
 
     def _done(self, path: Path) -> None:
+        """The plan is saved: say where, offer to open it or its folder; the window stays."""
         self.progress.setValue(100)
         self.status.setStyleSheet("")
-        self.status.setText(fr(_("✓ Plan d’action enregistré : {path}")).format(path=path))
+        self.status.setText("")
+        self.status.hide()
+        self.saved.saved(path)
         self.fields.forget_secrets()
+        self.fields.refresh()
+        self._remember(export_folder=str(path.parent), exports=exported(
+            load_settings(self.data_dir), self.session.assessment.id, date.today().isoformat(),
+            self._signed).exports)
+        self.export_button.hide()
+        self.cancel_button.setText(_("Fermer"))
+        self.cancel_button.setAccessibleName(_("Fermer"))
         if self.warnings:
+            from PySide6.QtWidgets import QMessageBox
+
             text = "\n\n".join(fr(w[:1].upper() + w[1:]) for w in self.warnings)
             QMessageBox.warning(self, _("Signature faite, mais avec un avertissement"), text)
         self.exported.emit(path)
         if self.open_pdf is not None and self.open_when_done.isChecked():
-            self.open_pdf(path)
-        self.accept()
+            self._open(path)
+        self.saved.open.setFocus()
+
+    def _open(self, path: Path | None) -> None:
+        if path is None or self.open_pdf is None:
+            return
+        if self.open_pdf(path) is False:
+            self.saved.say(_("Aucun programme n’a pu ouvrir « {name} » : installez un lecteur de PDF, ou ouvrez le "
+                             "fichier depuis son dossier.").format(name=path.name))
 
     def _failed(self, error: BaseException) -> None:
         self.progress.setValue(0)
@@ -247,6 +290,7 @@ class ExportDialog(QDialog):
         self.show_error(str(error) or type(error).__name__)
 
     def show_error(self, message: str) -> None:
+        self.status.show()
         self.status.setStyleSheet("font-weight: bold;")
         self.status.setText(fr(_("✗ Export impossible : {message}").format(message=message)))
 

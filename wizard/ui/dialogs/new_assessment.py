@@ -1,12 +1,14 @@
-"""New assessment: who is assessed, against which profile, by whom, with whom, when."""
+"""New assessment: who is assessed, against which profile, by whom, with whom, when.
+
+The form scrolls on a small screen while its buttons stay in view; each problem is said under
+its own field, and the Create button says why it cannot be used yet."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
 
-from PySide6.QtCore import QDate, QRegularExpression
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtCore import QDate, QEvent, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDateEdit,
@@ -20,18 +22,24 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
+    QWidget,
 )
 
 from wizard.core import limits
 from wizard.core.framework import Framework
 from wizard.core.model import Organisation, Participant
+from wizard.core.siret import digits_of, siret_problem
 from wizard.i18n import _, current_language
 from wizard.typography import for_language
 from wizard.ui.widgets.accessible import name_headers, named
 from wizard.ui.widgets.bounded import BoundedCells, bounded, dated
+from wizard.ui.widgets.field_error import field_error
+from wizard.ui.widgets.text import one_line
+from wizard.ui.window_geometry import fit_dialog
 
 
 def fr(text: str) -> str:
@@ -57,8 +65,10 @@ class NewAssessmentDialog(QDialog):
         self.name.setPlaceholderText(fr(_("ex. : Laboratoire des Tilleuls")))
         bounded(self.name, limits.ORGANISATION_NAME)
         self.siret = named(QLineEdit(), _("SIRET (facultatif)"), _("14 chiffres"))
-        self.siret.setValidator(QRegularExpressionValidator(QRegularExpression(r"[0-9 ]{0,17}"), self))
+        self.siret.setMaxLength(limits.NAME)  # checked, never cut silently: a wrong character is named
         self.siret.setPlaceholderText(_("14 chiffres, facultatif"))
+        self.name_error = field_error(_("Problème du nom"))
+        self.siret_error = field_error(_("Problème du SIRET"))
         self.address = named(QPlainTextEdit(), _("Adresse (facultative)"))
         self.address.setTabChangesFocus(True)
         bounded(self.address, limits.ADDRESS)
@@ -66,7 +76,9 @@ class NewAssessmentDialog(QDialog):
         organisation = QGroupBox(_("Organisation évaluée"))
         form = QFormLayout(organisation)
         form.addRow(fr(_("&Nom :")), self.name)
+        form.addRow("", self.name_error)
         form.addRow(fr(_("&SIRET :")), self.siret)
+        form.addRow("", self.siret_error)
         form.addRow(fr(_("A&dresse :")), self.address)
 
         profile_box = QGroupBox(fr(_("Profil : qui êtes-vous dans cette relation ?")))
@@ -107,6 +119,9 @@ class NewAssessmentDialog(QDialog):
         name_headers(self.participants, _("Participants à l’atelier"))
         self.participants.setTabKeyNavigation(False)
         self.participants.setItemDelegate(BoundedCells(limits.NAME, self.participants))
+        rows = self.participants.fontMetrics().height() + 10
+        self.participants.setMinimumHeight(rows * 4)  # room for a few people; more scroll
+        self.participants.setMaximumHeight(rows * 7)
         add = named(QPushButton(_("&Ajouter un participant")), _("Ajouter un participant"))
         add.clicked.connect(lambda: self.add_participant("", ""))
         remove = named(QPushButton(_("&Retirer le participant sélectionné")), _("Retirer le participant sélectionné"))
@@ -120,8 +135,9 @@ class NewAssessmentDialog(QDialog):
         row.addStretch(1)
         p_layout.addLayout(row)
 
-        self.error = QLabel()
+        self.error = QLabel()  # why the Create button cannot be used yet, beside it
         self.error.setWordWrap(True)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
         named(self.error, _("Message d’erreur"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -133,15 +149,31 @@ class NewAssessmentDialog(QDialog):
         self.name.textChanged.connect(self._validate)
         self.siret.textChanged.connect(self._validate)
 
+        body = QWidget()
+        column = QVBoxLayout(body)
+        for box in (organisation, profile_box, people, participants_box):
+            column.addWidget(box)
+        self.scroll = QScrollArea()  # a small screen scrolls the form; the buttons stay in view
+        self.scroll.setWidget(body)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        named(self.scroll, fr(_("Nouvelle évaluation")))
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.error, 1)
+        bottom.addWidget(self.buttons)
         layout = QVBoxLayout(self)
-        layout.addWidget(organisation)
-        layout.addWidget(profile_box)
-        layout.addWidget(people)
-        layout.addWidget(participants_box)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
-        self.resize(720, 820)
+        layout.addWidget(self.scroll, 1)
+        layout.addLayout(bottom)
+        for widget in (self.name, self.siret, self.address, self.assessor):  # keep what has focus in view
+            widget.installEventFilter(self)
+        fit_dialog(self, 760, 820)
         self._validate()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.FocusIn:
+            self.scroll.ensureWidgetVisible(watched)
+        return super().eventFilter(watched, event)
 
     def prefill(self, assessment) -> None:
         """Edit an existing assessment's details; its profile stays (the answers depend on it)."""
@@ -159,6 +191,19 @@ class NewAssessmentDialog(QDialog):
         for p in assessment.participants:
             self.add_participant(p.name, p.role)
 
+    def prefill_reassessment(self, assessment) -> None:
+        """A new assessment from an earlier one: the same organisation and profile; the date, the
+        assessor and the participants to confirm (today, and the earlier ones by default)."""
+        self.prefill(assessment)
+        name = one_line(assessment.organisation.name)
+        self.setWindowTitle(fr(_("Réévaluer — {organisation}")).format(organisation=name))
+        self.ok_button.setText(fr(_("Créer la réévaluation")))
+        named(self.ok_button, _("Créer la réévaluation"))
+        for widget in (self.name, self.siret, self.address):
+            widget.setReadOnly(True)
+        self.when.setDate(QDate.currentDate())
+        self.when.setFocus()
+
     def add_participant(self, name: str, role: str) -> None:
         row = self.participants.rowCount()
         self.participants.insertRow(row)
@@ -173,18 +218,35 @@ class NewAssessmentDialog(QDialog):
         if row >= 0:
             self.participants.removeRow(row)
 
-    def _problem(self) -> str:
+    def _problems(self) -> dict[QWidget, str]:
+        """Each field's problem, in plain words."""
+        found = {}
         if not self.name.text().strip():
-            return _("Indiquez le nom de l’organisation évaluée.")
-        digits = self.siret.text().replace(" ", "")
-        if digits and len(digits) != 14:
-            return _("Le SIRET compte 14 chiffres (ou laissez le champ vide).")
-        return ""
+            found[self.name] = fr(_("Indiquez le nom de l’organisation évaluée."))
+        siret = siret_problem(self.siret.text())
+        if siret:
+            found[self.siret] = siret
+        return found
+
+    def _problem(self) -> str:
+        return next(iter(self._problems().values()), "")
 
     def _validate(self) -> None:
-        problem = self._problem()
-        self.ok_button.setEnabled(not problem)
-        self.error.setText(fr(problem))
+        problems = self._problems()
+        for edit, label in ((self.name, self.name_error), (self.siret, self.siret_error)):
+            # A name not typed yet is only said beside the button; a wrong entry under its field.
+            text = problems.get(edit, "") if edit is self.siret or self.name.isModified() else ""
+            shown = label.text().removeprefix("⚠ ")
+            label.setText(("⚠ " + text) if text else "")
+            label.setVisible(bool(text))
+            if text:
+                edit.setAccessibleDescription(text)
+            elif shown and edit.accessibleDescription() == shown:
+                edit.setAccessibleDescription("")
+        self.ok_button.setEnabled(not problems)
+        why = fr(_("Pour créer l’évaluation : {problem}")).format(problem=self._problem()) if problems else ""
+        self.error.setText(why)
+        self.ok_button.setToolTip(why)
 
     def _accept(self) -> None:
         if not self._problem():
@@ -201,7 +263,7 @@ class NewAssessmentDialog(QDialog):
         q = self.when.date()
         return NewAssessment(
             profile=profile,
-            organisation=Organisation(self.name.text().strip(), self.siret.text().replace(" ", ""),
+            organisation=Organisation(self.name.text().strip(), digits_of(self.siret.text()),
                                       self.address.toPlainText().strip()),
             assessor=self.assessor.text().strip(), participants=people,
             when=date(q.year(), q.month(), q.day()))

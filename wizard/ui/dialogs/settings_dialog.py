@@ -45,6 +45,8 @@ def setting_widget(setting: Setting, value: object) -> QWidget:
         for choice in setting.choices:
             if setting.key == "language":
                 label = LANGUAGES[str(choice)].name  # each in its own language
+            elif isinstance(choice, bool):
+                label = _("Oui") if choice else _("Non")
             elif isinstance(choice, int):
                 label = fr(f"{choice} %")
             else:

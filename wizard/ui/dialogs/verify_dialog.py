@@ -31,6 +31,7 @@ from wizard.i18n import N_, _, current_language, format_moment, ngettext
 from wizard.operations.plans import SignatureCheck, Verification, verify_plan
 from wizard.typography import for_language
 from wizard.ui import workers
+from wizard.ui.window_geometry import fit_dialog
 
 COLUMNS = (N_("Signataire"), N_("Date"), N_("Intégrité"), N_("Couverture"), N_("Confiance"))
 OK, WARN, BAD = "✓", "!", "✗"
@@ -77,6 +78,12 @@ class VerifyDialog(QDialog):
         for column in (0, 3, 4):  # the long verdicts wrap instead of widening the window
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # The selected signature in full, wrapped: a table cell cuts long verdicts.
+        self.details = QLabel(wordWrap=True)
+        self.details.setTextFormat(Qt.TextFormat.PlainText)
+        self.details.setAccessibleName(_("Signature choisie, en entier"))
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.table.currentCellChanged.connect(lambda row, *_a: self._show_details(row))
         self.digest = QLabel(wordWrap=True)
         self.digest.setAccessibleName(_("Copie de l’évaluation jointe"))
         self.digest.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -95,10 +102,11 @@ class VerifyDialog(QDialog):
         layout.addWidget(self.progress)
         layout.addWidget(self.verdict)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.details)
         layout.addWidget(self.digest)
         layout.addWidget(self.buttons)
         fm = self.fontMetrics()
-        self.resize(max(960, fm.averageCharWidth() * 130), max(460, fm.height() * 22))
+        fit_dialog(self, max(960, fm.averageCharWidth() * 130), max(520, fm.height() * 26))
 
     def choose_file(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(self, _("Ouvrir un plan signé"), self.path.text(),
@@ -147,6 +155,24 @@ class VerifyDialog(QDialog):
                 self.table.setItem(r, c, item)
         self.verdict.setText(overall_verdict(result))
         self.digest.setText(digest_text(result))
+        if rows:
+            self.table.setCurrentCell(0, 0)
+            self._show_details(0)
+
+    def _show_details(self, row: int) -> None:
+        """Every column of one signature, and for one not recognised, how to have it recognised."""
+        if not 0 <= row < len(self.checks):
+            self.details.clear()
+            return
+        cells = signature_row(self.checks[row])
+        lines = [typo(f"{_(name)} : {text}") for name, text in zip(COLUMNS, cells, strict=True)]
+        if self.checks[row].trust != "trusted":
+            lines.append(typo(_(
+                "Pour reconnaître ce signataire : demandez-lui, par un autre moyen que ce PDF (téléphone, "
+                "courrier), l’empreinte de son certificat ; si elle est la même, ajoutez son certificat à vos "
+                "certificats de confiance (Paramètres › Signature).")))
+        self.details.setText("\n".join(lines))
+        self.details.setAccessibleDescription(self.details.text())
 
 
 # -- what wizard.signing reports, in words ---------------------------------------------------

@@ -14,8 +14,9 @@ from datetime import datetime
 from PySide6.QtCore import QAbstractTableModel, QDate, QDateTime, QLocale, QModelIndex, Qt, QTimer
 
 from wizard.i18n import _
+from wizard.ui.widgets.text import one_line
 
-COLUMNS = ("organisation", "profile", "date", "progress", "score", "modified")
+COLUMNS = ("organisation", "profile", "date", "progress", "score", "modified", "state")
 PROGRESS, SCORE = 3, 4
 SORT_ROLE = Qt.ItemDataRole.UserRole.value + 1
 ID_ROLE = Qt.ItemDataRole.UserRole.value + 2
@@ -35,20 +36,33 @@ def _load_questionnaire(workspace) -> None:  # noqa: ANN001
 
 def headers() -> list[str]:
     return [_("Organisation"), _("Profil"), _("Date"), _("Progression"), _("Indice global"),
-            _("Dernière modification")]
+            _("Dernière modification"), _("État")]
+
+
+def state_text(export: dict | None) -> tuple[str, str]:
+    """« brouillon », « exporté le … » or « signé le … », and its sort key."""
+    if not export:
+        return _("brouillon"), ""
+    day = QDate.fromString(export["day"], "yyyy-MM-dd")
+    when = QLocale().toString(day, "d MMM yyyy") if day.isValid() else export["day"]
+    text = _("signé le {day}") if export.get("signed") else _("exporté le {day}")
+    return text.format(day=when), export["day"]
 
 
 class _Row:
     """One assessment: sort keys at once, texts when Qt first shows them (or a search needs them)."""
 
-    __slots__ = ("id", "summary", "keys", "_texts", "_labels")
+    __slots__ = ("id", "summary", "keys", "_texts", "_labels", "demo", "origin", "export")
 
-    def __init__(self, summary, labels: dict[str, str]) -> None:
+    def __init__(self, summary, labels: dict[str, str], demo: bool = False, export: dict | None = None) -> None:
         self._labels = labels  # the model's profile labels, filled once the content is loaded
+        self.export = export  # the last plan exported from it (the settings remember it)
+        self.demo = demo  # the demonstration assessment: said so in its row
+        self.origin: str | None = None  # a re-assessment: the date of the one it started from
         self.id = summary.id
         self.summary = summary
         self.keys = [summary.organisation.casefold(), summary.profile, summary.date.isoformat(), -1, -1,
-                     summary.modified]
+                     summary.modified, state_text(export)[1]]
         self._texts: list[str] | None = None
 
     @property
@@ -57,10 +71,14 @@ class _Row:
             s = self.summary
             locale = QLocale()  # set from the interface language at start-up
             modified = datetime.fromisoformat(s.modified)
+            name = one_line(s.organisation)  # a name is shown as one line of plain text
+            if self.demo:
+                name = _("{name} (démonstration, données fictives)").format(name=name)
             self._texts = [
-                s.organisation, self._labels.get(s.profile, s.profile),
+                name, self._labels.get(s.profile, s.profile),
                 locale.toString(QDate(s.date.year, s.date.month, s.date.day), "d MMM yyyy"), _("…"), _("…"),
-                locale.toString(QDateTime(modified.date(), modified.time()), QLocale.FormatType.ShortFormat)]
+                locale.toString(QDateTime(modified.date(), modified.time()), QLocale.FormatType.ShortFormat),
+                state_text(self.export)[0]]
         return self._texts
 
     def haystack(self) -> str:
@@ -77,6 +95,9 @@ class AssessmentTable(QAbstractTableModel):
         self._by_id: dict[str, _Row] = {}
         self._shown: list[_Row] = []  # those matching the filter, in the sort order
         self._filter = ""
+        self._year: int | None = None
+        self.demo_id = ""
+        self.exports: dict[str, dict] = {}
         self._sort_column, self._sort_order = 5, _DESCENDING
         self._todo: list[str] = []
         self._timer = QTimer(self, interval=0)
@@ -113,7 +134,8 @@ class AssessmentTable(QAbstractTableModel):
 
     # -- what the home page asks ---------------------------------------------------------------
     def load(self, exclude: set[str] = frozenset()) -> None:
-        rows = [_Row(s, self._profile_labels) for s in self.workspace.summaries() if s.id not in exclude]
+        rows = [_Row(s, self._profile_labels, s.id == self.demo_id, self.exports.get(s.id))
+                for s in self.workspace.summaries() if s.id not in exclude]
         self.beginResetModel()
         self._rows = rows
         self._by_id = {r.id: r for r in rows}
@@ -123,10 +145,15 @@ class AssessmentTable(QAbstractTableModel):
         if self._todo:
             QTimer.singleShot(0, self._warm_up)  # after the window has been shown
 
-    def set_filter(self, text: str) -> None:
-        """Show only the rows holding text in one of their columns, whatever its case."""
+    def set_filter(self, text: str, year: int | None = None) -> None:
+        """Show only the rows holding text in one of their columns, whatever its case, and of
+        the given year (None: every year)."""
         self._filter = text.casefold()
+        self._year = year
         self._relayout()
+
+    def years(self) -> list[int]:
+        return sorted({r.summary.date.year for r in self._rows}, reverse=True)
 
     def row_of(self, aid: str) -> int:
         """Position of an assessment among the rows shown, -1 if hidden or absent."""
@@ -155,6 +182,8 @@ class AssessmentTable(QAbstractTableModel):
     def _arranged(self) -> list[_Row]:
         needle = self._filter
         shown = [r for r in self._rows if needle in r.haystack()] if needle else list(self._rows)
+        if self._year is not None:
+            shown = [r for r in shown if r.summary.date.year == self._year]
         column = self._sort_column
         shown.sort(key=lambda r: r.keys[column], reverse=self._sort_order == _DESCENDING)
         return shown
@@ -214,6 +243,7 @@ class AssessmentTable(QAbstractTableModel):
                 # Read without a lock: the list must not take the one another window may need.
                 evaluation = self.workspace.evaluation(row.id)
                 prog, score = evaluation.progress, evaluation.scores.overall
+                self._mark_origin(row, evaluation.assessment.previous_id)
             except Exception:  # a damaged file: the row says so instead of breaking the list
                 self._set(row, _("illisible"), -1, _("illisible"), -1)
                 continue
@@ -224,12 +254,22 @@ class AssessmentTable(QAbstractTableModel):
         if self._filter or self._sort_column in (PROGRESS, SCORE):
             self._relayout()
 
+    def _mark_origin(self, row: _Row, previous_id: str) -> None:
+        """A re-assessment says so beside its date, told apart from the one it started from."""
+        if not previous_id or row.origin is not None:
+            return
+        origin = self._by_id.get(previous_id)
+        row.origin = origin.texts[2] if origin is not None else ""
+        date_text = row.texts[2]
+        row.texts[2] = (_("{date} (réévaluation du {origin})").format(date=date_text, origin=row.origin)
+                        if row.origin else _("{date} (réévaluation)").format(date=date_text))
+
     def _set(self, row: _Row, progress: str, progress_key, score: str, score_key) -> None:
         row.texts[PROGRESS], row.keys[PROGRESS] = progress, progress_key
         row.texts[SCORE], row.keys[SCORE] = score, score_key
         position = self.row_of(row.id)
         if position >= 0:
-            self.dataChanged.emit(self.index(position, PROGRESS), self.index(position, SCORE))
+            self.dataChanged.emit(self.index(position, 2), self.index(position, SCORE))
 
     def stop(self) -> None:
         """Stop filling and let the parsing thread end (it fills a process-wide cache)."""

@@ -15,6 +15,8 @@ from wizard.ui.widgets.theme import scale_widget_font
 class EmptyState(QWidget):
     newRequested = Signal()
     importRequested = Signal()
+    guideRequested = Signal(str)
+    demoRequested = Signal()
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -43,15 +45,27 @@ class EmptyState(QWidget):
         self.import_button = named(QPushButton(_("Importer une évaluation…")), _("Importer une évaluation"),
                                    _("Ouvrir un fichier d’échange reçu d’un collègue ou d’un consultant"))
         self.import_button.clicked.connect(self.importRequested)
+        self.demo_button = named(QPushButton(_("Découvrir avec une démonstration")),
+                                 _("Ouvrir l’évaluation de démonstration"),
+                                 _("Un laboratoire fictif, déjà en partie répondu, à explorer et à supprimer ensuite"))
+        self.demo_button.clicked.connect(self.demoRequested)
+        self.guide_button = named(QPushButton(_("Lire le guide d’utilisation")), _("Lire le guide d’utilisation"),
+                                  _("Premiers pas, réponses, signature, sauvegardes, changement d’ordinateur"))
+        self.guide_button.clicked.connect(lambda: self.guideRequested.emit("utilisation"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.import_button)
         buttons.addStretch(1)
+        more = QHBoxLayout()
+        more.addWidget(self.demo_button)
+        more.addWidget(self.guide_button)
+        more.addStretch(1)
         column = QVBoxLayout()
         column.addStretch(1)
         column.addWidget(title)
         column.addWidget(text)
         column.addLayout(buttons)
+        column.addLayout(more)
         column.addStretch(2)
         holder = QWidget()
         holder.setLayout(column)

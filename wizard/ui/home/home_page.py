@@ -1,5 +1,6 @@
-"""Home: the assessments with search and sort; new, open, re-assess, delete (with undo),
-import and export of exchange files; an explanation when there is nothing yet."""
+"""Home: the assessments with their count, search, year filter and sort; new, open, re-assess,
+delete (with undo), import and copy to exchange files; an explanation, the guide and the
+demonstration when there is nothing yet."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -22,11 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wizard.i18n import _
+from wizard.i18n import _, ngettext
 from wizard.ui.home.assessment_table import ID_ROLE, AssessmentTable
 from wizard.ui.home.empty_state import EmptyState
 from wizard.ui.widgets.accessible import name_headers, named
-from wizard.ui.widgets.text import fr
+from wizard.ui.widgets.ask import ask
+from wizard.ui.widgets.text import fr, one_line
 from wizard.ui.widgets.theme import scale_widget_font
 
 if TYPE_CHECKING:
@@ -40,12 +43,16 @@ class HomePage(QWidget):
     newRequested = Signal()
     importRequested = Signal()
     exportRequested = Signal(str)
+    reassessRequested = Signal(str)  # assessment id: asks for the new date and participants
+    guideRequested = Signal(str)  # which guide
+    demoRequested = Signal()
 
     def __init__(self, workspace: Workspace | None, parent=None) -> None:
         super().__init__(parent)
         self.workspace = workspace  # None until the folder is open (wait_for_data, set_workspace)
         self.pending_deletes: list[str] = []
         self.model = AssessmentTable(workspace, self)
+        self.demo_id = ""  # the demonstration assessment, marked as such in the list
 
         title = QLabel(_("Évaluations"))
         scale_widget_font(title, 1.5, bold=True)
@@ -55,6 +62,10 @@ class HomePage(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._filter)
         self.search.returnPressed.connect(self.open_selected)  # type, then Enter: the first match opens
+        self.year = named(QComboBox(), _("Année de l’évaluation"), _("N’afficher que les évaluations d’une année"))
+        self.year.currentIndexChanged.connect(lambda _i: self._filter(self.search.text()))
+        self.count = QLabel()
+        named(self.count, _("Nombre d’évaluations"))
 
         self.table = named(QTableView(), _("Liste des évaluations"),
                            fr(_("Entrée ou double-clic : ouvrir l’évaluation")))
@@ -84,18 +95,24 @@ class HomePage(QWidget):
         self.new_button = button(_("&Nouvelle évaluation"), _("Nouvelle évaluation"), self.newRequested.emit)
         self.open_button = button(_("&Ouvrir"), _("Ouvrir l’évaluation sélectionnée"), self.open_selected)
         self.reassess_button = button(
-            fr(_("&Réévaluer")), _("Réévaluer : nouvelle évaluation à partir de celle-ci"), self.reassess_selected,
-            _("Reprend les réponses comme point de départ, marquées « à revoir »"))
+            fr(_("&Réévaluer…")), _("Réévaluer : nouvelle évaluation à partir de celle-ci"), self.reassess_selected,
+            _("Reprend les réponses comme point de départ, marquées « à revoir » ; demande la date et les "
+              "participants"))
         self.delete_button = button(_("&Supprimer"), _("Supprimer l’évaluation sélectionnée"), self.delete_selected)
         self.backups_button = button(_("Sau&vegardes…"), _("Sauvegardes de l’évaluation sélectionnée"),
                                      self.show_backups, _("Revenir à une version précédente"))
-        self.import_button = button(_("&Importer…"), _("Importer un fichier d’échange"), self.importRequested.emit)
-        self.export_button = button(_("E&xporter…"), _("Exporter l’évaluation sélectionnée (fichier d’échange)"),
-                                    lambda: self.exportRequested.emit(self.selected_id() or ""))
+        self.import_button = button(_("&Importer…"), _("Importer un fichier d’échange ou un plan signé"),
+                                    self.importRequested.emit)
+        # « Exporter » is the signed PDF's verb: moving an assessment to another PC is a copy.
+        self.export_button = button(_("&Copier vers un fichier…"),
+                                    _("Copier l’évaluation sélectionnée dans un fichier d’échange (.vigie)"),
+                                    lambda: self.exportRequested.emit(self.selected_id() or ""),
+                                    _("Pour la reprendre sur un autre ordinateur ou la confier à un consultant"))
 
         self.undo_bar = QFrame()
         self.undo_bar.setFrameShape(QFrame.Shape.Box)
         self.undo_label = QLabel()
+        self.undo_label.setTextFormat(Qt.TextFormat.PlainText)
         self.undo_button = button(_("Annuler la suppression"), _("Annuler la suppression"), self.undo_delete)
         bar = QHBoxLayout(self.undo_bar)
         bar.addWidget(self.undo_label, 1)
@@ -107,12 +124,16 @@ class HomePage(QWidget):
         self.empty = EmptyState()
         self.empty.newRequested.connect(self.newRequested)
         self.empty.importRequested.connect(self.importRequested)
+        self.empty.guideRequested.connect(self.guideRequested)
+        self.empty.demoRequested.connect(self.demoRequested)
         list_page = QWidget()
         lp = QVBoxLayout(list_page)
         lp.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
         top.addWidget(title)
+        top.addWidget(self.count)
         top.addWidget(self.search, 1)
+        top.addWidget(self.year)
         lp.addLayout(top)
         lp.addWidget(self.table, 1)
         self.no_match = QLabel()
@@ -145,7 +166,7 @@ class HomePage(QWidget):
         """Until the data folder is open (just after the window's first paint): the list, empty,
         and nothing to click that needs the folder."""
         self.stack.setCurrentIndex(1)
-        for b in (self.new_button, self.import_button, self.search):
+        for b in (self.new_button, self.import_button, self.search, self.year):
             b.setEnabled(False)
         self._update_buttons()
 
@@ -153,7 +174,7 @@ class HomePage(QWidget):
         """The data folder, now open: its assessments fill the list."""
         self.workspace = workspace
         self.model.workspace = workspace
-        for b in (self.new_button, self.import_button, self.search):
+        for b in (self.new_button, self.import_button, self.search, self.year):
             b.setEnabled(True)
         self.reload()
         focused = self.focusWidget()
@@ -166,7 +187,10 @@ class HomePage(QWidget):
 
     # -- data ----------------------------------------------------------------------------------
     def reload(self, select: str | None = None) -> None:
+        self.model.demo_id = self.demo_id
+        self.model.exports = self.workspace.settings().exports
         self.model.load(exclude=set(self.pending_deletes))
+        self._fill_years()
         problems = self.workspace.problems  # files the folder holds but could not be read
         self.problems.setText(fr("⚠ " + _("Fichiers illisibles, laissés de côté : {list}").format(
             list=" ; ".join(message for _id, message in problems))))
@@ -182,7 +206,7 @@ class HomePage(QWidget):
         """Show the matching assessments; the one selected stays selected if it matches, else the
         first match is, so that Enter opens it."""
         kept = self.selected_id()
-        self.model.set_filter(text)
+        self.model.set_filter(text, self.year.currentData())
         if kept and self.model.row_of(kept) >= 0:
             self.select(kept)
         elif self.model.rowCount():
@@ -190,9 +214,34 @@ class HomePage(QWidget):
         else:
             self.table.clearSelection()
         empty = bool(text.strip()) and not self.model.rowCount() and self.model.total() > 0
-        self.no_match.setText(fr(_("Aucune évaluation ne correspond à « {text} ».")).format(text=text.strip()))
+        self.no_match.setText(fr(_("Aucune évaluation ne correspond à « {text} ».")).format(text=one_line(text)))
         self.no_match.setVisible(empty)
+        self._show_count()
         self._update_buttons()
+
+    def _fill_years(self) -> None:
+        """« Toutes les années », then each year that has an assessment, newest first."""
+        keep = self.year.currentData()
+        years = self.model.years()
+        self.year.blockSignals(True)
+        self.year.clear()
+        self.year.addItem(_("Toutes les années"), None)
+        for year in years:
+            self.year.addItem(str(year), year)
+        self.year.setCurrentIndex(max(0, self.year.findData(keep)) if keep in years else 0)
+        self.year.blockSignals(False)
+        self.year.setVisible(len(years) > 1)
+        self.model.set_filter(self.search.text(), self.year.currentData())
+        self._show_count()
+
+    def _show_count(self) -> None:
+        shown, total = self.model.rowCount(), self.model.total()
+        if shown == total:
+            text = ngettext("{n} évaluation", "{n} évaluations", total).format(n=total)
+        else:
+            text = ngettext("{shown} sur {n} évaluation", "{shown} sur {n} évaluations", total).format(
+                shown=shown, n=total)
+        self.count.setText(fr(text))
 
     def select(self, aid: str) -> None:
         row = self.model.row_of(aid)
@@ -219,15 +268,8 @@ class HomePage(QWidget):
 
     def reassess_selected(self) -> None:
         aid = self.selected_id()
-        if not aid:
-            return
-        try:
-            new_id = self.workspace.reassess(aid).id
-        except Exception as exc:
-            QMessageBox.warning(self, _("Réévaluation impossible"), str(exc))
-            return
-        self.reload(select=new_id)
-        self.openRequested.emit(new_id)
+        if aid:
+            self.reassessRequested.emit(aid)
 
     def show_backups(self) -> None:
         from wizard.ui.home.backups_dialog import BackupsDialog
@@ -243,17 +285,15 @@ class HomePage(QWidget):
         aid = self.selected_id()
         if not aid:
             return
-        name = self.model.text(self.model.row_of(aid), 0)
-        answer = QMessageBox.question(
-            self, _("Supprimer l’évaluation"),
-            fr(_("Supprimer l’évaluation de « {name} » ? Vous pourrez l’annuler pendant quelques secondes."))
-            .format(name=name))
-        if answer != QMessageBox.StandardButton.Yes:
+        name = one_line(self.workspace.summary(aid).organisation)
+        if not ask(self, _("Supprimer l’évaluation"), fr(_(
+                "Supprimer l’évaluation de « {name} » ? Vous pourrez l’annuler pendant quelques secondes.")).format(
+                name=name)):
             return
         self.pending_deletes.append(aid)
         self.model.remove(aid)
         self.stack.setCurrentIndex(1 if self.model.total() else 0)
-        self.undo_label.setText(_("Évaluation de « {name} » supprimée.").format(name=name))
+        self.undo_label.setText(fr(_("Évaluation de « {name} » supprimée.")).format(name=name))
         self.undo_bar.setVisible(True)
         self.undo_button.setFocus()
         self._delete_timer.start()

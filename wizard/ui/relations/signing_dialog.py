@@ -47,10 +47,12 @@ class SigningDialog(QDialog):
         self.file_filter = file_filter
         self.kind_box = QComboBox()
         self.kind_box.setAccessibleName(_("Identité de signature"))
-        for kind, label in KINDS:
+        for kind, label, _description in KINDS:
             if kind != "none":
                 self.kind_box.addItem(fr(_(label)), kind)
-        self.fields = IdentityFields(data_dir, organisation, self)
+        self.fields = IdentityFields(data_dir, self)
+        # Here the organisation is the signer's own (the vendor answering, the lab asking): offered.
+        self.fields.organisation.setText(organisation)
         self.kind_box.currentIndexChanged.connect(lambda _i: self.fields.show_kind(self.kind()))
         self.signer_name = QLineEdit(signer)
         self.signer_name.setAccessibleName(_("Nom du signataire"))
@@ -94,9 +96,12 @@ class SigningDialog(QDialog):
             self.out.setText(name)
 
     def problem(self) -> str:
-        problem = self.fields.problem(self.kind())
-        if problem:
-            return problem
+        problems = self.fields.problems(self.kind())
+        self.fields.show_problems(problems)  # each under its field, as in the export dialog
+        if problems:
+            field, message = next(iter(problems.items()))
+            field.setFocus()
+            return message
         if not self.out.text().strip():
             return _("Choisissez le fichier à écrire.")
         secret = self.password.text()

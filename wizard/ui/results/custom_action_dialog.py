@@ -76,6 +76,7 @@ class CustomActionDialog(QDialog):
         form.addRow(typo(_("S&tatut :")), self.status)
         form.addRow(self.buttons)
         self.resize(520, self.sizeHint().height())
+        self.title.setFocus()  # « Ajouter une action » : one types its title at once
 
     def values(self) -> dict[str, object]:
         return {

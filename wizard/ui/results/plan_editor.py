@@ -27,7 +27,7 @@ from wizard.ui.results.custom_action_dialog import CustomActionDialog
 from wizard.ui.results.labels import priority_label, status_label, typo
 from wizard.ui.results.plan_model import ACTION_ID_ROLE, ActionPlanFilter, ActionPlanModel
 
-WIDE_ENOUGH_CHARS = 150  # below this many average characters across, the form goes under the table
+WIDE_ENOUGH_CHARS = 170  # below this many average characters across, the form goes under the table
 
 
 class PlanEditor(QWidget):

@@ -3,6 +3,9 @@
 QtCharts lives in the large PySide6-Addons wheel, which the build does not ship, and a few
 bars do not need it. Each bar prints its value beside it and carries a hatch pattern by
 band, so nothing is told by colour alone; the accessible description repeats every value.
+A score of 0 shows a red stub at the start of its bar; « non évalué » (no index) a grey,
+dotted bar and the words in italics: the two never look alike. A legend under the scale
+names the bands.
 """
 
 from __future__ import annotations
@@ -21,6 +24,14 @@ BANDS: tuple[tuple[int, str, Qt.BrushStyle], ...] = (
     (80, "#a15c00", Qt.BrushStyle.Dense4Pattern),
     (101, "#1b6e3a", Qt.BrushStyle.SolidPattern),
 )
+
+
+NOT_ASSESSED = (QColor("#8a9099"), Qt.BrushStyle.Dense6Pattern)
+
+
+def legend() -> list[tuple[str, QColor, Qt.BrushStyle]]:
+    return [(_("moins de 50"), QColor(BANDS[0][1]), BANDS[0][2]), (_("50 à 79"), QColor(BANDS[1][1]), BANDS[1][2]),
+            (_("80 et plus"), QColor(BANDS[2][1]), BANDS[2][2]), (_("non évalué"), *NOT_ASSESSED)]
 
 
 def band_of(score: int) -> tuple[QColor, Qt.BrushStyle]:
@@ -64,7 +75,7 @@ class ScoreChart(QWidget):
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
         fm = QFontMetrics(self.font())
-        return QSize(560, self._row_height() * max(1, len(self._items)) + fm.height() + 16)
+        return QSize(560, self._row_height() * max(1, len(self._items)) + 2 * fm.height() + 28)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
         return QSize(360, self.sizeHint().height())
@@ -103,14 +114,34 @@ class ScoreChart(QWidget):
             painter.setPen(QPen(palette.color(palette.ColorRole.Mid), 1))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(bar_rect)
-            if score is not None and score > 0:
+            font = painter.font()
+            if score is None:  # no index: a grey dotted bar, the words in italics
+                painter.fillRect(bar_rect, QBrush(NOT_ASSESSED[0], NOT_ASSESSED[1]))
+                font.setItalic(True)
+            elif score > 0:
                 colour, pattern = band_of(score)
                 filled = QRectF(bar_rect.x(), bar_rect.y(), bar_w * score / 100, bar_rect.height())
                 painter.fillRect(filled, QColor("white"))
                 painter.fillRect(filled, QBrush(colour, pattern))
                 painter.setPen(QPen(colour, 1.5))
                 painter.drawRect(filled)
+            else:  # 0: a red stub, so that it is not read as « nothing to show »
+                painter.fillRect(QRectF(bar_rect.x(), bar_rect.y(), 4, bar_rect.height()), QColor(BANDS[0][1]))
             painter.setPen(text_colour)
+            painter.setFont(font)
             painter.drawText(QRectF(bar_x + bar_w + 8, top, value_w, row_h),
                              Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, score_text(score))
+            font.setItalic(False)
+            painter.setFont(font)
+        # The legend, the same bands as the report's.
+        x, y = bar_x, scale_y + fm.height() + 12
+        for label, colour, pattern in legend():
+            swatch = QRectF(x, y + 2, 18, fm.height() - 4)
+            painter.fillRect(swatch, QColor("white"))
+            painter.fillRect(swatch, QBrush(colour, pattern))
+            painter.setPen(QPen(colour, 1))
+            painter.drawRect(swatch)
+            painter.setPen(text_colour)
+            painter.drawText(int(x + 24), int(y + fm.ascent()), label)
+            x += 24 + fm.horizontalAdvance(label) + 18
         painter.end()

@@ -13,13 +13,19 @@ _BASE_POINT_SIZE = "vigieBasePointSize"
 STYLE = "Fusion"  # the same look on Windows and Linux, and one that honours our palettes
 _STYLED = "vigieStyled"
 
-# High contrast for projectors: black on white, a dark blue selection; focus shown by a thick frame.
+# High contrast for projectors: black on white, a dark blue selection; the focus is a thick dashed
+# orange frame, which no selection uses, so that a focused control never reads as a chosen one.
 _PRESENTATION_SHEET = """
 QWidget { color: black; }
 QPushButton, QToolButton, QComboBox, QLineEdit, QPlainTextEdit, QListWidget {
     border: 2px solid black; padding: 0.3em; }
 QPushButton:checked { background: #00245c; color: white; }
-*:focus { border: 4px solid #00245c; }
+*:focus { border: 4px dashed #e8710a; }
+"""
+# A progress bar at 0 % must not look like an empty text field: a grey track, a coloured fill.
+PROGRESS_SHEET = """
+QProgressBar { border: 1px solid #5f6670; border-radius: 3px; background: #dfe4ea; max-height: 0.9em; }
+QProgressBar::chunk { background: #1f4e8c; border-radius: 2px; }
 """
 
 
