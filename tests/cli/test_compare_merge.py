@@ -140,3 +140,11 @@ def test_merge_with_no_conflict_needs_no_option(first, tmp_path, data_dir):
     shown = json.loads(ok("show", first, "--json"))
     assert shown["answers"]["t.a28.contract.audit"]["value"] == "partial"
     assert shown["answers"]["t.a28.sub.any"]["value"] == "no"
+
+
+def test_compare_refuses_a_laboratory_against_a_vendor_with_exit_2(first):
+    # Their indices rest on different questions: a difference between them would mean nothing.
+    vendor = ok("new", "--profile", "vendor", "--org", "BioLogiciel SAS").strip()
+    result = vigie("compare", vendor, first)
+    assert result.returncode == 2 and "profils différents" in result.stderr
+    assert "Traceback" not in result.stderr and result.stdout == ""

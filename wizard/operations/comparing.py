@@ -11,7 +11,7 @@ from wizard.core.compare import Comparison, Evolution, TrendPoint, compare, tren
 from wizard.core.evaluation import Evaluation, evaluate
 from wizard.core.model import Assessment
 from wizard.core.questionnaire import Questionnaire
-from wizard.i18n import _
+from wizard.i18n import _, current_language
 from wizard.operations.errors import OperationError
 from wizard.storage import StorageError, Store
 from wizard.typography import french
@@ -23,12 +23,21 @@ def _same_organisation(a: str, b: str) -> bool:
     return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
 
 
+def _profile(view_of: Callable[[Assessment], Questionnaire], assessment: Assessment) -> str:
+    return view_of(assessment).framework.profile_label(assessment.profile, current_language()).lower()
+
+
 def comparison(load: Callable[[str], Assessment], view_of: Callable[[Assessment], Questionnaire],
                before_id: str, after_id: str) -> Comparison:
     """before_id's assessment compared with after_id's, each read with its profile's questionnaire."""
     if before_id == after_id:
         raise OperationError(french(_("choisissez deux évaluations différentes à comparer")))
     before, after = load(before_id), load(after_id)
+    if before.profile != after.profile:
+        # A laboratory's and a vendor's indices rest on different questions: their difference means nothing.
+        raise OperationError(french(_("ces deux évaluations portent sur des profils différents ({before}, {after}) : "
+                                      "leurs indices ne mesurent pas les mêmes questions et ne se comparent pas")).format(
+            before=_profile(view_of, before), after=_profile(view_of, after)))
     view = view_of(after)
     return compare(evaluate(view_of(before), before), evaluate(view, after), view.versions)
 

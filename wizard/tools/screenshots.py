@@ -52,6 +52,17 @@ def sample(store, questionnaire) -> str:
     return lab.id
 
 
+def sample_processors(workspace) -> None:
+    """The laboratory's register: one processor with a certified host, one with work to do."""
+    from wizard.core.parties import Party
+
+    workspace.processors.set_lab(Party("Laboratoire des Tilleuls", "73282932000074", "12 rue des Lilas, Lyon",
+                                       "Zoé Martin", dpo="Hélène Petit"))
+    workspace.processors.add({"name": "BioLogiciel SAS", "services": ["lis"], "location": "eea",
+                              "contract_reference": "Contrat de licence n° 2019-114", "contract_date": "2019-03-01"})
+    workspace.processors.add({"name": "Hébergeur Santé", "services": ["hosting"], "processing_annex": True})
+
+
 def home_buttons(window) -> list:
     home = window.home
     if home.stack.currentWidget() is home.empty:
@@ -74,9 +85,12 @@ def answering_buttons(window) -> list:
 def tour(app, screen, empty_dir: Path, data_dir: Path, shot: Shot, *, dialogs_of_fixed_size: bool = True) -> None:
     """Every main screen on one screen, each handed to shot() once drawn (the shortcuts list,
     whose size does not depend on the screen, only when dialogs_of_fixed_size)."""
+    from PySide6.QtWidgets import QPushButton
+
     from wizard.operations.workspace import Workspace
-    from wizard.ui import optional
+    from wizard.ui import optional, relations
     from wizard.ui.answering.shortcuts import ShortcutsDialog
+    from wizard.ui.compare.compare_dialog import CompareDialog
     from wizard.ui.dialogs.guide_dialog import GuideDialog
     from wizard.ui.dialogs.new_assessment import NewAssessmentDialog
     from wizard.ui.main_window import MainWindow
@@ -144,6 +158,16 @@ def tour(app, screen, empty_dir: Path, data_dir: Path, shot: Shot, *, dialogs_of
         export.show()
         take(export, "export", [export.export_button, export.cancel_button, export.summary.go])
         export.close()
+    for name, open_page in (("processors", relations.open_processors), ("clients", relations.open_clients)):
+        relation_page = open_page(window)
+        if name == "processors":
+            relation_page.table.selectRow(0)
+        take(relation_page, name, [b for b in relation_page.findChildren(QPushButton) if b.isVisible()][:4])
+        relation_page.close()
+    comparing = CompareDialog(window.workspace, aid, window)
+    comparing.show()
+    take(comparing, "compare", [b for b in comparing.findChildren(QPushButton) if b.isVisible()][:4])
+    comparing.close()
     guide = GuideDialog("utilisation", window)
     guide.show()
     take(guide, "guide", [guide.pdf])
@@ -170,6 +194,7 @@ def render(out: Path, sizes: dict[str, str] | None = None) -> tuple[list[Path], 
 
     workspace = Workspace.open(data_dir)
     sample(workspace.store, workspace.registry.default)
+    sample_processors(workspace)
     workspace.close()
     written: list[Path] = []
     found: list[str] = []

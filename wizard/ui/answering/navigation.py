@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
+from wizard.i18n import _
 from wizard.ui.answering.question_card import QuestionCard
 from wizard.ui.answering.question_text import shown
 from wizard.ui.answering.section_view import SectionView
@@ -23,6 +24,14 @@ class SectionNavigation:
             if any(q.id == position for q in s.questions):
                 return i, position
         return 0, None
+
+    def _facts(self, qid: str) -> list:
+        """What the laboratory's register of processors says about this question (none elsewhere)."""
+        facts = getattr(self.session, "facts", None)
+        try:
+            return facts(qid) if facts is not None else []
+        except Exception:  # an unreadable register is said on its own page, never here
+            return []
 
     def section_count(self) -> int:
         return len(self.session.questionnaire.sections) if self.session else 0
@@ -40,6 +49,8 @@ class SectionNavigation:
                 card.help_button.toggled.connect(lambda on, c=card: on and self._show_history(c))
                 card.set_read_only(self.read_only())
                 card.set_presentation(self.presentation)
+                card.set_facts([_("{processor} : {fact}").format(processor=fact.processor, fact=fact.text)
+                                for fact in self._facts(card.question.id)])
             self.views[index] = view
             self.stack.addWidget(view)
             # Navigation buttons come after the questions in the Tab order.

@@ -106,6 +106,13 @@ class QuestionCard(QFrame):
         named(self.history, _("Historique des réponses"))
         self.help_button.toggled.connect(lambda on: self.history.setVisible(on and bool(self.history.text())))
         self.by = QLabel()
+        # The register of processors' facts on this question (HDS certificate, contract…): seen
+        # before answering, so the answer agrees with what the laboratory recorded.
+        self.facts = QLabel(wordWrap=True)
+        self.facts.setTextFormat(Qt.TextFormat.PlainText)
+        self.facts.setObjectName("questionFacts")
+        self.facts.setVisible(False)
+        named(self.facts, _("Ce que dit votre registre des prestataires"))
 
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
@@ -119,6 +126,7 @@ class QuestionCard(QFrame):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.text)
+        layout.addWidget(self.facts)
         layout.addWidget(self.choices)
         layout.addWidget(self.warning)
         layout.addLayout(just)
@@ -246,6 +254,11 @@ class QuestionCard(QFrame):
         self.setFrameShape(QFrame.Shape.Box if current else QFrame.Shape.StyledPanel)
         prefix = "▶ " if current else ""
         self.header.setText(prefix + self.header.text().removeprefix("▶ "))
+
+    def set_facts(self, lines: list[str]) -> None:
+        self.facts.setText(ui("\n".join([_("Votre registre des prestataires :")] + [f"• {line}" for line in lines]))
+                           if lines else "")
+        self.facts.setVisible(bool(lines))
 
     def set_history(self, lines: list[str]) -> None:
         self.history.setText("\n".join([ui(_("Historique :"))] + lines) if lines else "")

@@ -58,6 +58,7 @@ class CompareDialog(QDialog):
         self.after = named(QComboBox(), _("Évaluation d’arrivée"))
         summaries = sorted(workspace.summaries(), key=lambda s: (s.organisation.casefold(), s.date))
         framework = workspace.registry.default.framework
+        self._profiles = {s.id: s.profile for s in summaries}
         for s in summaries:
             profile = framework.profile_label(s.profile, current_language()) \
                 if s.profile in framework.profile_ids else s.profile
@@ -117,6 +118,9 @@ class CompareDialog(QDialog):
         except Exception:  # an unreadable file: the user picks by hand
             return
         chosen = previous if self.before.findData(previous) >= 0 else (earlier[-1].id if earlier else None)
+        if not chosen:  # none to start from: another of the same profile, never a lab against a vendor
+            profile = self._profiles.get(assessment_id)
+            chosen = next((aid for aid, p in self._profiles.items() if p == profile and aid != assessment_id), None)
         if chosen:
             self.before.setCurrentIndex(self.before.findData(chosen))
 

@@ -35,6 +35,7 @@ from wizard.operations.workspace import Workspace
 from wizard.ui.relations.forms import PartyForm
 from wizard.ui.relations.signing_dialog import SigningDialog
 from wizard.ui.widgets.text import fr
+from wizard.ui.window_geometry import fit_dialog
 
 
 def _table(headers: list[str], name: str) -> QTableWidget:
@@ -71,7 +72,7 @@ class ClientsPage(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(tabs, 1)
         layout.addLayout(buttons)
-        self.resize(1000, 600)
+        fit_dialog(self, 1000, 600)
         self.reload()
 
     def reload(self) -> None:

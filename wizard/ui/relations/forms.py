@@ -34,6 +34,7 @@ from wizard.core.processors import Processor
 from wizard.core.relations import Relations, Term
 from wizard.i18n import _, current_language
 from wizard.ui.widgets.text import fr
+from wizard.ui.window_geometry import fit_dialog
 
 DATE_HINT = "AAAA-MM-JJ"
 PARTY_FIELDS = ("name", "siret", "address", "contact", "email", "phone", "dpo", "dpo_email")
@@ -121,7 +122,7 @@ class ProcessorForm(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(scroll)
         layout.addWidget(buttons)
-        self.resize(640, 720)
+        fit_dialog(self, 640, 720)
 
     def values(self) -> dict[str, Any]:
         hds = {"number": self.hds_number.text().strip(), "activities": self.hds_activities.text().strip(),

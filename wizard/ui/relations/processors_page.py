@@ -43,6 +43,7 @@ from wizard.operations.requests import PasswordNeeded, SignerChanged
 from wizard.operations.workspace import Workspace
 from wizard.ui.relations.forms import PartyForm, ProcessorForm, RequestOptions
 from wizard.ui.widgets.text import escape, fr
+from wizard.ui.window_geometry import fit_dialog
 
 FACT_KINDS = ("hds", "contract", "annex", "location", "review", "subprocessors", "assessments")
 
@@ -57,7 +58,7 @@ class ProcessorsPage(QDialog):
         self.summary = QLabel(wordWrap=True)
         self.table = QTableWidget(0, 4)
         self.table.setAccessibleName(_("Registre des prestataires"))
-        self.table.setHorizontalHeaderLabels([_("Prestataire"), _("Priorité"), _("À traiter"), _("Dernière évaluation")])
+        self.table.setHorizontalHeaderLabels([_("Prestataire"), _("Priorité"), _("À traiter"), _("Évaluation")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -83,7 +84,9 @@ class ProcessorsPage(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
-        self.resize(1100, 640)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        fit_dialog(self, 1100, 640)  # never wider than a 1024×768 projector's screen
         self.reload()
 
     # -- reading --------------------------------------------------------------------------------
@@ -104,10 +107,14 @@ class ProcessorsPage(QDialog):
             cells = (p.name, state.priority if state.needs_attention else _("Rien à signaler"),
                      fr("; ".join(describe(c) for c in state.concerns)), fr(fact_line("assessments", state, relations)))
             for column, text in enumerate(cells):
-                self.table.setItem(row, column, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)  # a long list of concerns is cut in its column, whole here
+                self.table.setItem(row, column, item)
             if p.id == select:
                 self.table.selectRow(row)
         self.table.resizeColumnsToContents()
+        for column, widest in ((0, 220), (2, 300)):  # the rest in the tooltip and the details
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), widest))
         self.show_selected()
         self.show_questions()
 
