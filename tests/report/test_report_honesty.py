@@ -223,3 +223,12 @@ def test_a_p1_due_date_chosen_beyond_its_delay_is_flagged(mini, tmp_path):
     assert "Échéance choisie lors de l’évaluation, au-delà des 30 jours prévus pour une P1." in text
     text, _pages_ = _pages(mini, _assessment(answers), tmp_path, "b.pdf")
     assert "28/12/2026" in text and "Échéance choisie" not in text
+
+
+def test_questions_carry_their_number_never_an_internal_id(mini, tmp_path):
+    # The reader finds « question 3.1 » on screen, on paper and in the spreadsheet; an id such as
+    # t.a32.access.individual means nothing to a director and stays out of the signed plan.
+    text, _pages_ = _pages(mini, _assessment(COMPLETE), tmp_path)
+    assert not re.search(r"\bt\.a(28|32)\.", text)
+    assert "Question 1.1 · Réf. 28.3, 28.9" in text
+    assert "Question 3.1 · Réf." in text

@@ -156,7 +156,7 @@ def test_references_are_in_the_help_not_above_the_question(open_window, qtbot):
     """The legal references are for the DPO: the card's header is the question's number only."""
     _window, page, _aid = opened(open_window)
     card = page.views[0].cards["t.a28.contract.signed"]  # refs 28.3 and 28.9
-    assert card.header.text().removeprefix("▶ ") == "Question 1"
+    assert card.header.text().removeprefix("▶ ") == "Question 1.1"  # section 1, question 1: as on paper
     assert "28.3" not in card.header.text() and "28.3" not in card.text.text()
     qtbot.mouseClick(card.help_button, LEFT)
     help_text = card.help.text()

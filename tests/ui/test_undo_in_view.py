@@ -31,7 +31,7 @@ def test_undo_and_redo_of_a_commented_answer_keep_store_and_screen_together(open
     qtbot.keyClick(card.choices.buttons["no"], Qt.Key.Key_Z, CTRL)
     assert stored(data_dir, aid, "t.a28.contract.signed") is None
     assert card.choices.value() is None and card.note.toPlainText() == ""  # the screen says what is stored
-    assert "Réponse à la question 1 annulée" in window.answering.notice.label.text()
+    assert "Réponse à la question 1.1 annulée" in window.answering.notice.label.text()
 
     qtbot.keyClick(card.choices.buttons["no"], Qt.Key.Key_Y, CTRL)
     back = stored(data_dir, aid, "t.a28.contract.signed")
@@ -49,7 +49,7 @@ def test_undo_brings_the_question_into_view_and_offers_to_redo(open_window, qtbo
     qtbot.mouseClick(last.choices.buttons["yes"], LEFT)
     page.show_section(0)  # the user moved on
     assert "Rétablir" not in window.actions_by_name["undo"].text()
-    assert window.actions_by_name["undo"].text().endswith("réponse à la question 6")
+    assert window.actions_by_name["undo"].text().endswith("réponse à la question 3.1")
     window.actions_by_name["undo"].trigger()
     assert page.section_index == 2 and page.current is last  # the undone answer is in view
     assert stored(data_dir, aid, "t.a32.access.individual") is None

@@ -29,7 +29,7 @@ def test_the_room_at_1024x768(open_window, qtbot, data_dir):
     press(qtbot, Qt.Key.Key_F11)
     qtbot.waitUntil(lambda: window.isFullScreen() and window.geometry() == screen_named("1024x768").geometry())
     assert not window.menuBar().isVisible() and not window.toolbar.isVisible()
-    assert page.position.isVisible() and page.position.text().startswith("Question 1 / 6 · Section 1 / 3")
+    assert page.position.isVisible() and page.position.text().startswith("Question 1.1 · 1 / 6 · Section 1 / 3")
     view = page.views[0]
     assert [c for c in view.cards.values() if c.isVisible()] == [page.current]  # one question at a time
     buttons = list(page.current.choices.buttons.values())
@@ -48,7 +48,7 @@ def test_the_room_at_1024x768(open_window, qtbot, data_dir):
     qtbot.keyClicks(page.current.note, "a verifier avec la DSI")
     press(qtbot, Qt.Key.Key_Escape)
     press(qtbot, Qt.Key.Key_Down)
-    assert page.position.text().startswith("Question 2 / 6")
+    assert page.position.text().startswith("Question 1.2 · 2 / 6")
 
     press(qtbot, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert "Paul Durand" in page.position.text()  # who answers, in view

@@ -17,6 +17,7 @@ from wizard.core.content_changes import ContentChanges, changes_since
 from wizard.core.evaluation import Evaluation, evaluate
 from wizard.core.flow import Hidden, Progress
 from wizard.core.model import ANSWER_VALUES, Answer, Assessment, Question
+from wizard.core.numbering import question_numbers
 from wizard.core.questionnaire import Questionnaire
 from wizard.core.scoring import Scores
 from wizard.core.undo import TEXTS, AnswerChange, UndoLog, copy
@@ -65,7 +66,8 @@ class Session(PlanEditing):
         # The register of processors a laboratory's assessment is linked to (its actions join the plan).
         self._link = link
         self._facts = facts
-        self._numbers = {q.id: n for n, q in enumerate(self.questionnaire.questions, start=1)}
+        self._numbers = question_numbers(self.questionnaire)  # « 3.2 », as on paper and in spreadsheets
+        self._positions = {q.id: n for n, q in enumerate(self.questionnaire.questions, start=1)}
         self.undo_log = UndoLog()  # the answer changes of this session, each undoable whole
         self.listeners: list[Callable[[], None]] = []  # called after every stored change
 
@@ -149,10 +151,16 @@ class Session(PlanEditing):
     def plan(self) -> list[PlannedAction]:
         return list(self.evaluation().plan)
 
-    def number(self, qid: str) -> int:
-        """The question's number as the screens and the report show it (« question 24 »)."""
+    def number(self, qid: str) -> str:
+        """The question's number as the screens, the paper questionnaire, the spreadsheets and the
+        report show it (« question 3.2 »: the second of the third section)."""
         self.question(qid)
         return self._numbers[qid]
+
+    def position(self, qid: str) -> int:
+        """Where the question stands among all the profile's, from 1 (« 24 / 69 » in the room)."""
+        self.question(qid)
+        return self._positions[qid]
 
     # -- changes, each stored before returning ---------------------------------------------
     def answer(self, qid: str, value: str | None, *, note: str | None = None,

@@ -13,6 +13,7 @@ from wizard.core.evaluation import Evaluation, evaluate
 from wizard.core.flow import Hidden
 from wizard.core.framework import Framework
 from wizard.core.model import Assessment
+from wizard.core.numbering import question_numbers
 from wizard.core.questionnaire import Questionnaire
 from wizard.core.scoring import Scores
 from wizard.i18n import babel_locale, format_percent
@@ -42,12 +43,14 @@ class ReportContext:
     signers: tuple[SignerSlot, ...]
     evaluation: Evaluation | None = None  # computed here when the caller has none
     typo: Typo = field(init=False)
+    numbers: dict[str, str] = field(init=False)  # « 3.2 », as on the screens and on paper
     placements: list[FieldPlacement] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if self.evaluation is None:
             self.evaluation = evaluate(self.questionnaire, self.assessment)
         self.typo = Typo(self.lang)
+        self.numbers = question_numbers(self.questionnaire)
 
     # What the report prints comes from the one evaluation of the assessment.
     @property

@@ -26,7 +26,8 @@ ANSWER_COLOURS = {
 
 def _question_cell(ctx: ReportContext, q: Question) -> list[Flowable]:
     ty = ctx.typo
-    where = _("Réf. {refs} · {id}").format(refs=", ".join(q.refs), id=q.id)
+    # The number the screens, the paper questionnaire and the spreadsheets give it; never an internal id.
+    where = _("Question {n} · Réf. {refs}").format(n=ctx.numbers[q.id], refs=", ".join(q.refs))
     if q.critical and q.scored:
         where = _("{where} · question critique").format(where=where)
     cell: list[Flowable] = [ty.para(q.text.get(ctx.lang), "cell"), ty.para(where, "cell_small")]

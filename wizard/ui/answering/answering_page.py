@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wizard.core.numbering import question_numbers
 from wizard.i18n import _, current_language
 from wizard.operations.session import Session
 from wizard.ui.answering.answer_editing import AnswerEditing
@@ -179,11 +180,7 @@ class AnsweringPage(SectionNavigation, AnswerEditing, RoomMode, QWidget):
             self.sections.addItem(QListWidgetItem())
         self.sections.blockSignals(False)
         self._questions = {q.id: q for q in session.questionnaire.questions}
-        self._numbers = {}
-        number = 1
-        for i, s in enumerate(session.questionnaire.sections):
-            self._numbers[i] = number
-            number += len(s.questions)
+        self._numbers = question_numbers(session.questionnaire)  # « 3.2 », as on paper
         index, qid = self._position(a.position)
         self.show_section(index, focus_question=qid)
 

@@ -41,7 +41,7 @@ class SectionNavigation:
         if view is None:  # built on first visit, then kept: switching back costs nothing
             section = self.session.questionnaire.sections[index]
             name = shown(self.session.questionnaire.framework.axis(section.axis).name)
-            view = SectionView(section, self._numbers[index], name[:1].upper() + name[1:])
+            view = SectionView(section, self._numbers, name[:1].upper() + name[1:])
             for card in view.cards.values():
                 card.answerChosen.connect(self._answer_chosen)
                 card.textEdited.connect(self._text_edited)

@@ -34,7 +34,7 @@ class QuestionCard(QFrame):
     answerChosen = Signal(str, str)  # question id, value
     textEdited = Signal(str, str, str)  # question id, field (note/evidence/justification), text
 
-    def __init__(self, question: Question, number: int, parent=None) -> None:
+    def __init__(self, question: Question, number: str, parent=None) -> None:
         super().__init__(parent)
         self.question = question
         self.setObjectName("questionCard")

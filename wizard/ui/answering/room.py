@@ -39,14 +39,15 @@ class RoomMode:
                 view.ensureWidgetVisible(self.current)
 
     def show_position(self) -> None:
-        """« Question 24 / 69 · Section 5 / 11 · Répond : Paul Durand »."""
+        """« Question 5.2 · 24 / 69 · Section 5 / 11 · Répond : Paul Durand »."""
         if self.session is None:
             return
         total = len(self.session.questionnaire.questions)
         parts = []
         if self.current is not None:
-            parts.append(_("Question {n} / {total}").format(n=self.session.number(self.current.question.id),
-                                                           total=total))
+            qid = self.current.question.id
+            parts.append(_("Question {n} · {position} / {total}").format(
+                n=self.session.number(qid), position=self.session.position(qid), total=total))
         parts.append(_("Section {n} / {total}").format(n=self.section_index + 1, total=self.section_count()))
         if self.by():
             parts.append(_("Répond : {name}").format(name=self.participant.currentText()))

@@ -18,7 +18,7 @@ FILTERS = ("all", "unanswered", "review")
 
 
 class SectionView(QScrollArea):
-    def __init__(self, section: Section, first_number: int, axis_name: str, parent=None) -> None:
+    def __init__(self, section: Section, numbers: dict[str, str], axis_name: str, parent=None) -> None:
         super().__init__(parent)
         self.section = section
         self.setWidgetResizable(True)
@@ -41,8 +41,8 @@ class SectionView(QScrollArea):
         self._eligible: list[QuestionCard] = []  # shown by skip logic and the filter
         self.single: QuestionCard | None = None  # presentation mode: the one question on screen
         self._has_hidden = False
-        for offset, q in enumerate(section.questions):
-            card = QuestionCard(q, first_number + offset)
+        for q in section.questions:
+            card = QuestionCard(q, numbers[q.id])
             self.cards[q.id] = card
             layout.addWidget(card)
         self.hidden_note = QLabel()
