@@ -232,3 +232,22 @@ def test_questions_carry_their_number_never_an_internal_id(mini, tmp_path):
     assert not re.search(r"\bt\.a(28|32)\.", text)
     assert "Question 1.1 · Réf. 28.3, 28.9" in text
     assert "Question 3.1 · Réf." in text
+
+
+def test_a_long_compound_owner_breaks_at_its_hyphen_not_inside_a_word(mini, tmp_path):
+    from wizard.core.evaluation import evaluate
+    from wizard.core.model import ActionEdit
+
+    first = _assessment(INCOMPLETE)
+    action = evaluate(mini.for_profile("lab"), first).plan[0].id
+    owner = "Biologiste-responsable (direction) du laboratoire multisite"
+    assessment = _assessment(INCOMPLETE, action_edits={action: ActionEdit(owner=owner)})
+    path = tmp_path / "owner.pdf"
+    from wizard.report import render_report
+
+    render_report(assessment, mini.for_profile("lab"), path)
+    raw = run("pdftotext", "-layout", str(path), "-").stdout  # -layout: keeps the hyphen at a line's end
+    assert "Biologiste-" in raw
+    # Cut only at the hyphen or a space: no piece of the name stands cut as a word of its own.
+    pieces = [w[:n] for w in ("Biologiste", "responsable") for n in range(3, len(w))]
+    assert not re.search(r"\b(" + "|".join(pieces) + r")\b", raw)

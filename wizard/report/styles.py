@@ -73,8 +73,10 @@ def _style(name: str, **kw: object) -> ParagraphStyle:
 STYLES: dict[str, ParagraphStyle] = {
     "body": _style("body", spaceAfter=5),
     "small": _style("small", fontSize=8, leading=10.5, textColor=MUTED),
-    "cell": _style("cell", fontSize=8.5, leading=11),
-    "cell_bold": _style("cell_bold", fontName=BOLD, fontSize=8.5, leading=11),
+    # embeddedHyphenation: a compound too long for a narrow column (« Biologiste-responsable »)
+    # breaks after its hyphen, not in the middle of a word.
+    "cell": _style("cell", fontSize=8.5, leading=11, embeddedHyphenation=1),
+    "cell_bold": _style("cell_bold", fontName=BOLD, fontSize=8.5, leading=11, embeddedHyphenation=1),
     "cell_small": _style("cell_small", fontSize=7.5, leading=9.5, textColor=MUTED),
     "cell_head": _style("cell_head", fontName=BOLD, fontSize=8, leading=10, textColor=colors.white),
     "h1": _style("h1", fontName=BOLD, fontSize=17, leading=21, textColor=ACCENT, spaceBefore=2,
