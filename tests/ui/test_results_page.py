@@ -247,3 +247,29 @@ def test_critical_gaps_contradictions_and_coverage_come_before_the_charts(page, 
                                                "1 question sans réponse compte comme non démontrée")
     # The layout puts these first: above the chart of the indices.
     assert page.critical.y() < page.articles.y() and page.contradictions.y() < page.articles.y()
+
+
+def test_a_follow_up_note_is_kept_per_action_and_printed(qtbot, page, session, tmp_path):
+    select(page, "t.act.contract")
+    editor = page.plan.editor
+    editor.note.setFocus()
+    qtbot.keyClicks(editor.note, "Devis ")  # typed keys: ASCII only
+    editor.note.insertPlainText("demandé le 3/12")
+    qtbot.waitUntil(lambda: stored(session).action_notes.get("t.act.contract") == "Devis demandé le 3/12")
+    assert editor.message.text() == "Enregistré"
+
+    other = next(a.id for a in session.plan() if a.id != "t.act.contract")
+    select(page, other)  # another action: its own, empty, note
+    assert editor.note.toPlainText() == ""
+    select(page, "t.act.contract")
+    assert editor.note.toPlainText() == "Devis demandé le 3/12"
+
+    from tests.signing.helpers import flat, pdftext
+    from wizard.operations.plans import export_signed_plan
+
+    out = export_signed_plan(session, None, tmp_path / "plan.pdf", None, signer_name="Zoé", signer_role="")
+    assert "Suivi : Devis demandé le 3/12" in flat(pdftext(out))
+
+    editor.note.clear()  # an emptied note is removed, not kept as blank
+    editor.note.flush()
+    assert "t.act.contract" not in stored(session).action_notes

@@ -98,6 +98,24 @@ class PlanEditing:
         customs.insert(position, action)
         self.set_custom_actions(customs)
 
+    def set_action_note(self, action_id: str, note: str) -> None:
+        """The follow-up note of one action, computed or custom (an empty note removes it)."""
+        self._writable()
+        if not any(a.id == action_id for a in self.evaluation().plan):
+            raise plan_edits.unknown_action(action_id)
+        notes = dict(self.assessment.action_notes)
+        if note.strip():
+            notes[action_id] = note
+        else:
+            notes.pop(action_id, None)
+        if notes == self.assessment.action_notes:
+            return  # nothing changed: no write
+        self._check(checks.check_action_notes, notes)
+        self._record_content()
+        self.store.save_plan(self.assessment.id, edits={}, custom_actions=None, notes=notes, record=None)
+        self.assessment.action_notes = notes
+        self._changed()
+
     # -- several changes of the plan as one (an imported spreadsheet) ---------------------------
     def _plan_update(self, changes: list[plan_changes.PlanChange]) -> tuple[plan_changes.PlanUpdate,
                                                                             list[plan_changes.FieldChange]]:

@@ -57,6 +57,8 @@ def _action_cell(ctx: ReportContext, action: PlannedAction) -> list[Flowable]:
         cell.append(ty.markup(f"<i>{ty.t(text)}</i>", "cell_small"))
         if action.priority_reason:
             cell += ty.long(action.priority_reason, limits.TEXT, "cell_small", label=_("Motif :"))
+    if action.note.strip():  # the follow-up kept beside the action, as the signer read it
+        cell += ty.long(action.note, limits.TEXT, "cell_small", label=_("Suivi :"))
     return cell
 
 

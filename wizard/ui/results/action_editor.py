@@ -30,6 +30,7 @@ from wizard.core.model import ACTION_STATUSES, PRIORITIES
 from wizard.core.plan_edits import PlanEditError
 from wizard.i18n import _
 from wizard.operations.session import Session, SessionError
+from wizard.ui.results.action_note import ActionNote
 from wizard.ui.results.labels import content, owner_text, priority_label, refs_text, status_label, typo
 from wizard.ui.widgets.bounded import bounded, dated
 
@@ -138,6 +139,8 @@ class ActionEditor(QGroupBox):
         self.remove.clicked.connect(lambda: self.action and self.remove_requested.emit(self.action.id))
         self.message = QLabel(wordWrap=True)
         self.message.setAccessibleName(_("Message"))
+        self.note = ActionNote(self)
+        self.note.edited.connect(self._save_note)
 
         self.form = form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -148,6 +151,7 @@ class ActionEditor(QGroupBox):
         form.addRow("", self.priority_hint)
         form.addRow(typo(_("Rais&on :")), self.reason)
         form.addRow("", self.apply_priority)
+        form.addRow(typo(_("&Note :")), self.note)
         buttons = QHBoxLayout()
         buttons.addWidget(self.reset)
         buttons.addWidget(self.remove)
@@ -171,6 +175,7 @@ class ActionEditor(QGroupBox):
             self._save_due()
         same = action is not None and self.action is not None and action.id == self.action.id
         self.action = action
+        self.note.show_note(action.id if action is not None else None, action.note if action is not None else "")
         for widget in (self.owner, self.due, self.status, self.priority, self.reason,
                        self.apply_priority, self.reset, self.remove):
             widget.setEnabled(action is not None)
@@ -292,6 +297,17 @@ class ActionEditor(QGroupBox):
         if self.action is None or not self.apply_priority.isEnabled():
             return
         self._store(priority=self.priority.currentData(), reason=self.reason.text())
+
+    def _save_note(self, action_id: str, text: str) -> None:
+        if self.session is None:
+            return
+        try:
+            self.session.set_action_note(action_id, text)
+        except (SessionError, PlanEditError) as exc:
+            self.message.setText(typo(_("Note non enregistrée : {e}").format(e=exc)))
+            return
+        self.message.setText(_("Enregistré"))
+        self.saved.emit(action_id)
 
     def _reset(self) -> None:
         if self.session is None or self.action is None:
