@@ -154,7 +154,7 @@ def test_the_report_speaks_of_a_maturity_index_never_of_a_compliance_score(mini,
         "« Non applicable » sur une question dont d’autres dépendent compte comme « Je ne sais pas » : il ne "
         "masque rien",
         "maintient sa section et sa partie du référentiel sous 50 %, et l’indice global sous 80 %",
-        "Un groupe où tout est « Non applicable » n’a pas d’indice (« — »), et non 100 %.",
+        "Un groupe où tout est « Non applicable » n’a pas d’indice (« non évalué »), et non 100 %.",
         "à une question critique appelle toujours au moins une action P1",
         "au plus 30 jours pour une P1 et 90 jours pour une P2, moins si le contenu le prévoit",
         "Ce rapport est une auto-évaluation",
@@ -251,3 +251,13 @@ def test_a_long_compound_owner_breaks_at_its_hyphen_not_inside_a_word(mini, tmp_
     # Cut only at the hyphen or a space: no piece of the name stands cut as a word of its own.
     pieces = [w[:n] for w in ("Biologiste", "responsable") for n in range(3, len(w))]
     assert not re.search(r"\b(" + "|".join(pieces) + r")\b", raw)
+
+
+def test_the_chart_has_the_screen_s_scale_and_legend(mini, tmp_path):
+    _text, pages = _pages(mini, _assessment(INCOMPLETE), tmp_path)
+    chart = pages[1].split("Indices de maturité", 1)[1].split("100 % :", 1)[0]
+    # The bands' limits as the scale (not quarters), and the legend the results screen shows.
+    marks = re.findall(r"(?<!Art\. )(?<![\d,])(\d+)(?![\d,]| ?%)", chart)
+    assert [m for m in marks if m not in ("50", "79", "80")] == ["0", "100"]
+    for label in ("moins de 50", "50 à 79", "80 et plus", "non évalué"):
+        assert label in chart

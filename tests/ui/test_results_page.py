@@ -58,6 +58,19 @@ def test_scores_shown_are_the_hand_computed_ones(page):
     assert "25 / 100" in page.articles.accessibleDescription()
 
 
+def test_indices_a_critical_gap_holds_down_say_so_as_in_the_pdf(page, session):
+    # t.a32.access.individual « Non » is a critical gap: the overall index, Art. 32 and its section
+    # are capped whatever else is answered; the words say it, as the signed plan does.
+    assert page.overall.text().endswith("17 / 100 (plafonné)")
+    assert "Article 32" in page.capped.text() and page.capped.isVisibleTo(page)
+    described = page.articles.accessibleDescription()
+    assert "0 / 100 (plafonné)" in described and "25 / 100 (plafonné)" not in described
+    session.answer("t.a32.access.individual", "yes")  # no critical gap left
+    page.refresh()
+    assert "plafonné" not in page.overall.text() + page.articles.accessibleDescription()
+    assert not page.capped.isVisibleTo(page)
+
+
 def test_weightiest_gaps_come_first(page):
     rows = [(page.gaps.item(r, 0).text(), page.gaps.item(r, 3).text()) for r in range(page.gaps.rowCount())]
     # Out of 9 possible points, from 17: the weight-3 "Non" to "Oui" gives 4.5 / 9 = 50 (+33);

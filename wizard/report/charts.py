@@ -1,9 +1,12 @@
-"""The score chart of the summary: one horizontal bar per article, and the overall score."""
+"""The score chart of the summary: one horizontal bar per article, and the overall score.
+
+The same scale (0, 50, 80, 100: the bands' limits), the same bands and the same legend as the
+results screen's chart; a 0 draws a red stub, so that it is not read as « nothing to show »."""
 
 from __future__ import annotations
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
-from reportlab.graphics.shapes import Drawing, String
+from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 
@@ -11,6 +14,7 @@ from wizard.report.fonts import BOLD, REGULAR
 from wizard.report.styles import INK, MUTED, PRIORITY_COLOURS, RULE
 
 BAR_HEIGHT = 7 * mm
+SCALE = (0, 50, 80, 100)
 
 
 def score_colour(value: int | None) -> colors.Color:
@@ -43,7 +47,7 @@ def score_chart(rows: list[tuple[str, int | None, str]], width: float) -> Drawin
     chart.data = [[r[1] or 0 for r in ordered]]
     chart.valueAxis.valueMin = 0  # otherwise the smallest bar can vanish
     chart.valueAxis.valueMax = 100
-    chart.valueAxis.valueStep = 25
+    chart.valueAxis.valueSteps = list(SCALE)
     chart.valueAxis.labels.fontName = REGULAR
     chart.valueAxis.labels.fontSize = 7
     chart.valueAxis.labels.fillColor = MUTED
@@ -69,5 +73,23 @@ def score_chart(rows: list[tuple[str, int | None, str]], width: float) -> Drawin
     for index, (_label, value, text) in enumerate(ordered):
         x = chart.x + chart.width * (value or 0) / 100 + 3
         y = chart.y + step * index + step / 2 - 3
-        drawing.add(String(x, y, text, fontName=BOLD, fontSize=8.5, fillColor=INK))
+        drawing.add(String(x, y, text, fontName=BOLD if value is not None else REGULAR, fontSize=8.5,
+                           fillColor=INK if value is not None else MUTED))
+        if value == 0:
+            bar_y = chart.y + step * index + (step - BAR_HEIGHT) / 2
+            drawing.add(Rect(chart.x, bar_y, 1.2 * mm, BAR_HEIGHT, fillColor=PRIORITY_COLOURS["P1"], strokeColor=None))
+    return drawing
+
+
+def legend(labels: list[str], width: float) -> Drawing:
+    """The bands under the chart, labels given in the report's language: below 50, 50 to 79,
+    80 and more, not assessed."""
+    drawing = Drawing(width, 6 * mm)
+    drawing.initialFontName = REGULAR
+    x = 50 * mm
+    for label, colour in zip(labels, (PRIORITY_COLOURS["P1"], PRIORITY_COLOURS["P2"], PRIORITY_COLOURS["P3"], RULE),
+                             strict=True):
+        drawing.add(Rect(x, 1.5 * mm, 4 * mm, 3 * mm, fillColor=colour, strokeColor=None))
+        drawing.add(String(x + 5.5 * mm, 2 * mm, label, fontName=REGULAR, fontSize=7.5, fillColor=INK))
+        x += 6.5 * mm + 1.9 * mm * len(label)
     return drawing

@@ -37,7 +37,7 @@ INDEX_RULES = (
        "« Non » ou « Je ne sais pas » maintient sa section et sa partie du référentiel sous {red}, et "
        "l'indice global sous {green}, quelles que soient les autres réponses ; l'indice est alors dit "
        "« plafonné »."),
-    N_("Un groupe où tout est « Non applicable » n'a pas d'indice (« — »), et non 100 %."),
+    N_("Un groupe où tout est « Non applicable » n'a pas d'indice (« non évalué »), et non 100 %."),
 )
 PRIORITY_RULES = (
     N_("Chaque réponse « Partiellement », « Non » ou « Je ne sais pas » appelle une ou plusieurs actions du "

@@ -11,7 +11,7 @@ from wizard.core.disclosures import index_text
 from wizard.core.model import PRIORITIES, PRIORITY_LABELS
 from wizard.core.scoring import GREEN_FROM, RED_BELOW
 from wizard.i18n import _, ngettext
-from wizard.report.charts import score_chart
+from wizard.report.charts import legend, score_chart
 from wizard.report.context import ReportContext
 from wizard.report.document import CONTENT_WIDTH, Heading
 from wizard.report.findings import contradictions, coverage, critical_gaps, incomplete_notice
@@ -68,8 +68,11 @@ def index_rows(ctx: ReportContext) -> list[tuple[str, int | None, str]]:
     """The chart's rows: (label, index, printed value); an index a critical gap holds down says
     so in words beside its value, not by its colour alone."""
     scores = ctx.scores
-    rows = [(_("Indice global"), scores.overall, index_text(scores, "overall", ctx.percent(scores.overall)))]
-    rows += [(axis_label(ctx, k), v, index_text(scores, k, ctx.percent(v))) for k, v in scores.axes.items()]
+    def shown(value: int | None) -> str:  # as on the results screen: « non évalué », not a bare dash
+        return ctx.percent(value) if value is not None else _("non évalué")
+
+    rows = [(_("Indice global"), scores.overall, index_text(scores, "overall", shown(scores.overall)))]
+    rows += [(axis_label(ctx, k), v, index_text(scores, k, shown(v))) for k, v in scores.axes.items()]
     return rows
 
 
@@ -90,9 +93,11 @@ def build_summary(ctx: ReportContext) -> list[Flowable]:
     story += [CondPageBreak(60 * mm), ty.para(_("Indices de maturité"), "h2")]
     rows = index_rows(ctx)
     story.append(score_chart([(ty.plain(label), v, ty.plain(text)) for label, v, text in rows], CONTENT_WIDTH))
+    story.append(legend([ty.plain(_("moins de 50")), ty.plain(_("50 à 79")), ty.plain(_("80 et plus")),
+                         ty.plain(_("non évalué"))], CONTENT_WIDTH))
     story.append(ty.para(_("100 % : toutes les mesures contrôlées sont en place et démontrées. Une question sans "
                            "réponse compte comme non démontrée ; une réponse « Non applicable » justifiée, là où "
-                           "elle est possible, ne compte pas. « — » : rien à calculer."), "small"))
+                           "elle est possible, ne compte pas. « Non évalué » : rien à calculer."), "small"))
     held = [k for k in ctx.scores.axes if k in ctx.scores.held_down]
     if held:
         axes = ctx.axis_labels(held)

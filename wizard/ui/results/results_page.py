@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wizard.core.disclosures import index_text
+from wizard.core.scoring import GREEN_FROM, RED_BELOW
 from wizard.i18n import _, ngettext
 from wizard.operations.session import Session
 from wizard.ui.results.labels import answer_label, axis_label, axis_short, content, score_text, typo
@@ -78,7 +80,9 @@ class ResultsPage(QWidget):
         self.contradictions.setAccessibleName(_("Incohérences à lever"))
         self.not_applicable = QLabel(wordWrap=True)
         self.not_applicable.setAccessibleName(_("Réponses « Non applicable »"))
-        for label in (self.critical, self.contradictions, self.not_applicable, self.completeness):
+        self.capped = QLabel(wordWrap=True)  # what « plafonné » means, when an index is held down
+        self.capped.setAccessibleName(_("Indices plafonnés"))
+        for label in (self.critical, self.contradictions, self.not_applicable, self.completeness, self.capped):
             label.setTextFormat(Qt.TextFormat.PlainText)
 
         self.articles = ScoreChart(_("Indice par article"))
@@ -111,6 +115,7 @@ class ResultsPage(QWidget):
             column.addWidget(widget)
         column.addWidget(heading(_("Indice par article")))
         column.addWidget(self.articles)
+        column.addWidget(self.capped)
         column.addWidget(heading(_("Indice par thème")))
         column.addWidget(self.sections)
         column.addWidget(heading(_("Les questions qui pèsent le plus")))
@@ -163,7 +168,8 @@ class ResultsPage(QWidget):
         self.title.setText(typo(_("Résultats — {org}").format(org=session.assessment.organisation.name)))
         evaluation = session.evaluation()
         scores = evaluation.scores
-        self.overall.setText(typo(_("Indice de maturité global : {score}").format(score=score_text(scores.overall))))
+        overall = index_text(scores, "overall", score_text(scores.overall))  # « plafonné », as in the PDF
+        self.overall.setText(typo(_("Indice de maturité global : {score}").format(score=overall)))
         self.completeness.setText(coverage_text(evaluation))
         for title, label, lines in ((self.critical_heading, self.critical, critical_lines(evaluation)),
                                     (self.contradictions_heading, self.contradictions,
@@ -175,9 +181,17 @@ class ResultsPage(QWidget):
         self.not_applicable.setText(na_text(evaluation))
         self.not_applicable.setVisible(bool(self.not_applicable.text()))
         framework = session.questionnaire.framework
-        self.articles.set_items([(axis_label(framework, a), s) for a, s in scores.axes.items()])
+        axes = {a: axis_label(framework, a) for a in scores.axes}
+        self.articles.set_items([(axes[a], s) for a, s in scores.axes.items()],
+                                frozenset(axes[a] for a in scores.axes if a in scores.held_down))
         titles = {s.id: content(s.title) for s in session.questionnaire.sections}
-        self.sections.set_items([(titles[sid], s) for sid, s in scores.sections.items()])
+        self.sections.set_items([(titles[sid], s) for sid, s in scores.sections.items()],
+                                frozenset(titles[sid] for sid in scores.sections if sid in scores.held_down))
+        held = [axes[a] for a in scores.axes if a in scores.held_down]
+        self.capped.setText(typo(_("« Plafonné » : un point critique maintient {axes} sous {red} et l’indice global "
+                                   "sous {green}, quelles que soient les autres réponses.").format(
+            axes=", ".join(held), red=f"{RED_BELOW} / 100", green=f"{GREEN_FROM} / 100")) if held else "")
+        self.capped.setVisible(bool(held))
         aligned = max(self.articles.longest_label(), self.sections.longest_label()) + 24
         self.articles.label_width = self.sections.label_width = aligned
         self._show_gaps()

@@ -48,19 +48,26 @@ class ScoreChart(QWidget):
         super().__init__(parent)
         self._title = title
         self._items: list[tuple[str, int | None]] = []
+        self._capped: frozenset[str] = frozenset()
         self.label_width = 0  # at least this wide, so that several charts can line their bars up
         self.setAccessibleName(title)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # reachable by Tab, so a screen reader reads it
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumWidth(360)
 
-    def set_items(self, items: list[tuple[str, int | None]]) -> None:
+    def set_items(self, items: list[tuple[str, int | None]], capped: frozenset[str] = frozenset()) -> None:
+        """capped: the labels of the indices a critical gap holds down, said « plafonné » in words."""
         self._items = list(items)
-        description = "; ".join(f"{label} : {score_text(score)}" for label, score in self._items)
+        self._capped = capped
+        description = "; ".join(f"{label} : {self.value_text(label, score)}" for label, score in self._items)
         self.setAccessibleDescription(typo(description))
-        self.setToolTip(typo("\n".join(f"{label} : {score_text(score)}" for label, score in self._items)))
+        self.setToolTip(typo("\n".join(f"{label} : {self.value_text(label, score)}" for label, score in self._items)))
         self.updateGeometry()
         self.update()
+
+    def value_text(self, label: str, score: int | None) -> str:
+        text = score_text(score)
+        return typo(_("{value} (plafonné)").format(value=text)) if label in self._capped else text
 
     def items(self) -> list[tuple[str, int | None]]:
         return list(self._items)
@@ -88,7 +95,8 @@ class ScoreChart(QWidget):
         text_colour = palette.color(palette.ColorRole.WindowText)
         row_h = self._row_height()
         width = self.width()
-        value_w = max(fm.horizontalAdvance(score_text(100)), fm.horizontalAdvance(_("non évalué"))) + 12
+        value_w = max([fm.horizontalAdvance(score_text(100)), fm.horizontalAdvance(_("non évalué"))]
+                      + [fm.horizontalAdvance(self.value_text(label, s)) for label, s in self._items]) + 12
         label_w = min(max(self.label_width, self.longest_label() + 24), int(width * 0.45))
         bar_x = label_w
         bar_w = max(40, width - label_w - value_w - 8)
@@ -130,7 +138,7 @@ class ScoreChart(QWidget):
             painter.setPen(text_colour)
             painter.setFont(font)
             painter.drawText(QRectF(bar_x + bar_w + 8, top, value_w, row_h),
-                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, score_text(score))
+                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, self.value_text(label, score))
             font.setItalic(False)
             painter.setFont(font)
         # The legend, the same bands as the report's.
