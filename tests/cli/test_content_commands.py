@@ -63,6 +63,22 @@ def test_plan_json_scores_and_actions(tmp_path):
     assert first["references"] == ["28.3", "28.9", "28.3.h"]
 
 
+def test_plan_json_gives_the_organisations_wording_and_the_catalogues(tmp_path):
+    path = answers_file(tmp_path / "a.json", {"t.a28.contract.signed": "no", "t.a32.access.individual": "no"},
+                        action_edits={"t.act.contract": {"title": "Faire signer l’avenant RGPD"}})
+    result = vigie("plan", str(path), "--json", env=MINI)
+    assert result.returncode == 0, result.stderr
+    actions = {a["id"]: a for a in json.loads(result.stdout)["actions"]}
+    assert (actions["t.act.contract"]["title"], actions["t.act.contract"]["catalogue_title"]) == (
+        "Faire signer l’avenant RGPD", "Signer un contrat conforme")
+    assert actions["t.act.accounts"]["catalogue_title"] is None
+    blank = answers_file(tmp_path / "b.json", {"t.a28.contract.signed": "no"},
+                        action_edits={"t.act.contract": {"title": " "}})
+    refused = vigie("plan", str(blank), "--json", env=MINI)
+    assert refused.returncode == 2 and refused.stdout == ""
+    assert "action_edits.t.act.contract.title : texte obligatoire" in flat(refused.stderr)
+
+
 def test_plan_json_states_coverage_critical_gaps_contradictions_and_held_down(tmp_path):
     path = answers_file(tmp_path / "a.json", {
         "t.a28.contract.signed": "no", "t.a28.contract.audit": "yes", "t.a28.sub.any": "no"})

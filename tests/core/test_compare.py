@@ -97,6 +97,23 @@ def test_an_action_not_due_yet_is_not_late(lab):
     assert [(x.action.id, x.days_late) for x in c.still_open] == [("t.act.accounts", 0)]
 
 
+def test_a_reworded_action_is_the_same_action_then_and_now(lab):
+    """Actions are matched by their id: the organisation's wording, then or now, changes none of it."""
+    answers = {"t.a32.access.individual": Answer("no"), "t.a28.contract.signed": Answer("no")}
+    before = assessment(dict(answers), BEFORE_DAY,
+                        action_edits={"t.act.accounts": ActionEdit(title="Un compte par personne")})
+    after = assessment({"t.a32.access.individual": Answer("no"), "t.a28.contract.signed": Answer("yes")}, AFTER_DAY,
+                       action_edits={"t.act.accounts": ActionEdit(title="Un compte nominatif par personne"),
+                                     "t.act.contract": ActionEdit(title="Faire signer l’avenant")})
+    c = compare(evaluate(lab, before), evaluate(lab, after))
+    [still] = c.still_open
+    assert (still.action.id, still.action.title.get("fr"), still.first_due) == (
+        "t.act.accounts", "Un compte nominatif par personne", date(2025, 3, 31))
+    assert [(x.action.id, x.how) for x in c.closed] == [("t.act.contract", "resolved")]
+    assert c.new_actions == ()
+    assert comparison_dict(c)["actions"]["still_open"][0]["title"] == "Un compte nominatif par personne"
+
+
 def test_questions_new_or_gone_between_content_versions(mini, lab):
     versions = {"0": ("t.a28.contract.signed", "t.a28.old_question", "t.a28.sub.any"),
                 "1": tuple(q.id for q in mini.questions)}

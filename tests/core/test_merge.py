@@ -249,6 +249,25 @@ def test_plan_edits_custom_actions_and_participants_are_joined_field_by_field():
     assert not run(Laptop(merged, result.history), theirs.copy()).changed
 
 
+def test_a_reworded_title_is_merged_like_the_other_fields_of_an_edit():
+    mine = base()
+    mine.assessment.action_edits["t.act.contract"] = ActionEdit(owner="dpo")
+    mine.assessment.action_edits["t.act.accounts"] = ActionEdit(title="Comptes nominatifs pour tous")
+    theirs = mine.clone()
+    theirs.assessment.action_edits["t.act.contract"] = ActionEdit(owner="dpo", title="Faire signer l’avenant")
+    theirs.assessment.action_edits["t.act.accounts"] = ActionEdit(title="Un compte par personne")
+    theirs.assessment.action_edits["t.act.list_sub"] = ActionEdit(title="Lister les sous-traitants")
+    result = run(mine, theirs.copy("jean.vigie"))
+    merged = result.assessment.action_edits
+    # Reworded on one side only: taken, beside this copy's other edits; on both, differently: ours
+    # kept, and the difference shown.
+    assert merged["t.act.contract"] == ActionEdit(owner="dpo", title="Faire signer l’avenant")
+    assert merged["t.act.list_sub"] == ActionEdit(title="Lister les sous-traitants")
+    assert merged["t.act.accounts"] == ActionEdit(title="Comptes nominatifs pour tous")
+    assert [(d.key, d.field, d.mine, d.theirs) for d in result.differences] == [
+        ("t.act.accounts", "title", "Comptes nominatifs pour tous", "Un compte par personne")]
+
+
 def test_the_audited_fields_are_the_storage_ones():
     from wizard.storage.tables import AUDITED as STORED
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -10,7 +11,7 @@ from wizard.core import plan_edits
 from wizard.core.action_plan import build_plan, computed_plan
 from wizard.core.evaluation import evaluate
 from wizard.core.flow import hidden_questions, progress
-from wizard.core.model import ActionEdit, Answer, Assessment, CustomAction, Organisation
+from wizard.core.model import ActionEdit, Answer, Assessment, CustomAction, Organisation, Text
 from wizard.core.scoring import compute_scores
 
 
@@ -104,3 +105,66 @@ def test_the_evaluation_says_what_a_signed_plan_must_not_hide(lab):
     a.answers["t.a28.contract.audit"] = Answer("na", justification="Aucun accès aux données.")
     ev = evaluate(lab, a)
     assert ev.contradictions == () and [q.id for q in ev.not_applicable] == ["t.a28.contract.audit"]
+
+
+# -- the organisation's own wording of a title ----------------------------------------------------
+def test_a_computed_action_reworded_keeps_the_catalogues_wording_beside_it(lab):
+    a = assessment({"t.a28.contract.signed": "no"})
+    base = plan_edits.proposal(lab, a, "t.act.contract")
+    assert base is not None and not base.reworded
+    edit = plan_edits.edited_action(base, ActionEdit(owner="dpo"), title="  Faire signer l’avenant RGPD  ")
+    assert edit == ActionEdit(owner="dpo", title="Faire signer l’avenant RGPD")
+    a.action_edits["t.act.contract"] = edit
+    [action] = [x for x in build_plan(lab, a) if x.id == "t.act.contract"]
+    assert action.title.get("fr") == action.title.get("en") == "Faire signer l’avenant RGPD"
+    assert action.reworded and action.catalogue_title == base.title
+    assert action.owner == "dpo"  # the other edits still apply
+    # The catalogue's wording typed again (in either language), or None, brings the catalogue's back.
+    for back in ("Signer un contrat conforme", "Sign a compliant contract", " Signer un contrat conforme ", None):
+        assert plan_edits.edited_action(base, edit, title=back) == ActionEdit(owner="dpo")
+    assert plan_edits.edited_action(base, ActionEdit(title="Autre"), title=None) is None
+    # As the screen shows it, with French typography: still the catalogue's wording.
+    typed = replace(base, title=Text("Mettre à jour l'annexe : sécurité"))
+    assert plan_edits.edited_action(typed, None, title="Mettre à jour l’annexe\u00a0: sécurité") is None
+    with pytest.raises(plan_edits.PlanEditError, match="intitulé"):
+        plan_edits.edited_action(base, edit, title="  ")
+
+
+def test_a_custom_action_is_reworded_as_typed_never_blank():
+    made = plan_edits.new_custom("Former l'accueil", owner="quality")
+    again = plan_edits.edited_custom(made, title="  Former l’accueil au RGPD ")
+    assert (again.title, again.owner, again.id) == ("Former l’accueil au RGPD", "quality", made.id)
+    assert plan_edits.edited_custom(made, status="done").title == made.title
+    with pytest.raises(plan_edits.PlanEditError, match="intitulé"):
+        plan_edits.edited_custom(made, title="")
+
+
+@pytest.mark.parametrize("title, says", [
+    ("x" * 301, "action_edits.t.act.contract.title : 300 caractères au plus"),
+    ("   ", "action_edits.t.act.contract.title : texte obligatoire"),
+    (12, "action_edits.t.act.contract.title : texte attendu"),
+])
+def test_a_reworded_title_is_checked_like_any_title(title, says):
+    from wizard.core import checks, limits
+
+    assert limits.ACTION_TITLE == 300
+    with pytest.raises(checks.FieldError) as err:
+        checks.check_edit(ActionEdit(title=title), "action_edits.t.act.contract")
+    assert says in str(err.value).replace("\u202f", " ").replace("\u00a0", " ")
+    checks.check_edit(ActionEdit(title="x" * 300), "action_edits.t.act.contract")
+
+
+def test_a_reworded_title_travels_in_the_answers_file_and_only_when_there_is_one(mini, lab):
+    from wizard.core.answers_file import AnswersFileError, assessment_from_dict, assessment_to_dict
+
+    a = assessment({"t.a28.contract.signed": "no"},
+                   action_edits={"t.act.contract": ActionEdit(title="Faire signer l’avenant RGPD"),
+                                 "t.act.accounts": ActionEdit(status="doing")})
+    data = assessment_to_dict(a)
+    assert data["action_edits"] == {"t.act.contract": {"title": "Faire signer l’avenant RGPD"},
+                                    "t.act.accounts": {"status": "doing"}}
+    back = assessment_from_dict(data, mini)
+    assert back.action_edits == a.action_edits
+    data["action_edits"]["t.act.contract"]["title"] = ""
+    with pytest.raises(AnswersFileError, match=r"action_edits\.t\.act\.contract\.title\s: texte obligatoire"):
+        assessment_from_dict(data, mini)

@@ -55,6 +55,20 @@ def test_a_processor_action_can_be_edited_like_any_other(workspace):
     assert (stored.owner, stored.status) == ("Claire Roux", "doing")
 
 
+def test_a_processor_action_can_be_reworded_and_reset(workspace):
+    lab, added = lab_with_processor(workspace)
+    action = f"processor.{added.id}"
+    with workspace.open_session(lab.id) as session:
+        session.edit_plan_action(action, title="Obtenir le certificat HDS de l’hébergeur")
+        edited = next(a for a in session.plan() if a.id == action)
+        assert edited.title.get("fr") == "Obtenir le certificat HDS de l’hébergeur"
+        assert edited.catalogue_title is not None
+        assert edited.catalogue_title.get("fr") == "Faire le point avec le prestataire «\u202fHébergeur Santé\u202f»"
+        session.reset_plan_action(action)
+        assert not next(a for a in session.plan() if a.id == action).reworded
+    assert action not in workspace.load(lab.id).action_edits
+
+
 def test_the_register_is_linked_only_to_the_laboratory_it_names(workspace):
     lab, _added = lab_with_processor(workspace)
     other = workspace.create("lab", Organisation("Laboratoire du Lac"))

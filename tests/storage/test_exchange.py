@@ -45,6 +45,35 @@ def test_round_trip_keeps_everything(store, lab):
         ("Jean Dupont", "partial"), ("Zoé Leroy", "no")]
 
 
+def test_a_reworded_title_travels_and_says_the_version_an_older_vigie_cannot_read(store, lab, monkeypatch):
+    from wizard.storage import exchange
+
+    session = Session(store, lab.id, QUESTIONNAIRE)
+    session.answer("t.a28.contract.signed", "no")
+    session.close()
+    unchanged = json.loads(store.export_exchange(lab.id))
+    assert unchanged["version"] == 1  # nothing reworded: every Vigie reads it
+    session = Session(store, lab.id, QUESTIONNAIRE)
+    session.edit_plan_action("t.act.contract", title="Faire signer l’avenant RGPD", owner="dpo")
+    session.close()
+    data = store.export_exchange(lab.id)
+    assert json.loads(data)["version"] == 3
+
+    other = Store(store.data_dir.parent / "other")
+    other.import_exchange(data, QUESTIONNAIRE)
+    assert other.load(lab.id).action_edits["t.act.contract"] == ActionEdit(
+        owner="dpo", title="Faire signer l’avenant RGPD")
+    other.close()
+
+    monkeypatch.setattr(exchange, "VERSION", 2)  # a Vigie that reads up to format 2
+    later = Store(store.data_dir.parent / "older")
+    with pytest.raises(ExchangeError) as err:
+        later.import_exchange(data, QUESTIONNAIRE)
+    assert "format 3" in str(err.value) and "Rien n’a été importé" in str(err.value)
+    assert later.list() == []
+    later.close()
+
+
 def test_importing_an_existing_id_makes_a_copy_unless_replace(store):
     first, mode = store.import_exchange(VALID, QUESTIONNAIRE)
     assert mode == "new"

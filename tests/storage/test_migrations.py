@@ -72,15 +72,33 @@ def test_version_2_is_upgraded_and_records_the_content_it_was_answered_on(store)
     assert [(h.old_value, h.new_value, h.by) for h in history] == [("no", "yes", "Zoé Leroy")]
 
 
-def test_version_3_opens_without_being_rewritten(store):
+def test_version_3_is_upgraded_after_a_backup_copy_and_reads_as_it_was(store):
+    original = (STORAGE_FIXTURES / "v3-lab.vigie.json").read_bytes()
     path = install("v3-lab.vigie.json", store)
-    before = path.read_bytes()
     a = store.load(FIXTURE_ID)
     _check_fixture_content(a)
     assert a.content.version == "2026.11" and a.answers["t.a28.sub.any"].value == "yes"
+    assert a.action_edits["t.act.contract"].title is None  # the catalogue's wording
+    assert json.loads(path.read_bytes())["version"] == CURRENT_VERSION == 4
+    backups = store.list_backups(FIXTURE_ID)
+    assert [b.reason for b in backups] == ["migration"]
+    assert (store.backups.folder(FIXTURE_ID) / backups[0].name).read_bytes() == original
+
+
+def test_version_4_opens_without_being_rewritten_with_the_organisations_wording(store, mini):
+    from wizard.core.action_plan import build_plan
+
+    path = install("v4-lab.vigie.json", store)
+    before = path.read_bytes()
+    a = store.load(FIXTURE_ID)
+    _check_fixture_content(a)
+    assert a.action_edits["t.act.contract"].title == "Faire signer l’avenant RGPD au contrat de l’hébergeur"
     store.list()
     assert path.read_bytes() == before  # reading never writes
     assert store.list_backups(FIXTURE_ID) == []
+    [action] = [x for x in build_plan(mini.for_profile("lab"), a) if x.id == "t.act.contract"]
+    assert action.title.get("fr") == "Faire signer l’avenant RGPD au contrat de l’hébergeur"
+    assert action.reworded and action.catalogue_title.get("fr") == "Signer un contrat conforme"
 
 
 def test_encrypted_version_2_folder_opens_with_its_passphrase(tmp_path):
@@ -120,6 +138,27 @@ def test_newer_version_is_refused_with_the_version_needed_and_never_modified(sto
     assert not (store.data_dir / "quarantine").exists()
     assert store.list_backups(FIXTURE_ID) == []
     assert store.holder(FIXTURE_ID) is None  # the refused session released its lock
+
+
+def test_a_vigie_of_format_3_says_the_version_4_fixture_is_newer_and_leaves_it_alone(store, monkeypatch):
+    """What the version number is for: a reworded title is a key the action edits of format 3 do
+    not have; a Vigie reading up to format 3 must call the file newer, never damaged."""
+    from wizard.storage import assessment_files, migrations
+
+    path = install("v4-lab.vigie.json", store)
+    monkeypatch.setattr(assessment_files, "FILE_VERSION", 3)
+    monkeypatch.setattr(migrations, "CURRENT_VERSION", 3)
+    older = Store(store.data_dir)
+    before = snapshot(store.data_dir)
+    with pytest.raises(NewerVersion) as err:
+        older.load(FIXTURE_ID)
+    assert "format 4" in str(err.value) and "lit jusqu’au format 3" in str(err.value)
+    with pytest.raises(NewerVersion):
+        older.save_answer(FIXTURE_ID, "t.a28.sub.any", Answer("no"))
+    assert older.list() == [] and [aid for aid, _ in older.problems] == [FIXTURE_ID]
+    assert snapshot(store.data_dir) == before and path.read_bytes() == (STORAGE_FIXTURES / "v4-lab.vigie.json").read_bytes()
+    assert not (store.data_dir / "quarantine").exists()
+    older.close()
 
 
 def test_version_1_read_while_another_process_writes_is_upgraded_in_memory_only(store):

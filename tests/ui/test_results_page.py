@@ -286,3 +286,62 @@ def test_a_follow_up_note_is_kept_per_action_and_printed(qtbot, page, session, t
     editor.note.clear()  # an emptied note is removed, not kept as blank
     editor.note.flush()
     assert "t.act.contract" not in stored(session).action_notes
+
+
+def test_an_action_is_reworded_in_place_shown_in_the_table_printed_and_reset(qtbot, page, session, tmp_path):
+    from tests.signing.helpers import flat, pdftext
+    from wizard.operations.plans import export_signed_plan
+
+    select(page, "t.act.contract")
+    editor, plan = page.plan.editor, page.plan
+    title = editor.title
+    page.activateWindow()
+
+    def shown_in_table(action_id: str) -> str:
+        return plan.model.index(plan.model.row_of(action_id), 1).data()
+
+    assert title.label.text() == "Signer un contrat conforme" and title.catalogue.isHidden()
+    qtbot.mouseClick(title.button, Qt.MouseButton.LeftButton)
+    assert title.edit.isVisible() and title.label.isHidden()
+    assert title.edit.selectedText() == "Signer un contrat conforme"  # typing replaces it whole
+    qtbot.keyClicks(title.edit, "Autre chose")
+    qtbot.keyClick(title.edit, Qt.Key.Key_Escape)  # gives up: nothing stored, the title as it was
+    assert title.edit.isHidden() and title.label.text() == "Signer un contrat conforme"
+    assert "t.act.contract" not in stored(session).action_edits
+
+    qtbot.mouseClick(title.button, Qt.MouseButton.LeftButton)
+    title.edit.setText("Faire signer l’avenant RGPD")  # accented text: set, not typed
+    qtbot.keyClick(title.edit, Qt.Key.Key_Return)
+    assert stored(session).action_edits["t.act.contract"].title == "Faire signer l’avenant RGPD"
+    assert editor.message.text() == "Enregistré"
+    assert title.label.text() == shown_in_table("t.act.contract") == "Faire signer l’avenant RGPD"
+    assert title.catalogue.isVisible()
+    assert flat(title.catalogue.text()) == "Intitulé du référentiel : « Signer un contrat conforme »"
+
+    # A custom action too, after it was added; leaving the field stores what was typed.
+    custom = session.add_custom_action("Former l’accueil")
+    plan.reload(custom.id)
+    qtbot.mouseClick(title.button, Qt.MouseButton.LeftButton)
+    title.edit.setText("Former l’accueil au secret médical")
+    editor.owner.setFocus()
+    qtbot.waitUntil(lambda: stored(session).custom_actions[0].title == "Former l’accueil au secret médical")
+    assert shown_in_table(custom.id).startswith("Former l’accueil au secret médical")
+    assert title.catalogue.isHidden()  # its title was always the organisation's
+
+    out = export_signed_plan(session, None, tmp_path / "plan.pdf", None, signer_name="Zoé", signer_role="")
+    text = flat(pdftext(out))
+    assert "Faire signer l’avenant RGPD" in text and "Former l’accueil au secret médical" in text
+    assert "Intitulé adapté par l’organisation ; intitulé du référentiel : « Signer un contrat conforme »" in text
+    assert text.count("Intitulé adapté") == 1
+    # The copy attached to the plan carries the wording: importing the plan brings it back.
+    from wizard.operations.plan_import import assessment_from_plan
+
+    attached = assessment_from_plan(out, session.questionnaire, accept_unsigned=True).assessment
+    assert attached.action_edits["t.act.contract"].title == "Faire signer l’avenant RGPD"
+    assert attached.custom_actions[0].title == "Former l’accueil au secret médical"
+
+    select(page, "t.act.contract")
+    qtbot.mouseClick(editor.reset, Qt.MouseButton.LeftButton)  # « Revenir aux valeurs proposées »
+    assert "t.act.contract" not in stored(session).action_edits
+    assert title.label.text() == shown_in_table("t.act.contract") == "Signer un contrat conforme"
+    assert title.catalogue.isHidden()

@@ -102,6 +102,8 @@ def action_json(a: PlannedAction, view: Questionnaire, lang: str) -> dict[str, A
         "owner": view.framework.owner_label(a.owner, lang), "due": a.due.isoformat(), "status": a.status,
         "question_ids": list(a.question_ids), "custom": a.custom,
         "priority_reason": a.priority_reason,
+        # The catalogue's title when the organisation reworded it ("title" then holds its wording).
+        "catalogue_title": a.catalogue_title.get(lang) if a.catalogue_title is not None else None,
     }
 
 

@@ -4,8 +4,8 @@ An action called for by several answers appears once, with every question that c
 it and its most urgent priority. Its delay is the catalogue's, but never longer than its
 priority allows: 30 days for P1, 90 for P2 (MAX_DELAY_DAYS). « Non applicable » where the
 content does not allow it, or without a justification, calls for the actions of « Je ne sais
-pas ». The user's edits (owner, due date, status, priority override with its reason) and
-custom actions are applied on top. Order: priority (P1 first), then due date, then
+pas ». The user's edits (owner, due date, status, priority override with its reason, the
+organisation's own wording of the title) and custom actions are applied on top. Order: priority (P1 first), then due date, then
 questionnaire order.
 """
 
@@ -42,10 +42,25 @@ class PlannedAction:
     custom: bool = False
     delay_days: int = 0  # the catalogue's delay, before the priority's limit
     note: str = ""  # the follow-up note the user keeps beside the action
+    # The catalogue's title when the organisation reworded it (title then holds its wording).
+    catalogue_title: Text | None = None
 
     @property
     def overridden(self) -> bool:
         return self.priority != self.computed_priority
+
+    @property
+    def reworded(self) -> bool:
+        """The title is the organisation's wording, not the catalogue's."""
+        return self.catalogue_title is not None
+
+
+def reworded(action: PlannedAction, title: str | None) -> PlannedAction:
+    """The action under the organisation's wording of its title (None: the catalogue's), the
+    catalogue's kept beside it so that the signed plan can say whose wording it prints."""
+    if not title:
+        return action
+    return replace(action, title=Text(title), catalogue_title=action.catalogue_title or action.title)
 
 
 def delay_for(priority: str, catalogue_days: int) -> int:
@@ -106,6 +121,7 @@ def build_plan(questionnaire: Questionnaire, assessment: Assessment,
                 priority=priority,
                 priority_reason=edit.priority_reason if edit.priority else "",
             )
+            action = reworded(action, edit.title)
         plan.append(action)
     for custom in assessment.custom_actions:
         text = Text(custom.title, custom.title)

@@ -178,6 +178,8 @@ def check_edit(edit: ActionEdit, where: str) -> None:
     if edit.priority is not None:
         choice(edit.priority, f"{where}.priority", PRIORITIES)
     text(edit.priority_reason, f"{where}.priority_reason", limits.TEXT)
+    if edit.title is not None:  # the organisation's wording: never blank, as long as a catalogue title
+        text(edit.title, f"{where}.title", limits.ACTION_TITLE, required=True)
 
 
 def check_custom_action(action: CustomAction, where: str) -> None:

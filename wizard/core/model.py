@@ -132,13 +132,17 @@ class Participant:
 
 @dataclass
 class ActionEdit:
-    """What the user changed on a computed action (or a custom action)."""
+    """What the user changed on a computed action (or a custom action).
+
+    title: the organisation's own wording of the action's title (None: the catalogue's); the
+    signed plan prints the catalogue's beside it."""
 
     owner: str | None = None
     due: str | None = None
     status: str | None = None
     priority: str | None = None
     priority_reason: str = ""
+    title: str | None = None
 
 
 @dataclass

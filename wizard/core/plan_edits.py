@@ -1,11 +1,13 @@
-"""The rules of editing an action plan: what a change of owner, due date, status or priority
-stores, and what a custom action must hold. No storage here: each function returns what to
+"""The rules of editing an action plan: what a change of owner, due date, status, priority or
+title stores, and what a custom action must hold. No storage here: each function returns what to
 store, and the application's operations store it.
 
 A computed action stores only what differs from the plan's proposal (an ActionEdit), so a later
 change of the questionnaire still reaches the actions the user did not touch; a priority that
-differs from the proposal needs a reason, printed beside it in the signed plan. A custom action
-is the user's own: its fields are stored as they are.
+differs from the proposal needs a reason, printed beside it in the signed plan; a title the
+organisation rewords is kept as its own wording, the signed plan printing the catalogue's beside
+it, and typing the catalogue's wording again brings the catalogue's back. A custom action is the
+user's own: its fields are stored as they are.
 """
 
 from __future__ import annotations
@@ -59,12 +61,22 @@ def _check(status: object, priority: object) -> None:
             priority=priority, choices=", ".join(PRIORITIES)))
 
 
+def _title(value: object) -> str:
+    """A title as kept: trimmed, never empty (its length is checks.check_edit's and the custom
+    actions' check)."""
+    title = str(value or "").strip()
+    if not title:
+        raise PlanEditError(french(_("l’intitulé d’une action ne peut pas être vide")))
+    return title
+
+
 def edited_custom(custom: CustomAction, *, owner: object = UNSET, due: object = UNSET, status: object = UNSET,
-                  priority: object = UNSET) -> CustomAction:
+                  priority: object = UNSET, title: object = UNSET) -> CustomAction:
     """A custom action with some fields changed."""
     _check(status, priority)
     return replace(
         custom,
+        title=custom.title if title is UNSET else _title(title),
         owner=custom.owner if owner is UNSET else str(owner or "").strip(),
         due=custom.due if due is UNSET else _iso(due),
         status=custom.status if status is UNSET else str(status),
@@ -72,10 +84,18 @@ def edited_custom(custom: CustomAction, *, owner: object = UNSET, due: object = 
 
 
 def edited_action(base: PlannedAction, current: ActionEdit | None, *, owner: object = UNSET, due: object = UNSET,
-                  status: object = UNSET, priority: object = UNSET, reason: str = "") -> ActionEdit | None:
-    """The edit to store for a computed action (None: back to the proposal) after some changes."""
+                  status: object = UNSET, priority: object = UNSET, reason: str = "",
+                  title: object = UNSET) -> ActionEdit | None:
+    """The edit to store for a computed action (None: back to the proposal) after some changes.
+
+    title: the organisation's wording of the title; None, or the catalogue's wording (in either
+    language, with or without its typography, as the screen shows it), brings the catalogue's back."""
     _check(status, priority)
     new = replace(current) if current is not None else ActionEdit()
+    if title is not UNSET:
+        wording = None if title is None else _title(title)
+        catalogue = wording is None or french(wording) == french(base.title.fr) or wording == base.title.en
+        new.title = None if catalogue else wording
     if owner is not UNSET:
         new.owner = None if not owner or owner == base.owner else str(owner).strip()
     if due is not UNSET:

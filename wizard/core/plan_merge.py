@@ -58,7 +58,7 @@ def _merge_record(mine: object, theirs: object, names: tuple[str, ...]) -> tuple
 
 
 def _edit(mine: ActionEdit, theirs: ActionEdit) -> tuple[ActionEdit, list[str]]:
-    merged, kept = _merge_record(mine, theirs, ("owner", "due", "status"))
+    merged, kept = _merge_record(mine, theirs, ("owner", "due", "status", "title"))
     # A priority goes with the reason given for it.
     if mine.priority == theirs.priority or theirs.priority is None:
         priority, reason = mine.priority, mine.priority_reason

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from wizard.core.action_plan import MAX_DELAY_DAYS, PlannedAction
+from wizard.core.action_plan import MAX_DELAY_DAYS, PlannedAction, reworded
 from wizard.core.evaluation import Evaluation
 from wizard.core.model import Assessment, Organisation, Text
 from wizard.core.parties import Party, same_party
@@ -192,8 +192,9 @@ def _edited(action: PlannedAction, assessment: Assessment) -> PlannedAction:
     priority = edit.priority or action.priority
     due = date.fromisoformat(edit.due) if edit.due else \
         assessment.date + timedelta(days=MAX_DELAY_DAYS.get(priority, action.delay_days))
-    return replace(action, owner=edit.owner or action.owner, due=due, status=edit.status or action.status,
-                   priority=priority, priority_reason=edit.priority_reason if edit.priority else "")
+    return reworded(replace(action, owner=edit.owner or action.owner, due=due, status=edit.status or action.status,
+                            priority=priority, priority_reason=edit.priority_reason if edit.priority else ""),
+                    edit.title)
 
 
 def linked_evaluation(evaluation: Evaluation, states: Iterable[ProcessorState]) -> Evaluation:

@@ -57,13 +57,15 @@ class PlanEditing:
     # -- the plan, under the core's rules (wizard.core.plan_edits) ------------------------------
     def edit_plan_action(self, action_id: str, *, owner: object = plan_edits.UNSET, due: object = plan_edits.UNSET,
                          status: object = plan_edits.UNSET, priority: object = plan_edits.UNSET,
-                         reason: str = "") -> None:
-        """Change some fields of one action, computed or custom, and store it at once."""
+                         reason: str = "", title: object = plan_edits.UNSET) -> None:
+        """Change some fields of one action, computed or custom, and store it at once. title: the
+        organisation's wording of the action's title (None: back to the catalogue's)."""
         self._writable()
         customs = self.assessment.custom_actions
         for i, custom in enumerate(customs):
             if custom.id == action_id:
-                changed = plan_edits.edited_custom(custom, owner=owner, due=due, status=status, priority=priority)
+                changed = plan_edits.edited_custom(custom, owner=owner, due=due, status=status, priority=priority,
+                                                   title=title)
                 self.set_custom_actions(customs[:i] + [changed] + customs[i + 1:])
                 return
         base = plan_edits.proposal(self.questionnaire, self.assessment, action_id)
@@ -73,10 +75,10 @@ class PlanEditing:
             raise plan_edits.unknown_action(action_id)
         self.edit_action(action_id, plan_edits.edited_action(
             base, self.assessment.action_edits.get(action_id), owner=owner, due=due, status=status,
-            priority=priority, reason=reason))
+            priority=priority, reason=reason, title=title))
 
     def reset_plan_action(self, action_id: str) -> None:
-        """Back to the plan's proposal for a computed action."""
+        """Back to the plan's proposal for a computed action, the catalogue's title included."""
         self.edit_action(action_id, None)
 
     def add_custom_action(self, title: str, **fields: object) -> CustomAction:

@@ -37,6 +37,10 @@ def _why(ctx: ReportContext, action: PlannedAction) -> list[str]:
 def _action_cell(ctx: ReportContext, action: PlannedAction) -> list[Flowable]:
     ty = ctx.typo
     cell: list[Flowable] = [ty.field(action.title.get(ctx.lang), limits.ACTION_TITLE, "cell_bold")]
+    if action.catalogue_title is not None:  # whose wording the signer read: the organisation's, not the catalogue's
+        said = _("Intitulé adapté par l’organisation ; intitulé du référentiel : « {title} »").format(
+            title=action.catalogue_title.get(ctx.lang))
+        cell.append(ty.markup(f"<i>{ty.t(said)}</i>", "cell_small"))
     description = action.description.get(ctx.lang)
     if description and description != action.title.get(ctx.lang):
         cell += ty.long(description, limits.TEXT, "cell")

@@ -7,8 +7,11 @@
              "plan_history": [<the plan's named changes>]}}
 
 Version 2 adds the decisions of a merge to the audit trail (an entry's "merge" key, see
-wizard.core.merge); a file is written as version 2 only when its trail holds one, so that
-every other file stays readable by a Vigie that reads version 1.
+wizard.core.merge); version 3 the organisation's own wording of an action's title (an action
+edit's "title" key). A file is written in the lowest version that holds what it carries (3 when
+an action is reworded, else 2 when its trail holds a merge decision, else 1), so that every
+other file stays readable by an older Vigie, and one it could not read is refused by its
+version, clearly.
 
 Reading checks everything (format, version, checksum, every entry against the questionnaire)
 before anything is stored, and raises ExchangeError with a message saying what is wrong.
@@ -35,7 +38,7 @@ if TYPE_CHECKING:  # the questionnaire (YAML, JSON Schema) is not loaded to open
     from wizard.core.questionnaire import Questionnaire
 
 FORMAT = "vigie-exchange"
-VERSION = 2
+VERSION = 3
 SUFFIX = ".vigie"
 MAX_BYTES = limits.FILE_BYTES  # far above any real assessment; refuses absurd files early
 
@@ -50,11 +53,18 @@ def export_bytes(assessment: Assessment, history: list[dict[str, Any]],
                "history": history}
     if plan_history:  # absent when empty: the file reads the same in a Vigie without it
         content["plan_history"] = plan_history
-    version = VERSION if any("merge" in entry for entry in history) else 1
+    version = _version_for(assessment, history)
     doc = {"format": FORMAT, "version": version, "app": __version__,
            "exported": datetime.now(UTC).astimezone().isoformat(timespec="seconds"),
            "sha256": hashlib.sha256(canonical(content)).hexdigest(), "content": content}
     return json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def _version_for(assessment: Assessment, history: list[dict[str, Any]]) -> int:
+    """The lowest version of the format that holds all the file carries."""
+    if any(edit.title is not None for edit in assessment.action_edits.values()):
+        return 3
+    return 2 if any("merge" in entry for entry in history) else 1
 
 
 def _fail(message: str) -> ExchangeError:

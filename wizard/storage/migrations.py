@@ -7,6 +7,9 @@ the same tables plus history (the audit trail), and may be encrypted.
 Version 3: the meta document records the content the assessment was answered on (framework,
 content version, digest of its files). Every file of an earlier version was written on the
 first published content, framework rgpd-sous-traitance version 2026.11 (digest not kept).
+Version 4: an action edit may hold the organisation's own wording of the action's title
+(« title »). Nothing to convert: the number is there so that an older Vigie, whose action
+edits have no such key, says that the file is newer instead of taking it for a damaged one.
 
 Each step takes the tables of version N and returns those of version N + 1; the store backs
 the file up before writing the upgraded version. Keep a fixture of every version under
@@ -20,7 +23,7 @@ from collections.abc import Callable
 from typing import Any
 
 ASSESSMENT_FORMAT = "vigie-assessment"
-CURRENT_VERSION = 3
+CURRENT_VERSION = 4
 FIRST_CONTENT = {"framework": "rgpd-sous-traitance", "version": "2026.11", "digest": ""}
 
 Tables = dict[str, dict[str, dict[str, Any]]]
@@ -47,7 +50,11 @@ def _v2_to_v3(tables: Tables) -> Tables:
     return upgraded
 
 
-MIGRATIONS: dict[int, Callable[[Tables], Tables]] = {1: _v1_to_v2, 2: _v2_to_v3}
+def _v3_to_v4(tables: Tables) -> Tables:
+    return copy.deepcopy(tables)  # no edit of version 3 holds a title: nothing to convert
+
+
+MIGRATIONS: dict[int, Callable[[Tables], Tables]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
 
 
 def is_version_1(doc: Any) -> bool:

@@ -29,7 +29,7 @@ def _settle(app, rounds: int = 30) -> None:
 
 def sample(store, questionnaire) -> str:
     """A few assessments; returns the id of the one shown on the answering screens."""
-    from wizard.core.model import Answer, Organisation, Participant
+    from wizard.core.model import ActionEdit, Answer, Organisation, Participant
 
     lab = store.create("lab", Organisation("Laboratoire des Tilleuls", "73282932000074", "12 rue des Lilas, Lyon"),
                        assessor="Zoé Martin", when=date(2026, 11, 28),
@@ -45,6 +45,9 @@ def sample(store, questionnaire) -> str:
         store.save_answer(lab.id, q.id, Answer(value, by="Paul Durand" if i % 3 else "Zoé Martin",
                                                justification="Aucun prestataire de ce type" if value == "na" else "",
                                                note="Avenant en cours de signature" if i == 1 else ""))
+    # The first action of its plan in the organisation's own words: the plan shows the catalogue's beside them.
+    store.save_action_edit(lab.id, "act.lab.processors.data_location", ActionEdit(
+        title="Obtenir de chaque prestataire l’engagement écrit d’un stockage dans l’EEE"))
     vendor = store.create("vendor", Organisation("BioLogiciel SAS"), assessor="Marc Leroy", when=date(2026, 10, 2))
     for q in questionnaire.for_profile("vendor").questions[:4]:
         store.save_answer(vendor.id, q.id, Answer("partial"))

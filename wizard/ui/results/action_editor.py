@@ -1,6 +1,7 @@
 """The form beside the plan table: one action's details and the fields the user may change.
 
-Owner, due date and status are stored as soon as they change. A priority different from the
+Owner, due date, status and the organisation's own wording of the title (action_title.py) are
+stored as soon as they change. A priority different from the
 proposed one is stored only with its reason, through an explicit button, because the report
 prints that reason next to the action.
 """
@@ -31,6 +32,7 @@ from wizard.core.plan_edits import PlanEditError
 from wizard.i18n import _
 from wizard.operations.session import Session, SessionError
 from wizard.ui.results.action_note import ActionNote
+from wizard.ui.results.action_title import ActionTitle
 from wizard.ui.results.labels import content, owner_text, priority_label, refs_text, status_label, typo
 from wizard.ui.widgets.bounded import bounded, dated
 
@@ -91,13 +93,13 @@ class ActionEditor(QGroupBox):
         self._due_timer = QTimer(self, singleShot=True, interval=600)
         self._due_timer.timeout.connect(self._save_due)
 
-        self.title = QLabel(wordWrap=True, textInteractionFlags=Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.title.setStyleSheet("font-weight: bold;")
+        self.title = ActionTitle(self)
+        self.title.reworded.connect(self._save_title)
         self.description = QLabel(wordWrap=True)
         self.why = QLabel(wordWrap=True)
         self.done_when = QLabel(wordWrap=True)
-        for label, name in ((self.title, _("Intitulé de l’action")), (self.description, _("Description")),
-                            (self.why, _("Pourquoi cette action")), (self.done_when, _("Terminée quand"))):
+        for label, name in ((self.description, _("Description")), (self.why, _("Pourquoi cette action")),
+                            (self.done_when, _("Terminée quand"))):
             label.setAccessibleName(name)
 
         self.owner = owner_combo(None, self)
@@ -180,7 +182,7 @@ class ActionEditor(QGroupBox):
                        self.apply_priority, self.reset, self.remove):
             widget.setEnabled(action is not None)
         if action is None:
-            self.title.setText(_("Choisissez une action dans la liste pour la modifier."))
+            self.title.show_title(None, _("Choisissez une action dans la liste pour la modifier."))
             for label in (self.description, self.why, self.done_when, self.priority_hint):
                 label.clear()
             if not same:
@@ -188,7 +190,8 @@ class ActionEditor(QGroupBox):
             return
         if not same:
             self.message.clear()
-        self.title.setText(content(action.title))
+        self.title.show_title(action.id, content(action.title),
+                              content(action.catalogue_title) if action.catalogue_title else None)
         self.description.setText(content(action.description))
         self.description.setVisible(bool(self.description.text()))
         self.why.setText(self._why(action))
@@ -253,10 +256,11 @@ class ActionEditor(QGroupBox):
             self.apply_priority.setEnabled(bool(reason) and changed)
 
     # -- saving ------------------------------------------------------------------------
-    def _store(self, **changes: object) -> None:
+    def _store(self, action_id: str | None = None, **changes: object) -> None:
+        """Store changes of the action shown (or of action_id: a title confirmed as another was chosen)."""
         if self.session is None or self.action is None:
             return
-        action_id = self.action.id
+        action_id = action_id or self.action.id
         try:
             self.session.edit_plan_action(action_id, **changes)  # type: ignore[arg-type]
         except (SessionError, PlanEditError) as exc:
@@ -297,6 +301,9 @@ class ActionEditor(QGroupBox):
         if self.action is None or not self.apply_priority.isEnabled():
             return
         self._store(priority=self.priority.currentData(), reason=self.reason.text())
+
+    def _save_title(self, action_id: str, text: str) -> None:
+        self._store(action_id, title=text)
 
     def _save_note(self, action_id: str, text: str) -> None:
         if self.session is None:

@@ -96,7 +96,10 @@ class ActionPlanModel(QAbstractTableModel):
                 return typo(_("Priorité proposée : {p}. Raison du changement : {r}").format(
                     p=priority_label(action.computed_priority), r=action.priority_reason))
             if column == "title":
-                return content(action.description)
+                if action.catalogue_title is None:
+                    return content(action.description)
+                origin = typo(_("Intitulé du référentiel : « {title} »").format(title=content(action.catalogue_title)))
+                return "\n\n".join(t for t in (content(action.description), origin) if t)
         if role == Qt.ItemDataRole.FontRole and column == "priority" and action.priority == "P1":
             font = QFont()
             font.setBold(True)
