@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QToolBar
 
+from wizard.core.undo import ChangeGroup
 from wizard.i18n import _
 from wizard.ui import compare, optional, relations
 from wizard.ui.answering.shortcuts import keys
@@ -109,8 +110,13 @@ def update_undo(window: MainWindow) -> None:
         change = getattr(session, peek)() if session is not None and not session.read_only else None
         action = window.actions_by_name[name]
         action.setEnabled(change is not None)
-        action.setText(_("{action} : réponse à la question {n}").format(
-            action=label, n=session.number(change.question_id)) if change is not None else label)
+        if change is None:
+            action.setText(label)
+        elif isinstance(change, ChangeGroup):  # several answers of one operation (a contract review)
+            action.setText(_("{action} : {operation}").format(action=label, operation=change.name))
+        else:
+            action.setText(_("{action} : réponse à la question {n}").format(
+                action=label, n=session.number(change.question_id)))
 
 
 def update_actions(window: MainWindow) -> None:
