@@ -140,6 +140,8 @@ def test_a_review_answers_only_its_side_s_questions(workspace):
     assert answers["vendor.a28.clauses.instructions"].value == "no"
     assert answers["vendor.a28.role.description"].value == "no"
     assert not any(q.startswith("lab.") for q in answers)
+    template = workspace.contracts.amendment(None)
+    assert (template.author, template.subtitle) == ("BioLogiciel SA", "Modèle de contrat de BioLogiciel SA")
     other = workspace.create("lab", Organisation("Laboratoire du Lac"))
     with workspace.open_session(other.id) as session, pytest.raises(OperationError, match="registre"):
         workspace.contracts.apply(processor.id, session)

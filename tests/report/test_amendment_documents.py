@@ -153,10 +153,11 @@ def test_without_a_review_the_answers_decide_and_unknown_is_never_present(conten
     assert statuses["28-3-e"].status == "unknown"  # « Oui » to the general question, its own unanswered
     numbers = {q.id: n for n, q in enumerate(view.questions, start=1)}
     document = from_answers(content, statuses, hosting, answers, numbers, controller="Labo", processor="Éditeur",
-                            assessment_day=date(2026, 11, 28), lang="fr")
+                            author="Labo", assessment_day=date(2026, 11, 28), lang="fr")
     assert [i.element.id for i in document.to_complete] == ["28-3-a", "28-3-b"]
     assert "28-3-e" in [i.element.id for i in document.to_verify]
     assert "non d’une relecture du contrat" in document.source
+    assert document.verify_intro.startswith("Les réponses ne permettent pas de dire")
     assert f"question {numbers['lab.a28.contract.instructions']} : Non" in flat(document.to_complete[0].basis)
 
 

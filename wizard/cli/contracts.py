@@ -239,7 +239,7 @@ def cmd_amendment(args: argparse.Namespace, ctx: Context) -> int:
                                        lang=lang)
         pdf = args.output.suffix.lower() == ".pdf"
         identity = None if args.no_sign or not pdf else signing_identity(
-            args, ctx, name=args.signer_name or "", organisation=document.controller)
+            args, ctx, name=args.signer_name or "", organisation=document.author)
         out = contracts.export_amendment(document, args.output, identity, signer_name=args.signer_name or "",
                                          signer_role=args.signer_role, warn=warn)
     print(out)

@@ -34,9 +34,11 @@ class Amendment:
     lang: str
     title: str
     subtitle: str
-    controller: str  # the laboratory (or « the laboratories », for a template)
+    controller: str  # the laboratory (or « the client laboratories », for a template)
     processor: str
+    author: str  # whose working document it is: the laboratory, or the processor for its template
     source: str  # what the document is drawn from, in a sentence
+    verify_intro: str  # why the elements to verify are not known
     scope: str  # which elements were looked at, in a sentence
     disclaimer: str
     to_complete: tuple[AmendmentItem, ...]  # absent and partial, in the content's order
@@ -61,7 +63,6 @@ class Labels:
     draft: str
     to_complete: str
     to_verify: str
-    to_verify_intro: str
     present: str
     nothing_missing: str
     status: str
@@ -86,11 +87,7 @@ def labels(lang: str) -> Labels:
         return Labels(
             requires=_("Ce que la loi exige"), clause=_("Ce que la clause doit dire"),
             ask=_("Questions à poser à l’autre partie"), draft=_("Projet de clause à adapter"),
-            to_complete=_("Points à compléter"), to_verify=_("Points à vérifier"),
-            to_verify_intro=_("La relecture n’a pas permis de dire si le contrat contient ces points. Ils ne sont "
-                              "pas considérés comme présents : vérifiez-les dans le contrat, ou posez les "
-                              "questions ci-dessous."),
-            present=_("Points présents dans le contrat"),
+            to_complete=_("Points à compléter"), to_verify=_("Points à vérifier"), present=_("Points présents dans le contrat"),
             nothing_missing=_("Aucun point ne manque : chaque élément relu est présent dans le contrat."),
             status=_("État"), where=_("Où dans le contrat"), note=_("Note"), element=_("Élément"),
             reference=_("Référence"), signature=_("Signature"),
@@ -143,30 +140,39 @@ def from_review(content: ContractElements, review: ContractReview, *, controller
         subtitle = (_("Modèle de contrat de {processor}").format(processor=processor) if review.is_template
                     else _("Contrat entre {controller} et {processor}").format(controller=controller,
                                                                              processor=processor))
-        return Amendment(lang, _("Points à compléter au contrat"), subtitle, controller, processor, source,
+        verify = _("La relecture n’a pas permis de dire si le contrat contient ces points. Ils ne sont pas considérés "
+                   "comme présents : vérifiez-les dans le contrat, ou posez les questions ci-dessous.")
+        return Amendment(lang, _("Points à compléter au contrat"), subtitle, controller, processor,
+                         processor if review.is_template else controller, source, verify,
                          _scope(review.hosting, len(items)), _disclaimer(), to_complete, to_verify, present,
                          _summary(len(to_complete), len(to_verify), len(present)), today or date.today())
 
 
 def from_answers(content: ContractElements, statuses: Mapping[str, AnsweredStatus], hosting: bool | None,
                  answers: Mapping[str, Answer], numbers: Mapping[str, int], *, controller: str, processor: str,
-                 assessment_day: date, lang: str, today: date | None = None) -> Amendment:
-    """The document drawn from an assessment's answers (statuses: contract_answers.statuses_from_answers)."""
+                 author: str, assessment_day: date, lang: str, today: date | None = None) -> Amendment:
+    """The document drawn from an assessment's answers (statuses: contract_answers.statuses_from_answers);
+    author: the organisation assessed."""
     with language(lang):
         items = []
         for e in content.for_contract(bool(hosting)):
             found = statuses[e.id]
-            basis = "; ".join(
+            given = "; ".join(
                 _("question {n} : {answer}").format(n=numbers.get(q, "?"), answer=_(ANSWER_LABELS[answers[q].value])
                                                     if q in answers else _("sans réponse"))
-                for q in found.questions) or _("aucune question de l’évaluation ne porte sur ce point")
+                for q in found.questions)
+            basis = _("D’après les réponses de l’évaluation : {answers}").format(answers=given) if given else \
+                _("Aucune question de l’évaluation ne porte sur ce point.")
             items.append(AmendmentItem(e, found.status, basis=basis))
         to_complete, to_verify, present = _split(items)
         source = _("D’après les réponses de l’évaluation du {day}, et non d’une relecture du contrat : chaque point "
                    "est à confirmer sur le contrat signé.").format(day=_day(assessment_day.isoformat(), lang))
         subtitle = _("Contrat entre {controller} et {processor}").format(controller=controller, processor=processor)
-        return Amendment(lang, _("Points à compléter au contrat"), subtitle, controller, processor, source,
-                         _scope(hosting, len(items)), _disclaimer(), to_complete, to_verify, present,
+        verify = _("Les réponses ne permettent pas de dire si le contrat contient ces points (question sans réponse, "
+                   "ou « Je ne sais pas »). Ils ne sont pas considérés comme présents : vérifiez-les dans le contrat, "
+                   "ou posez les questions ci-dessous.")
+        return Amendment(lang, _("Points à compléter au contrat"), subtitle, controller, processor, author, source,
+                         verify, _scope(hosting, len(items)), _disclaimer(), to_complete, to_verify, present,
                          _summary(len(to_complete), len(to_verify), len(present)), today or date.today())
 
 

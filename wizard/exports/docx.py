@@ -116,7 +116,7 @@ def _build(document: Amendment) -> bytes:
     props = w.doc.core_properties
     props.title = w.t(f"{document.title} — {document.processor[:limits.NAME]}")
     props.subject = w.t(document.subtitle[:limits.ADDRESS])
-    props.author = w.t(document.controller[:limits.NAME])
+    props.author = w.t(document.author[:limits.NAME])
     props.language = language_tag(document.lang)
     header = w.doc.sections[0].header.paragraphs[0]
     header.text = w.t(f"{document.title} — {_('Document de travail')}")
@@ -133,7 +133,7 @@ def _build(document: Amendment) -> bytes:
         _section(w, words, number, item)
     if document.to_verify:
         w.heading(words.to_verify, 1)
-        w.para(words.to_verify_intro)
+        w.para(document.verify_intro)
         for item in document.to_verify:
             w.para(item.element.reference.get(w.lang), bold_label=item.element.title.get(w.lang) + " —")
             if item.basis:

@@ -56,9 +56,10 @@ def amendment(contracts: Contracts, ref: str | None, *, assessment_id: str | Non
             controller = assessment.organisation.name
             processor = contracts.target(ref).party if ref else _("ses prestataires")
         else:
-            controller, processor = _("ses laboratoires clients"), assessment.organisation.name
+            controller, processor = _("les laboratoires clients"), assessment.organisation.name
     return from_answers(content, statuses, hosting, assessment.answers, numbers, controller=controller,
-                        processor=processor, assessment_day=assessment.date, lang=lang)
+                        processor=processor, author=assessment.organisation.name, assessment_day=assessment.date,
+                        lang=lang)
 
 
 def export_amendment(document: Amendment, out: Path, identity: IdentitySpec | None = None, *,

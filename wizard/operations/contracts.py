@@ -100,7 +100,7 @@ class Contracts:
             if not vendor:
                 vendor = next((s.organisation for s in self.workspace.summaries() if s.profile == relations.processor),
                               "")
-            return Target("", vendor or _("votre organisation"), _("vos laboratoires clients"), relations.processor,
+            return Target("", vendor or _("votre organisation"), _("les laboratoires clients"), relations.processor,
                           False)
         processor = self.workspace.processors.find(ref)
         lab = self.workspace.processors.lab().name.strip() or _("le laboratoire")

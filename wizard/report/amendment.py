@@ -81,11 +81,11 @@ def _section(ty: Typo, words: Labels, number: int, item: AmendmentItem) -> list[
     return story
 
 
-def _to_verify(ty: Typo, words: Labels, items: tuple[AmendmentItem, ...]) -> list[Flowable]:
+def _to_verify(ty: Typo, words: Labels, items: tuple[AmendmentItem, ...], intro: str) -> list[Flowable]:
     if not items:
         return []
     story: list[Flowable] = [CondPageBreak(40 * mm), Heading(ty.t(words.to_verify), "h1", 0, ty.plain(words.to_verify)),
-                             ty.para(words.to_verify_intro)]
+                             ty.para(intro)]
     for item in items:
         element = item.element
         block = [ty.markup(f"<b>{ty.t(element.title.get(ty.lang))}</b> — {ty.t(element.reference.get(ty.lang))}",
@@ -132,16 +132,16 @@ def _build(document: Amendment) -> bytes:
         story.append(ty.para(words.nothing_missing, "h3"))
     for number, item in enumerate(document.to_complete, start=1):
         story += _section(ty, words, number, item)
-    story += _to_verify(ty, words, document.to_verify)
+    story += _to_verify(ty, words, document.to_verify, document.verify_intro)
     story += _present(ty, words, document.present)
     story += [Spacer(1, 8 * mm), KeepTogether([ty.para(words.signature, "h3"), ty.para(words.signature_intro, "small"),
                                                SignatureBox(FIELD, 105 * mm, 30 * mm, placements)])]
     title = ty.plain(f"{document.title} — {clip(document.processor, limits.NAME)}")
-    decor = PageDecor(organisation=ty.plain(clip(document.controller, limits.NAME)),
+    decor = PageDecor(organisation=ty.plain(clip(document.author, limits.NAME)),
                       confidential=ty.plain(_("Document de travail")), title=title,
                       page_label=lambda page, total: _("page {page} sur {total}").format(page=page, total=total))
     buffer = BytesIO()
-    doc = ReportDocument(buffer, title=title, author=ty.plain(clip(document.controller, limits.NAME)),
+    doc = ReportDocument(buffer, title=title, author=ty.plain(clip(document.author, limits.NAME)),
                          subject=ty.plain(document.subtitle), creator=f"Vigie {__version__}",
                          producer=f"Vigie {__version__}", lang=language_tag(document.lang))
     doc.build(story, canvasmaker=numbered_canvas(decor))

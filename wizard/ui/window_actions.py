@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QToolBar
 
-from wizard.core.undo import ChangeGroup
 from wizard.i18n import _
 from wizard.ui import compare, optional, relations
 from wizard.ui.answering.shortcuts import keys
@@ -105,6 +104,7 @@ def fill_recent(window: MainWindow) -> None:
 
 def update_undo(window: MainWindow) -> None:
     """« Annuler : réponse à la question 24 », enabled only when there is something to undo."""
+
     session = window.session
     for name, peek, label in (("undo", "can_undo", _("&Annuler")), ("redo", "can_redo", _("&Rétablir"))):
         change = getattr(session, peek)() if session is not None and not session.read_only else None
@@ -112,7 +112,8 @@ def update_undo(window: MainWindow) -> None:
         action.setEnabled(change is not None)
         if change is None:
             action.setText(label)
-        elif isinstance(change, ChangeGroup):  # several answers of one operation (a contract review)
+        elif hasattr(change, "changes"):  # a ChangeGroup of wizard.core.undo (not imported: the first paint
+            # loads no data layer): several answers of one operation, a contract review reported
             action.setText(_("{action} : {operation}").format(action=label, operation=change.name))
         else:
             action.setText(_("{action} : réponse à la question {n}").format(

@@ -210,7 +210,7 @@ class AmendmentDialog(QDialog):
                 return contracts.export_amendment(document, target, spec, signer_name=signer, signer_role=role)
 
             self.signing = SigningDialog(_("Signer les points à compléter"), self.workspace.data_dir,
-                                         document.controller, out, work, file_filter=_("PDF (*.pdf)"), parent=self)
+                                         document.author, out, work, file_filter=_("PDF (*.pdf)"), parent=self)
             if self.signing.exec():
                 self.result_path = self.signing.result_path
                 self.accept()
