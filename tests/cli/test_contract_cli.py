@@ -151,9 +151,13 @@ def test_a_signed_amendment_passes_pdfsig_and_qpdf(processor, consultant_p12, tm
     review(processor, "--set", "28-3-a=absent")
     out = tmp_path / "signe.pdf"
     result = vigie("contract", "amendment", processor, "-o", str(out), "--sign-p12", str(consultant_p12.path),
-                   "--signer-role", "DPO", env={"VIGIE_P12_PASSWORD": P12_PASSWORD})
+                   "--signer-role", "DPO", "--certify", env={"VIGIE_P12_PASSWORD": P12_PASSWORD})
     assert result.returncode == 0, result.stderr
     assert pdfsig_verdicts(out) == ["Signature is Valid."]
+    from wizard.signing import verify_pdf
+
+    (check,) = verify_pdf(out)
+    assert check.certified and check.intact and check.covers_whole_document
     assert run("qpdf", "--check", str(out)).returncode == 0
     wrong = vigie("contract", "amendment", processor, "-o", str(tmp_path / "faux.pdf"), "--sign-p12",
                   str(consultant_p12.path), env={"VIGIE_P12_PASSWORD": "faux"})

@@ -241,6 +241,6 @@ def cmd_amendment(args: argparse.Namespace, ctx: Context) -> int:
         identity = None if args.no_sign or not pdf else signing_identity(
             args, ctx, name=args.signer_name or "", organisation=document.author)
         out = contracts.export_amendment(document, args.output, identity, signer_name=args.signer_name or "",
-                                         signer_role=args.signer_role, warn=warn)
+                                         signer_role=args.signer_role, certify=args.certify, warn=warn)
     print(out)
     return 0

@@ -63,10 +63,11 @@ def amendment(contracts: Contracts, ref: str | None, *, assessment_id: str | Non
 
 
 def export_amendment(document: Amendment, out: Path, identity: IdentitySpec | None = None, *,
-                     signer_name: str = "", signer_role: str = "",
+                     signer_name: str = "", signer_role: str = "", certify: bool = False,
                      warn: Callable[[str], None] | None = None) -> Path:
-    """Write the document: out ends in .pdf (signed when identity is given) or .docx (editable,
-    never signed). OperationError with a plain message otherwise; nothing written then."""
+    """Write the document: out ends in .pdf (signed when identity is given, certified when asked)
+    or .docx (editable, never signed). OperationError with a plain message otherwise; nothing
+    written then."""
     suffix = out.suffix.lower()
     if suffix not in SUFFIXES:
         raise OperationError(typeset(_("{file} : un fichier .pdf ou .docx est attendu")).format(file=out))
@@ -81,7 +82,7 @@ def export_amendment(document: Amendment, out: Path, identity: IdentitySpec | No
         if identity is not None:
             try:
                 data = sign_pdf(data, identity, SignatureRequest(
-                    signer_name=signer_name, signer_role=signer_role, lang=document.lang,
+                    signer_name=signer_name, signer_role=signer_role, lang=document.lang, certify=certify,
                     reason=_reason(document.lang)), warn=warn)
             except SigningError as exc:
                 raise OperationError(str(exc)) from None
