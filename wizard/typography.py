@@ -2,7 +2,8 @@
 
 Authors write ordinary spaces; this turns them into the right non-breaking spaces:
 U+202F (narrow) before ; ! ? and inside « », U+00A0 before :, U+202F in numbers written
-with a plain space as thousands separator and before %. Straight apostrophes between
+with a plain space as thousands separator and before %, U+00A0 between a legal reference's
+abbreviation and its number (§ 3, art. 28, R. 1111-11). Straight apostrophes between
 letters become ’. Format placeholders ({name!r}), URLs, times (10:30) and Windows drive letters
 (C:\\, D:/) are left alone.
 """
@@ -26,6 +27,8 @@ _CLOSE_QUOTE = re.compile(rf"(?<![{_SPACES}])[{_SPACES}]*»")
 _APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
 _THOUSANDS = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
 _PERCENT = re.compile(rf"(?<=\d)[{_SPACES}]?%")
+# « § 3 », « art. 28 », « art. R. 1111-11 »: the number never starts a line of its own.
+_LEGAL = re.compile(r"(?:(?<=§)|(?<=\b[Aa]rt\.)|(?<=\b[LRD]\.)) (?=\d|[LRD]\. \d)")
 
 
 def _tight(match: re.Match[str]) -> str:
@@ -49,6 +52,7 @@ def _apply(text: str) -> str:
     text = _OPEN_QUOTE.sub("«" + NNBSP, text)
     text = _CLOSE_QUOTE.sub(NNBSP + "»", text)
     text = _THOUSANDS.sub(NNBSP, text)
+    text = _LEGAL.sub(NBSP, text)
     return _PERCENT.sub(NNBSP + "%", text)
 
 

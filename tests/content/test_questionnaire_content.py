@@ -40,6 +40,12 @@ def all_texts(q):
         for part in (a.title, a.description, a.done_when):
             if part is not None:
                 yield a.id, part
+    if q.contract_elements is not None:  # what a contract review walks through, and the amendment prints
+        for g in q.contract_elements.groups:
+            yield g.id, g.title
+        for e in q.contract_elements.elements:
+            for part in (e.reference, e.title, e.requires, e.clause, *e.ask, e.draft):
+                yield e.id, part
 
 
 def assessment(profile, answers):

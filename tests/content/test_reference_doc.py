@@ -17,6 +17,8 @@ def test_reference_names_every_question_and_action():
         assert f"`{question.id}`" in text
     for action in q.actions:
         assert f"`{action}`" in text
+    for element in q.contract_elements.elements:  # reviewed like the questionnaires
+        assert f"`{element.id}`" in text and element.draft.fr.split()[0] in text
 
 
 def test_committed_reference_is_current():

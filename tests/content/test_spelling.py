@@ -59,3 +59,27 @@ def test_word_list_holds_only_words_hunspell_lacks_and_the_content_uses(french_t
     used = unknown_words(french_text)
     unused = sorted(w for w in words if w not in used)
     assert unused == [], "these listed words appear nowhere in the content"
+
+
+# The interface and the documents of the contract review: their French strings (the sources of
+# the catalogs), with the command line's own tokens set aside.
+CONTRACT_MODULES = ("wizard/core/amendment.py", "wizard/core/contract_review.py", "wizard/core/contract_answers.py",
+                    "wizard/operations/contracts.py", "wizard/operations/amendments.py",
+                    "wizard/storage/contract_reviews.py", "wizard/report/amendment.py", "wizard/exports/docx.py",
+                    "wizard/cli/contracts.py", "wizard/ui/relations/contract_review_dialog.py",
+                    "wizard/ui/relations/contract_documents.py")
+TOKENS = re.compile(r"\{[^{}]*\}|--[a-z-]+|\S+\.(?:docx|pdf|yaml|json)\b|\.(?:docx|pdf)\b|AAAA-MM-JJ")
+INTERFACE_WORDS = {"Word", "YAML", "JSON", "contract", "present"}  # a file format, « vigie contract », 28-3-a=present
+
+
+def test_the_contract_review_s_french_strings_are_spelled_correctly():
+    from babel.messages.extract import extract_from_file
+
+    root = Path(__file__).resolve().parents[2]
+    texts = []
+    for module in CONTRACT_MODULES:
+        for _line, message, _comments, _context in extract_from_file(
+                "python", root / module, keywords={"_": None, "N_": None, "ngettext": (1, 2)}):
+            texts += list(message) if isinstance(message, tuple) else [message]
+    assert len(texts) > 100
+    assert sorted(unknown_words(TOKENS.sub(" ", "\n".join(texts))) - INTERFACE_WORDS) == []

@@ -23,6 +23,9 @@ from wizard.typography import NBSP, NNBSP, french
     ("à 10:30 précises", "à 10:30 précises"),
     ("aucune évaluation {id!r} ?", f"aucune évaluation {{id!r}}{NNBSP}?"),
     ("(?)", "(?)"),
+    ("RGPD, art. 28, § 3, a)", f"RGPD, art.{NBSP}28, §{NBSP}3, a)"),
+    ("CSP, art. R. 1111-11 et L. 1111-8", f"CSP, art.{NBSP}R.{NBSP}1111-11 et L.{NBSP}1111-8"),
+    ("Art. 32 ; l’art de la mise en page", f"Art.{NBSP}32{NNBSP}; l’art de la mise en page"),
     ("?", "?"),
     ("", ""),
 ])

@@ -87,6 +87,20 @@ def test_spreadsheets_calendar_and_paper_from_the_executable(tmp_path):
     assert dry.returncode == 0, dry.stderr
 
 
+def test_the_points_to_complete_in_a_contract_from_the_executable(tmp_path):
+    """python-docx, its blank document and lxml travel in the bundle: the editable .docx, and the PDF."""
+    data = {"VIGIE_DATA_DIR": str(tmp_path / "data")}
+    made = run("new", "--profile", "lab", "--org", "Laboratoire des Tilleuls", env=data)
+    assert made.returncode == 0, made.stderr
+    aid = made.stdout.strip()
+    assert run("answer", aid, "lab.a28.contract.instructions", "no", env=data).returncode == 0
+    for name in ("points.docx", "points.pdf"):
+        result = run("contract", "amendment", "--assessment", aid, "-o", str(tmp_path / name), "--no-sign", env=data)
+        assert result.returncode == 0, (name, result.stderr)
+    assert (tmp_path / "points.docx").read_bytes().startswith(b"PK")
+    assert (tmp_path / "points.pdf").read_bytes().startswith(b"%PDF")
+
+
 def test_gui_starts_offscreen_and_closes_cleanly():
     result = run(env={"QT_QPA_PLATFORM": "offscreen", "VIGIE_READY_PROBE": "1"}, timeout=60)
     assert result.returncode == 0, result.stderr

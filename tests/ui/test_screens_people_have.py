@@ -38,7 +38,7 @@ def test_every_main_screen_fits(app, qtbot, tmp_path, real_content, size):
 
     tour(app, screen_named(size), empty, data, shot)
     assert {"home-empty", "home", "new-assessment", "answering", "presentation", "results", "action-plan",
-            "export", "guide"} <= set(seen)
+            "export", "guide", "contract-review"} <= set(seen)
     assert found == []
 
 

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 _COMMAND_MODULES = ("wizard.cli.questionnaire", "wizard.cli.assessments", "wizard.cli.safekeeping",
                     "wizard.cli.signed_plans", "wizard.cli.verification", "wizard.cli.identity",
                     "wizard.cli.comparison", "wizard.cli.sheets", "wizard.cli.processors", "wizard.cli.requests",
-                    "wizard.cli.clients")
+                    "wizard.cli.clients", "wizard.cli.contracts")
 
 
 def _global_parser(**kwargs: object) -> argparse.ArgumentParser:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from wizard.core.contract_elements import CONTRACT_ELEMENTS_FORMAT, ContractElements, build_contract_elements
 from wizard.core.framework import Axis, Framework, build_framework
 from wizard.core.model import Action, ActionRef, Condition, Contradiction, Help, Question, Section, Text
 from wizard.core.relations import RELATIONS_FORMAT, Relations, build_relations
@@ -32,6 +33,8 @@ class Questionnaire:
     versions: dict[str, tuple[str, ...]] | None = None
     contradictions: tuple[Contradiction, ...] = ()
     relations: Relations | None = None  # relations.yaml: controller and processors (None: no such file)
+    # contract_elements.yaml: what a processor contract must contain (None: no such file)
+    contract_elements: ContractElements | None = None
 
     @property
     def questions(self) -> tuple[Question, ...]:
@@ -65,7 +68,8 @@ class Questionnaire:
         ids = {q.id for s in sections for q in s.questions}
         kept = tuple(c for c in self.contradictions
                      if c.when.question in ids and all(x.question in ids for x in c.conflicts))
-        return Questionnaire(sections, self.actions, self.framework, self.versions, kept, self.relations)
+        return Questionnaire(sections, self.actions, self.framework, self.versions, kept, self.relations,
+                             self.contract_elements)
 
 
 def load_questionnaire(folder: Path | None = None) -> Questionnaire:
@@ -145,6 +149,7 @@ def build_questionnaire(files: list[dict[str, Any]], digest: str = "") -> Questi
     versions: dict[str, tuple[str, ...]] | None = None
     contradictions: list[Contradiction] = []
     relations: Relations | None = None
+    contract_elements: ContractElements | None = None
     for data in files:
         kind = data.get("format")
         if kind == FRAMEWORK_FORMAT:
@@ -153,13 +158,16 @@ def build_questionnaire(files: list[dict[str, Any]], digest: str = "") -> Questi
             versions = {str(v): tuple(ids) for v, ids in data["versions"].items()}
         elif kind == RELATIONS_FORMAT:
             relations = build_relations(data)
+        elif kind == CONTRACT_ELEMENTS_FORMAT:
+            contract_elements = build_contract_elements(data)
         else:
             sections.extend(_build_section(s) for s in data.get("sections", []))
             actions.update((a["id"], _build_action(a)) for a in data.get("actions", []))
             contradictions.extend(_build_contradiction(c) for c in data.get("contradictions", []))
     if framework is None:
         raise KeyError("framework")
-    return Questionnaire(tuple(sections), actions, framework, versions, tuple(contradictions), relations)
+    return Questionnaire(tuple(sections), actions, framework, versions, tuple(contradictions), relations,
+                         contract_elements)
 
 
 def _build_contradiction(raw: dict[str, Any]) -> Contradiction:

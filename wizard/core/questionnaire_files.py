@@ -18,6 +18,7 @@ from typing import Any
 
 from wizard import paths
 from wizard.core import questionnaire_cache
+from wizard.core.contract_elements import CONTRACT_ELEMENTS_FORMAT, check_contract_elements
 from wizard.core.questionnaire import (
     FRAMEWORK_FORMAT,
     QUESTIONNAIRE_FORMAT,
@@ -32,7 +33,8 @@ _SCHEMA_DIR = paths.bundle_root() / "questionnaires"
 SCHEMAS = {QUESTIONNAIRE_FORMAT: _SCHEMA_DIR / "questionnaire.schema.json",
            FRAMEWORK_FORMAT: _SCHEMA_DIR / "framework.schema.json",
            VERSIONS_FORMAT: _SCHEMA_DIR / "versions.schema.json",
-           RELATIONS_FORMAT: _SCHEMA_DIR / "relations.schema.json"}
+           RELATIONS_FORMAT: _SCHEMA_DIR / "relations.schema.json",
+           CONTRACT_ELEMENTS_FORMAT: _SCHEMA_DIR / "contract_elements.schema.json"}
 FRAMEWORK_FILE = "framework.yaml"
 
 Found = list[tuple[Path, dict[tuple[Any, ...], int], dict[str, Any]]]
@@ -130,6 +132,11 @@ def _check_cross_refs(found: Found, questionnaire: Questionnaire) -> None:
                             {q.id: q.profiles for q in questionnaire.questions})
         except ValueError as exc:
             raise ContentError(str(exc)) from None
+    if questionnaire.contract_elements is not None:
+        try:
+            check_contract_elements(questionnaire.contract_elements, {q.id for q in questionnaire.questions})
+        except ValueError as exc:
+            raise ContentError(str(exc)) from None
 
 
 def _check_owner_profiles(questionnaire: Questionnaire) -> None:
@@ -218,6 +225,10 @@ def load(folder: Path | None = None) -> Questionnaire:
         found.append((file, lines, data))
     if sum(1 for _f, _l, d in found if d["format"] == FRAMEWORK_FORMAT) != 1:
         raise ContentError(f"{folder}: exactly one framework file expected ({FRAMEWORK_FILE})")
+    for kind in (RELATIONS_FORMAT, CONTRACT_ELEMENTS_FORMAT, VERSIONS_FORMAT):
+        files_of_kind = [f.name for f, _l, d in found if d["format"] == kind]
+        if len(files_of_kind) > 1:
+            raise ContentError(f"{folder}: {kind} is declared twice ({', '.join(files_of_kind)}); one file expected")
     try:
         digest = content_digest(files)
     except OSError as exc:

@@ -47,6 +47,27 @@ class AnswerChange:
         return bool(changed) and changed <= set(TEXTS)
 
 
+@dataclass(frozen=True)
+class ChangeGroup:
+    """Several answers changed by one operation (a contract review applied), undone and redone
+    together; name says which operation (« revue du contrat de … »)."""
+
+    name: str
+    changes: tuple[AnswerChange, ...]
+
+    @property
+    def question_id(self) -> str:
+        """The first question changed (where the screens go when it is undone)."""
+        return self.changes[0].question_id
+
+    @property
+    def texts_only(self) -> bool:
+        return False
+
+
+Change = AnswerChange | ChangeGroup
+
+
 class UndoLog:
     """The changes that can be undone, newest last, and those undone that can be redone.
 
@@ -56,15 +77,15 @@ class UndoLog:
 
     def __init__(self, limit: int = 500) -> None:
         self.limit = limit
-        self._done: list[AnswerChange] = []
-        self._undone: list[AnswerChange] = []
+        self._done: list[Change] = []
+        self._undone: list[Change] = []
         self._open = False  # the newest change may still take the texts that follow it
 
-    def record(self, change: AnswerChange) -> None:
+    def record(self, change: Change) -> None:
         self._undone.clear()
         last = self._done[-1] if self._done else None
-        if (self._open and last is not None and change.texts_only and last.question_id == change.question_id
-                and _same(last.after, change.before)):
+        if (self._open and isinstance(last, AnswerChange) and isinstance(change, AnswerChange)
+                and change.texts_only and last.question_id == change.question_id and _same(last.after, change.before)):
             self._done[-1] = AnswerChange(last.question_id, last.before, change.after)
         else:
             self._done.append(change)
@@ -75,10 +96,10 @@ class UndoLog:
         """What follows is a change of its own (the user moved on)."""
         self._open = False
 
-    def next_undo(self) -> AnswerChange | None:
+    def next_undo(self) -> Change | None:
         return self._done[-1] if self._done else None
 
-    def next_redo(self) -> AnswerChange | None:
+    def next_redo(self) -> Change | None:
         return self._undone[-1] if self._undone else None
 
     def undone(self) -> None:

@@ -6,7 +6,7 @@ visibility, scores and the plan, and the store to save each change at once.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -20,7 +20,7 @@ from wizard.core.model import ANSWER_VALUES, Answer, Assessment, Question
 from wizard.core.numbering import question_numbers
 from wizard.core.questionnaire import Questionnaire
 from wizard.core.scoring import Scores
-from wizard.core.undo import TEXTS, AnswerChange, UndoLog, copy
+from wizard.core.undo import TEXTS, AnswerChange, Change, ChangeGroup, UndoLog, copy
 from wizard.i18n import _
 from wizard.operations.session_errors import ReadOnlySession, SessionError
 from wizard.operations.session_plan import PlanEditing
@@ -227,6 +227,50 @@ class Session(PlanEditing):
         return self._store_answer(qid, previous, replace(previous, review=bool(review)),
                                   previous.by or self.assessment.assessor)
 
+    def answer_all(self, changes: Sequence[tuple[str, str, str]], *, name: str, by: str = "") -> ChangeGroup | None:
+        """Several answers given by one operation (a contract review applied): (question, value,
+        evidence) each, the comment and justification kept. All are checked before any is stored;
+        they are then stored one by one (each in the history), and undone or redone together.
+        Returns what changed (None: nothing did, nothing was written)."""
+        self._writable()
+        who = by or self.assessment.assessor
+        self._check(checks.text, who, "by", limits.NAME)
+        planned: list[tuple[str, Answer | None, Answer]] = []
+        for qid, value, evidence in changes:
+            question = self.question(qid)
+            if value not in ANSWER_VALUES:
+                raise SessionError(_("réponse inconnue « {value} » : {choices} attendu").format(
+                    value=value, choices=", ".join(ANSWER_VALUES)))
+            previous = self.assessment.answers.get(qid)
+            old = previous or Answer(value)
+            try:
+                check_not_applicable(question, value, old.justification, previous)
+            except AnswerRefused as exc:
+                raise SessionError(str(exc)) from None
+            new = replace(old, value=value, at="", review=False, evidence=evidence, by=who)
+            self._check(checks.check_answer, new, f"answers.{qid}")
+            if AnswerChange(qid, previous, new).changed:
+                planned.append((qid, previous, new))
+        if not planned:
+            return None
+        done: list[AnswerChange] = []
+        try:
+            for qid, previous, new in planned:
+                before = copy(previous)
+                self._put(qid, new, who)
+                done.append(AnswerChange(qid, before, copy(new)))
+        except BaseException:
+            for change in reversed(done):  # all or nothing: put back what was stored
+                try:
+                    self._put(change.question_id, copy(change.before), who)
+                except Exception:  # noqa: BLE001 - the first error is the one to report
+                    break
+            raise
+        group = ChangeGroup(name, tuple(done))
+        self.undo_log.record(group)
+        self._changed()
+        return group
+
     def _store_answer(self, qid: str, previous: Answer | None, new: Answer | None, who: str) -> AnswerChange | None:
         if not AnswerChange(qid, previous, new).changed:
             return None  # nothing to store: no write, no history line, no undo step
@@ -247,27 +291,29 @@ class Session(PlanEditing):
         self._evaluation = None
 
     # -- undo by operation: the whole answer comes back -------------------------------------
-    def can_undo(self) -> AnswerChange | None:
+    def can_undo(self) -> Change | None:
         return self.undo_log.next_undo()
 
-    def can_redo(self) -> AnswerChange | None:
+    def can_redo(self) -> Change | None:
         return self.undo_log.next_redo()
 
-    def undo(self) -> AnswerChange | None:
-        """Put back the answer as it was before the last change (nothing when there is none)."""
+    def undo(self) -> Change | None:
+        """Put back the answer (or the answers of one operation) as before the last change."""
         return self._replay(self.undo_log.next_undo(), undo=True)
 
-    def redo(self) -> AnswerChange | None:
+    def redo(self) -> Change | None:
         return self._replay(self.undo_log.next_redo(), undo=False)
 
-    def _replay(self, change: AnswerChange | None, *, undo: bool) -> AnswerChange | None:
+    def _replay(self, change: Change | None, *, undo: bool) -> Change | None:
         if change is None:
             return None
         self._writable()
-        target = copy(change.before if undo else change.after)
-        if target is not None:
-            self._check(checks.check_answer, target, f"answers.{change.question_id}")
-        self._put(change.question_id, target, (target.by if target else "") or self.assessment.assessor)
+        parts = change.changes if isinstance(change, ChangeGroup) else (change,)
+        for part in (reversed(parts) if undo else parts):
+            target = copy(part.before if undo else part.after)
+            if target is not None:
+                self._check(checks.check_answer, target, f"answers.{part.question_id}")
+            self._put(part.question_id, target, (target.by if target else "") or self.assessment.assessor)
         (self.undo_log.undone if undo else self.undo_log.redone)()
         self._changed()
         return change

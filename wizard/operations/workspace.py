@@ -30,6 +30,7 @@ from wizard.storage.exchange import SUFFIX as EXCHANGE_SUFFIX
 from wizard.typography import french
 
 if TYPE_CHECKING:
+    from wizard.storage.contract_reviews import ContractReviews
     from wizard.storage.registers import RelationFiles
 
 
@@ -52,6 +53,8 @@ class Workspace:
         self._relation_files: RelationFiles | None = None
         self._processors: Any = None
         self._clients: Any = None
+        self._contract_reviews: ContractReviews | None = None
+        self._contracts: Any = None
 
     @classmethod
     def open(cls, data_dir: Path, *, passphrase: str | None = None, registry: ContentRegistry | None = None,
@@ -171,6 +174,25 @@ class Workspace:
 
             self._clients = Clients(self, self.relation_files)
         return self._clients
+
+    @property
+    def contract_reviews(self) -> ContractReviews:
+        """The contract reviews' documents on this folder (added to it: re-keyed with the rest)."""
+        if self._contract_reviews is None:
+            from wizard.storage.contract_reviews import ContractReviews
+
+            self._contract_reviews = ContractReviews(self.store.data)
+        return self._contract_reviews
+
+    @property
+    def contracts(self):  # noqa: ANN201 - wizard.operations.contracts.Contracts
+        """Contract reviews (a processor's contract, the processor's own template), their answers in
+        an assessment, and the document « Points à compléter au contrat »."""
+        if self._contracts is None:
+            from wizard.operations.contracts import Contracts
+
+            self._contracts = Contracts(self, self.contract_reviews)
+        return self._contracts
 
     # -- creating, re-assessing, deleting --------------------------------------------------------
     def create(self, profile: str, organisation: Organisation, *, assessor: str = "",
@@ -308,6 +330,7 @@ class Workspace:
     def change_passphrase(self, new_passphrase: str | None) -> None:
         """Encrypt the folder, re-encrypt it with another passphrase, or (None) decrypt it; all or nothing."""
         self.relation_files  # noqa: B018 - the registers join the folder's documents before it is re-keyed
+        self.contract_reviews  # noqa: B018 - and so do the contract reviews
         self.store.change_passphrase(new_passphrase)
 
     def settings(self) -> Settings:

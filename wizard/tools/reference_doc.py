@@ -60,7 +60,30 @@ def render(questionnaire: Questionnaire) -> str:
         done = french(action.done_when.fr) if action.done_when else ""
         lines.append(f"| **{french(action.title.fr)}** (`{action.id}`) — {french(action.description.fr)} | "
                      f"{action.priority} | {french(framework.owner_label(action.owner, 'fr'))} | {action.delay_days} | {done} |")
+    lines += _contract_elements(questionnaire)
     return "\n".join(lines) + "\n"
+
+
+def _contract_elements(questionnaire: Questionnaire) -> list[str]:
+    """contract_elements.yaml: what the contract review walks through and the amendment prints."""
+    content = questionnaire.contract_elements
+    if content is None:
+        return []
+    lines = ["", "## Éléments d’un contrat de sous-traitance (revue du contrat)", "",
+             "Généré à partir de `questionnaires/contract_elements.yaml` : chaque élément que la revue d’un "
+             "contrat parcourt, et ce que le document « Points à compléter au contrat » imprime quand il manque.", ""]
+    for group in content.groups:
+        note = " — seulement si le prestataire héberge des données de santé" if group.hosting else ""
+        lines += [f"### {french(group.title.fr)}{note}", ""]
+        for e in (x for x in content.elements if x.group == group.id):
+            lines += [f"#### {french(e.title.fr)}", "",
+                      f"`{e.id}` — {french(e.reference.fr)} — répond à : "
+                      f"{', '.join(f'`{q}`' for q in e.answers) or '—'}", "",
+                      f"- **Ce que la loi exige :** {french(e.requires.fr)}",
+                      f"- **Ce que la clause doit dire :** {french(e.clause.fr)}",
+                      "- **Questions à poser :** " + " ".join(french(a.fr) for a in e.ask),
+                      f"- **Projet de clause :** {french(e.draft.fr)}", ""]
+    return lines
 
 
 def main(argv: list[str]) -> int:

@@ -85,6 +85,25 @@ def answering_buttons(window) -> list:
     return buttons
 
 
+def contract_review(window):
+    """« Revoir le contrat » for a processor of the sample's register, halfway through the review."""
+    from wizard.ui.relations.contract_review_dialog import ContractReviewDialog
+
+    workspace = window.workspace
+    found = [p for p in workspace.processors.register().processors if p.name == "BioLogiciel SAS"]
+    pid = found[0].id if found else workspace.processors.add({"name": "BioLogiciel SAS",
+                                                              "services": ["lis", "maintenance", "hosting"]}).id
+    workspace.contracts.change(pid, document="Contrat de maintenance CT-2023-04 et annexe RGPD", reviewer="Zoé Martin",
+                               elements={"28-3-subject": {"status": "present", "article": "art. 1", "page": "1"},
+                                         "28-3-nature": {"status": "present", "article": "art. 2", "page": "1"},
+                                         "28-3-data": {"status": "partial", "article": "annexe 1",
+                                                       "note": "Les données génétiques ne sont pas citées"},
+                                         "28-3-a": {"status": "absent"}})
+    dialog = ContractReviewDialog(workspace, pid, window)
+    dialog.list.setCurrentRow(dialog.rows.index("28-3-b"))
+    return dialog
+
+
 def tour(app, screen, empty_dir: Path, data_dir: Path, shot: Shot, *, dialogs_of_fixed_size: bool = True) -> None:
     """Every main screen on one screen, each handed to shot() once drawn (the shortcuts list,
     whose size does not depend on the screen, only when dialogs_of_fixed_size)."""
@@ -150,7 +169,7 @@ def tour(app, screen, empty_dir: Path, data_dir: Path, shot: Shot, *, dialogs_of
 
     if optional.available("results"):
         window.show_results()
-        take(window, "results", [window.results.back, window.results.export])
+        take(window, "results", [window.results.back, window.results.amendment, window.results.export])
         window.results.tabs.setCurrentWidget(window.results.plan)
         take(window, "action-plan", [window.results.back, window.results.export, window.results.plan.add_button])
     export_class = optional.screen("export")
@@ -171,6 +190,11 @@ def tour(app, screen, empty_dir: Path, data_dir: Path, shot: Shot, *, dialogs_of
     comparing.show()
     take(comparing, "compare", [b for b in comparing.findChildren(QPushButton) if b.isVisible()][:4])
     comparing.close()
+    review = contract_review(window)
+    review.show()
+    take(review, "contract-review", [review.apply_button, review.amendment_button, review.close_button,
+                                     review.previous, review.next])
+    review.close()
     guide = GuideDialog("utilisation", window)
     guide.show()
     take(guide, "guide", [guide.pdf])

@@ -178,6 +178,8 @@ class MainWindow(WindowDialogs, WindowLook, QMainWindow):
                 self.results.backRequested.connect(self.show_answering)
             if hasattr(self.results, "exportRequested"):
                 self.results.exportRequested.connect(self.export_pdf)
+            if hasattr(self.results, "amendmentRequested"):
+                self.results.amendmentRequested.connect(self.contract_amendment)
             if hasattr(self.results, "questionRequested"):
                 self.results.questionRequested.connect(self.show_question)
         self.results.set_session(self.session)

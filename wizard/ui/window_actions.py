@@ -104,13 +104,20 @@ def fill_recent(window: MainWindow) -> None:
 
 def update_undo(window: MainWindow) -> None:
     """« Annuler : réponse à la question 24 », enabled only when there is something to undo."""
+
     session = window.session
     for name, peek, label in (("undo", "can_undo", _("&Annuler")), ("redo", "can_redo", _("&Rétablir"))):
         change = getattr(session, peek)() if session is not None and not session.read_only else None
         action = window.actions_by_name[name]
         action.setEnabled(change is not None)
-        action.setText(_("{action} : réponse à la question {n}").format(
-            action=label, n=session.number(change.question_id)) if change is not None else label)
+        if change is None:
+            action.setText(label)
+        elif hasattr(change, "changes"):  # a ChangeGroup of wizard.core.undo (not imported: the first paint
+            # loads no data layer): several answers of one operation, a contract review reported
+            action.setText(_("{action} : {operation}").format(action=label, operation=change.name))
+        else:
+            action.setText(_("{action} : réponse à la question {n}").format(
+                action=label, n=session.number(change.question_id)))
 
 
 def update_actions(window: MainWindow) -> None:

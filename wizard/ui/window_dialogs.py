@@ -88,6 +88,36 @@ class WindowDialogs:
         if target:
             self.show_question(target)
 
+    def contract_amendment(self):  # noqa: ANN201 - the dialog, or None
+        """« Points à compléter au contrat » from the results: a stored review of a contract, or this
+        assessment's answers."""
+        from wizard.operations.errors import OperationError, StorageError
+        from wizard.ui.relations.contract_documents import AmendmentDialog
+
+        session = self.session
+        if session is None:
+            return None
+        self._flush()
+        contracts = self.workspace.contracts
+        sources = []
+        try:
+            relations = self.registry.default.relations
+            if relations is not None and session.assessment.profile == relations.controller:
+                names = {p.id: p.name for p in self.workspace.processors.register().processors}
+                for pid in contracts.reviewed_processors():
+                    sources.append((_("la revue du contrat de {party}").format(party=names[pid]),
+                                    lambda lang, pid=pid: contracts.amendment(pid, lang=lang)))
+            elif relations is not None and contracts.reviews.has_template():
+                sources.append((_("la revue de votre modèle de contrat"), lambda lang: contracts.amendment(None, lang=lang)))
+        except (OperationError, StorageError):
+            sources = []  # the reviews cannot be read now: the answers remain
+        sources.append((_("les réponses de cette évaluation"),
+                        lambda lang: contracts.amendment(evaluation=session.evaluation(), lang=lang)))
+        dialog = AmendmentDialog(self.workspace, sources, session.assessment.organisation.name, self)
+        dialog.open()
+        self.amendment_dialog = dialog
+        return dialog
+
     def open_settings(self) -> None:
         dialog_class = optional.screen("settings")
         if dialog_class is None:

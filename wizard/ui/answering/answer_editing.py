@@ -12,8 +12,8 @@ from datetime import datetime
 from PySide6.QtWidgets import QMessageBox
 
 from wizard.core.model import ANSWER_LABELS, ANSWER_VALUES
-from wizard.core.undo import AnswerChange
-from wizard.i18n import _, format_moment
+from wizard.core.undo import Change, ChangeGroup
+from wizard.i18n import _, format_moment, ngettext
 from wizard.ui.answering.question_card import QuestionCard
 from wizard.ui.answering.question_text import ui
 from wizard.ui.widgets.text import fr
@@ -116,13 +116,13 @@ class AnswerEditing:
             self._show_error(exc)
 
     # -- undo by operation -----------------------------------------------------------------------
-    def undo(self) -> AnswerChange | None:
+    def undo(self) -> Change | None:
         return self._replay(undo=True)
 
-    def redo(self) -> AnswerChange | None:
+    def redo(self) -> Change | None:
         return self._replay(undo=False)
 
-    def _replay(self, *, undo: bool) -> AnswerChange | None:
+    def _replay(self, *, undo: bool) -> Change | None:
         if self.session is None or self.read_only():
             return None
         self.flush()  # a text typed but not stored yet is part of what is undone
@@ -135,6 +135,17 @@ class AnswerEditing:
             return None
         number = self.session.number(change.question_id)
         self.show_question(change.question_id)
+        if isinstance(change, ChangeGroup):  # the answers of one operation (a contract review reported)
+            count = len(change.changes)
+            if undo:
+                self.notice.say(fr(ngettext("Annulé : {operation} ({n} réponse reprise).",
+                                            "Annulé : {operation} ({n} réponses reprises).", count)).format(
+                    operation=change.name, n=count), _("Rétablir"), self.redo)
+            else:
+                self.notice.say(fr(ngettext("Rétabli : {operation} ({n} réponse).",
+                                            "Rétabli : {operation} ({n} réponses).", count)).format(
+                    operation=change.name, n=count), _("Annuler"), self.undo)
+            return change
         if undo:
             self.notice.say(fr(_("Réponse à la question {n} annulée.")).format(n=number), _("Rétablir"), self.redo)
         else:

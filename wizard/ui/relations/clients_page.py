@@ -2,8 +2,9 @@
 
 The requests come first, overdue, then pending, then answered; the clients with their contacts,
 DPO and what is done for them follow. Buttons import a laboratory's request, produce the signed
-response to the selected one, say who the processor is, and export the register (signed PDF or
-spreadsheet). Everything goes through workspace.clients.
+response to the selected one, say who the processor is, review the processor's own contract
+template (contract_review_dialog.py), and export the register (signed PDF or spreadsheet).
+Everything goes through workspace.clients and workspace.contracts.
 """
 
 from __future__ import annotations
@@ -64,7 +65,9 @@ class ClientsPage(QDialog):
         tabs.addTab(self.clients_table, fr(_("Registre (article 30.2)")))
         buttons = QHBoxLayout()
         for text, slot in ((_("&Importer une demande…"), self.import_request), (_("&Répondre…"), self.respond),
-                           (_("Le &prestataire…"), self.edit_vendor), (_("&Exporter le registre…"), self.export)):
+                           (_("Le &prestataire…"), self.edit_vendor),
+                           (_("Revoir votre &modèle de contrat…"), self.review_template),
+                           (_("&Exporter le registre…"), self.export)):
             button = QPushButton(fr(text))
             button.clicked.connect(lambda _checked=False, slot=slot: slot())
             buttons.addWidget(button)
@@ -147,6 +150,20 @@ class ClientsPage(QDialog):
                                password="required" if line.request.protection == "password" else "optional",
                                file_filter=_("PDF (*.pdf)"), parent=self)
         dialog.finished.connect(lambda _r: self.reload())
+        dialog.open()
+        return dialog
+
+    def review_template(self) -> object | None:
+        """« Revoir le contrat » for the processor's own contract template, one element at a time."""
+        from wizard.ui.relations.contract_review_dialog import ContractReviewDialog
+
+        window = self.parentWidget()
+        try:
+            dialog = ContractReviewDialog(self.workspace, None, self,
+                                          current_session=lambda: getattr(window, "session", None))
+        except (OperationError, StorageError) as exc:
+            QMessageBox.warning(self, _("Revue impossible"), str(exc))
+            return None
         dialog.open()
         return dialog
 

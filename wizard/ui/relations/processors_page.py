@@ -72,6 +72,7 @@ class ProcessorsPage(QDialog):
         tabs.addTab(self.questions, fr(_("Vos questions")))
         buttons = QHBoxLayout()
         for text, slot in ((_("&Ajouter…"), self.add), (_("&Modifier…"), self.edit),
+                           (_("Revoir le &contrat…"), self.review_contract),
                            (_("Votre &laboratoire…"), self.edit_lab), (_("Créer une &demande…"), self.create_request),
                            (_("&Importer une réponse…"), self.import_response)):
             button = QPushButton(fr(text))
@@ -222,6 +223,25 @@ class ProcessorsPage(QDialog):
             pid = state.processor.id
             if self._try(_("Enregistrement impossible"), lambda: self.processors.edit(pid, form.values())) is not None:
                 self.reload(select=pid)
+
+    def review_contract(self) -> object | None:
+        """« Revoir le contrat »: the selected processor's contract, one element at a time."""
+        from wizard.ui.relations.contract_review_dialog import ContractReviewDialog
+
+        state = self.selected()
+        if state is None:
+            QMessageBox.information(self, _("Revoir le contrat"), fr(_("Choisissez d’abord un prestataire.")))
+            return None
+        window = self.parentWidget()
+        try:
+            dialog = ContractReviewDialog(self.workspace, state.processor.id, self,
+                                          current_session=lambda: getattr(window, "session", None))
+        except (OperationError, StorageError) as exc:
+            QMessageBox.warning(self, _("Revue impossible"), str(exc))
+            return None
+        dialog.finished.connect(lambda _r: self.reload(select=state.processor.id))
+        dialog.open()
+        return dialog
 
     def edit_lab(self) -> None:
         form = PartyForm(_("Votre laboratoire"), asdict(self.processors.lab()), parent=self)

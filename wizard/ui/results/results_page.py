@@ -52,6 +52,7 @@ class ResultsPage(QWidget):
 
     backRequested = Signal()
     exportRequested = Signal()
+    amendmentRequested = Signal()  # « Points à compléter au contrat »
     questionRequested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -65,6 +66,9 @@ class ResultsPage(QWidget):
         self.export = QPushButton(_("E&xporter le plan signé…"))
         self.export.setAccessibleName(_("Exporter le plan d’action signé en PDF"))
         self.export.clicked.connect(self.exportRequested)
+        self.amendment = QPushButton(_("Points à &compléter au contrat…"))
+        self.amendment.setAccessibleName(_("Points à compléter au contrat, d’après les réponses ou une revue"))
+        self.amendment.clicked.connect(self.amendmentRequested)
 
         self.title = heading(_("Résultats"), level=1)
         self.overall = QLabel(wordWrap=True)
@@ -142,6 +146,7 @@ class ResultsPage(QWidget):
         top.addWidget(self.back)
         self.sheets = SheetsButton(lambda: self.session, self.refresh, self)  # spreadsheets, calendar, paper
         top.addWidget(self.sheets)
+        top.addWidget(self.amendment)
         top.addWidget(self.export)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
