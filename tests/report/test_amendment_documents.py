@@ -170,3 +170,25 @@ def test_the_signed_document_passes_pdfsig_and_qpdf(content, consultant_p12, tmp
              SignatureRequest(signer_name="Étienne Léger", signer_role="DPO"), out_path=path)
     assert pdfsig_verdicts(path) == ["Signature is Valid."]
     assert run("qpdf", "--check", str(path)).returncode == 0
+
+
+def test_the_docx_is_a_well_formed_word_package_in_its_language(content):
+    # Written without python-docx: every part is well-formed XML, the package says what each part
+    # is, and a reader finds the language (Word's spelling dictionary), the header and the title.
+    import zipfile
+    from xml.etree import ElementTree
+
+    import docx
+
+    data = build_amendment_docx(five_missing(content))
+    with zipfile.ZipFile(BytesIO(data)) as package:
+        for name in package.namelist():
+            ElementTree.fromstring(package.read(name))  # raises on a malformed part
+        assert "word/document.xml" in package.read("[Content_Types].xml").decode()
+        assert 'w:lang w:val="fr-FR"' in package.read("word/styles.xml").decode()
+    document = docx.Document(BytesIO(data))
+    assert "Document de travail" in document.sections[0].header.paragraphs[0].text
+    assert document.core_properties.title.startswith("Points à compléter au contrat")
+    assert document.core_properties.language == "fr-FR"
+    bullets = [p for p in document.paragraphs if p.style.name == "List Bullet"]
+    assert bullets and all(p.text.strip() for p in bullets)

@@ -1,4 +1,4 @@
-"""« Points à compléter au contrat » as an editable Word document (.docx, python-docx).
+"""« Points à compléter au contrat » as an editable Word document (.docx, written by wordml.py).
 
 The same content as the PDF (wizard.core.amendment decides every sentence): counsel edit the
 draft clauses and send them on. Headings use Word's own styles (Heading 1 for the parts,
@@ -8,11 +8,9 @@ work with it; the text's language is set, so Word checks its spelling in the rig
 
 from __future__ import annotations
 
-from io import BytesIO
-from typing import Any
-
 from wizard.core import limits
 from wizard.core.amendment import Amendment, AmendmentItem, Labels, labels
+from wizard.exports.wordml import WordDocument
 from wizard.i18n import _, language, language_tag
 from wizard.typography import for_language
 
@@ -28,58 +26,24 @@ def _clean(text: str) -> str:
 
 class _Writer:
     def __init__(self, document: Amendment) -> None:
-        from docx import Document
-
         self.lang = document.lang
-        self.doc: Any = Document()
-        self._set_language(language_tag(document.lang))
+        self.doc = WordDocument(language_tag(document.lang), ACCENT)
 
     def t(self, text: str) -> str:
         return for_language(_clean(text), self.lang)
 
-    def _set_language(self, tag: str) -> None:
-        from docx.oxml import OxmlElement
-        from docx.oxml.ns import qn
-
-        for name in ("Normal", "Heading 1", "Heading 2", "Heading 3", "Title", "List Bullet", "Intense Quote"):
-            rpr = self.doc.styles[name].element.get_or_add_rPr()
-            for old in rpr.findall(qn("w:lang")):
-                rpr.remove(old)
-            lang = OxmlElement("w:lang")
-            lang.set(qn("w:val"), tag)
-            lang.set(qn("w:eastAsia"), tag)
-            rpr.append(lang)
-
     def heading(self, text: str, level: int) -> None:
-        self.doc.add_heading(self.t(text), level=level)
+        self.doc.paragraph([(self.t(text), False, "")], "Title" if level == 0 else f"Heading {level}")
 
-    def para(self, text: str, style: str | None = None, *, bold_label: str = "", colour: str = "") -> Any:
-        paragraph = self.doc.add_paragraph(style=style)
-        if bold_label:
-            run = paragraph.add_run(self.t(bold_label) + " ")
-            run.bold = True
-            if colour:
-                from docx.shared import RGBColor
-
-                run.font.color.rgb = RGBColor.from_string(colour)
-        paragraph.add_run(self.t(text))
-        return paragraph
+    def para(self, text: str, style: str | None = None, *, bold_label: str = "", colour: str = "") -> None:
+        runs = [(self.t(bold_label) + " ", True, colour)] if bold_label else []
+        self.doc.paragraph([*runs, (self.t(text), False, "")], style or "Normal")
 
     def table(self, header: list[str], rows: list[list[str]]) -> None:
-        table = self.doc.add_table(rows=1, cols=len(header))
-        table.style = "Table Grid"
-        for cell, text in zip(table.rows[0].cells, header, strict=True):
-            cell.text = ""
-            cell.paragraphs[0].add_run(self.t(text)).bold = True
-        for row in rows:
-            cells = table.add_row().cells
-            for cell, text in zip(cells, row, strict=True):
-                cell.text = self.t(text)
+        self.doc.table([self.t(h) for h in header], [[self.t(c) for c in row] for row in rows])
 
     def bytes(self) -> bytes:
-        out = BytesIO()
-        self.doc.save(out)
-        return out.getvalue()
+        return self.doc.bytes()
 
 
 def _section(w: _Writer, words: Labels, number: int, item: AmendmentItem) -> None:
@@ -113,14 +77,10 @@ def build_amendment_docx(document: Amendment) -> bytes:
 def _build(document: Amendment) -> bytes:
     w = _Writer(document)
     words = labels(document.lang)
-    props = w.doc.core_properties
-    props.title = w.t(f"{document.title} — {document.processor[:limits.NAME]}")
-    props.subject = w.t(document.subtitle[:limits.ADDRESS])
-    props.author = w.t(document.author[:limits.NAME])
-    props.language = language_tag(document.lang)
-    header = w.doc.sections[0].header.paragraphs[0]
-    header.text = w.t(f"{document.title} — {_('Document de travail')}")
-    w.doc.add_heading(w.t(document.title), level=0)
+    w.doc.properties = {"title": w.t(f"{document.title} — {document.processor[:limits.NAME]}"),
+                        "subject": w.t(document.subtitle[:limits.ADDRESS]), "author": w.t(document.author[:limits.NAME])}
+    w.doc.header = w.t(f"{document.title} — {_('Document de travail')}")
+    w.heading(document.title, 0)
     w.para(document.subtitle[:limits.ADDRESS])
     w.para(document.disclaimer, "Intense Quote")
     for label, value in ((_("Source"), document.source), (_("Étendue"), document.scope),
