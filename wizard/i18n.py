@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 
 from wizard import paths
 
@@ -126,11 +127,16 @@ def format_moment(moment: datetime, style: str = "short") -> str:
 
 def format_number(value: int) -> str:
     """« 20 000 » in French (narrow no-break space), « 20,000 » in English."""
+    return _number_in(value, _current)
+
+
+@lru_cache(maxsize=256)  # the same limits (« 20 000 caractères ») on every card of a page
+def _number_in(value: int, language: str) -> str:
     from babel.numbers import format_decimal
 
     from wizard.typography import for_language
 
-    return for_language(format_decimal(value, locale=babel_locale()), _current)
+    return for_language(format_decimal(value, locale=babel_locale()), language)
 
 
 def format_percent(value: float) -> str:

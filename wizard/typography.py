@@ -11,6 +11,7 @@ letters become ’. Format placeholders ({name!r}), URLs, times (10:30) and Wind
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 NNBSP = "\u202f"  # espace fine insécable
 NBSP = "\u00a0"  # espace insécable
@@ -56,6 +57,7 @@ def _apply(text: str) -> str:
     return _PERCENT.sub(NNBSP + "%", text)
 
 
+@lru_cache(maxsize=8192)  # the same questions and labels are typeset at every page built
 def french(text: str) -> str:
     """Return text with French typographic spaces and apostrophes; idempotent."""
     if not text:

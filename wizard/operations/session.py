@@ -24,7 +24,7 @@ from wizard.core.undo import TEXTS, AnswerChange, Change, ChangeGroup, UndoLog, 
 from wizard.i18n import _
 from wizard.operations.session_errors import ReadOnlySession, SessionError
 from wizard.operations.session_plan import PlanEditing
-from wizard.storage import HistoryEntry, LockInfo, PlanHistoryEntry, Store
+from wizard.storage import HistoryEntry, LockInfo, PlanHistoryEntry, Store, UnknownAssessment
 from wizard.storage.store import locked_message
 from wizard.typography import french
 
@@ -70,6 +70,7 @@ class Session(PlanEditing):
         self._positions = {q.id: n for n, q in enumerate(self.questionnaire.questions, start=1)}
         self.undo_log = UndoLog()  # the answer changes of this session, each undoable whole
         self.listeners: list[Callable[[], None]] = []  # called after every stored change
+        self._position_unsaved: str | None = None  # written at close (save_position)
 
     # -- lock ------------------------------------------------------------------------
     @property
@@ -88,8 +89,9 @@ class Session(PlanEditing):
         return told
 
     def close(self) -> None:
-        """Release the lock; the session must not be used afterwards."""
+        """Store where the user was, release the lock; the session must not be used afterwards."""
         if not self.read_only:
+            self._store_position()
             self.store.unlock(self.assessment.id)
             self.read_only = True
 
@@ -319,11 +321,19 @@ class Session(PlanEditing):
         return change
 
     def save_position(self, position: str) -> None:
-        if self.read_only:  # reading elsewhere may still move around: just not remembered
-            self.assessment.position = position
-            return
-        self.store.save_position(self.assessment.id, position)
+        """Where the user is, written when the session closes: a durable write at every page
+        switch cost more than the page itself, and a crash loses a place, never an answer."""
         self.assessment.position = position
+        if not self.read_only:  # reading elsewhere may still move around: just not remembered
+            self._position_unsaved = position
+
+    def _store_position(self) -> None:
+        position, self._position_unsaved = self._position_unsaved, None
+        if position is not None:
+            try:
+                self.store.save_position(self.assessment.id, position)
+            except UnknownAssessment:  # deleted while open (the demonstration going away): no place to keep
+                pass
 
     @staticmethod
     def _check(check: Callable[..., object], *args: object) -> None:

@@ -209,7 +209,9 @@ class MainWindow(WindowDialogs, WindowLook, QMainWindow):
         replacement.setGeometry(self.geometry())
         if self.session is not None:
             on_results = self.results is not None and self.pages.currentWidget() is self.results
-            replacement.open_assessment(self.session.assessment.id)
+            aid = self.session.assessment.id
+            self._close_session()  # where the user was is written, the lock passes to the new window
+            replacement.open_assessment(aid)
             if on_results:
                 replacement.show_results()
         replacement.set_presentation(self.presentation)

@@ -91,7 +91,8 @@ class QuestionCard(QFrame):
         self.help_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         named(self.help_button, _("Afficher l’aide de la question"),
               _("Pourquoi c’est important, bonne réponse, preuves attendues, références"))
-        self.help = QLabel(help_html(question))
+        # Filled when first opened: rich text parsed for every card made a page slower to appear.
+        self.help = QLabel()
         self.help.setWordWrap(True)
         self.help.setTextFormat(Qt.TextFormat.RichText)
         self.help.setObjectName("questionHelp")
@@ -99,6 +100,7 @@ class QuestionCard(QFrame):
         self.help.setMargin(8)
         self.help.setVisible(False)
         named(self.help, _("Aide"))
+        self.help_button.toggled.connect(self._fill_help)
         self.help_button.toggled.connect(self.help.setVisible)
         self.history = QLabel()  # filled by the page when the help opens: who changed what, when
         self.history.setWordWrap(True)
@@ -156,6 +158,10 @@ class QuestionCard(QFrame):
             self.focus_choices()
             return True
         return super().eventFilter(watched, event)
+
+    def _fill_help(self, on: bool) -> None:
+        if on and not self.help.text():
+            self.help.setText(help_html(self.question))
 
     # -- display ---------------------------------------------------------------------------
     def set_answer(self, answer: Answer | None) -> None:

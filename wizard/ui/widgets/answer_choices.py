@@ -8,6 +8,8 @@ ring of another colour, so that a focused answer never reads as a second chosen 
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QButtonGroup, QGridLayout, QLayout, QPushButton, QSizePolicy, QWidget
@@ -22,6 +24,7 @@ MEANING = {"yes": "#1b6e3a", "partial": "#8a4b00", "no": "#b3261e", "unknown": "
 FOCUS = "#e8710a"  # the focus ring: an orange no answer uses
 
 
+@lru_cache(maxsize=2)
 def choices_sheet(presentation: bool = False) -> str:
     """Neutral buttons (on a projector, black-framed), the chosen one filled with its meaning's
     colour, the focus a dashed orange ring; room enough for the bold text of the chosen one."""
@@ -64,6 +67,7 @@ class AnswerChoices(QWidget):
             self.buttons[value] = button
         # No font property in the sheet: a style sheet that sets one stops the buttons following
         # the text size.
+        self._presentation = False
         self.setStyleSheet(choices_sheet())
         if not na_allowed:  # the content says N/A cannot apply here: shown, but not offered
             na = self.buttons["na"]
@@ -120,7 +124,9 @@ class AnswerChoices(QWidget):
 
     # -- value ---------------------------------------------------------------------------------
     def set_presentation(self, on: bool) -> None:
-        self.setStyleSheet(choices_sheet(on))
+        if on != self._presentation:  # a new sheet re-polishes the five buttons: only on a change
+            self._presentation = on
+            self.setStyleSheet(choices_sheet(on))
 
     def set_value(self, value: str | None) -> None:
         """Show the stored answer; the chosen one carries a check mark, not only a colour."""
