@@ -87,13 +87,31 @@ def main(argv: Sequence[str] | None = None) -> int:
             problem = undecodable_argument(parser, args)
             if problem:
                 raise CliError(problem)
-            return handler(args, context)
+            code = handler(args, context)
+            sys.stdout.flush()  # a closed pipe shows here, inside the handling below
+            return code
+        except BrokenPipeError:
+            return _reader_went_away()
         except CliError as exc:
             print(f"vigie: {exc}", file=sys.stderr)
             return 2
         except KeyboardInterrupt:
             print("vigie: interrompu", file=sys.stderr)
             return 130
+
+
+def _reader_went_away() -> int:
+    """`vigie plan --json | head`: the reader has what it wanted and closed the pipe. No
+    traceback; the rest of the output goes nowhere (Python would try to flush it at exit and
+    complain again); the exit code a process killed by SIGPIPE has."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real stdout (in-process tests): nothing to redirect
+        pass
+    return 141
 
 
 if __name__ == "__main__":  # pragma: no cover
