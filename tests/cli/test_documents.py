@@ -57,7 +57,8 @@ def test_first_report_creates_the_personal_identity(answers, tmp_path, data_dir)
     assert result.returncode == 0, result.stderr
     assert "Identité personnelle créée pour Zoé Martin" in result.stderr
     key = json.loads((data_dir / "identities" / "personal-key.json").read_bytes())
-    assert (key["format"], key["key"]["kdf"], key["key"]["n"]) == ("vigie-identity-key", "scrypt", 2**17)
+    assert (key["format"], key["key"]["kdf"], key["key"]["n"]) == ("vigie-identity-key", "scrypt", 2**16)
+    assert (key["key"]["r"], key["key"]["p"]) == (8, 2)  # OWASP: as much work as 2^17, p=1, in 64 MiB
     assert not (data_dir / "identities" / "personal-key.pem").exists()
     show = vigie("identity", "show")
     assert show.returncode == 0 and "Nom : Zoé Martin" in flat(show.stdout)

@@ -1,8 +1,8 @@
 """The personal identity's private key on disk, protected as the data folder is.
 
 Version 2 (personal-key.json): the key in PKCS#8 DER, encrypted with AES-256-GCM under a key
-derived from the passphrase by scrypt at the data store's cost (wizard.storage.crypto: 2^17,
-128 MiB), with the store's check value telling a wrong passphrase from a damaged file:
+derived from the passphrase by scrypt at the data store's cost (wizard.storage.crypto: 2^16, p=2,
+64 MiB), with the store's check value telling a wrong passphrase from a damaged file:
 
     {"format": "vigie-identity-key", "version": 2, "key": {scrypt parameters, salt, check},
      "data": base64(nonce + ciphertext)}
