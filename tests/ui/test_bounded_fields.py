@@ -7,10 +7,10 @@ import hashlib
 import json
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
 
 from tests.ui.conftest import create_via_store
 from wizard.storage import Store
+from wizard.ui.widgets import message
 
 LEFT = Qt.MouseButton.LeftButton
 TEXT = 20_000  # the documented limits of wizard.core.limits
@@ -75,8 +75,8 @@ def test_import_of_a_file_the_results_page_could_not_show_is_refused(open_window
     path = tmp_path / "p9.vigie"
     path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     warnings = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, title, text: warnings.append(text))
-    monkeypatch.setattr(QMessageBox, "information", lambda *a: None)  # an accepted import must not hang
+    monkeypatch.setattr(message, "warning", lambda _parent, title, text: warnings.append(text))
+    monkeypatch.setattr(message, "information", lambda *a: None)  # an accepted import must not hang
     assert import_assessment(window, window.workspace, str(path)) is None
     assert "custom_actions[0].priority" in warnings[0] and "P9" in warnings[0]
     assert Store(data_dir).ids() == [aid]  # nothing stored: the results page never sees "P9"

@@ -20,6 +20,7 @@ from wizard.operations.session import Session
 from wizard.settings import load_settings
 from wizard.signing import personal_identity, verify_pdf
 from wizard.ui.dialogs.export_dialog import ExportDialog
+from wizard.ui.widgets import message
 
 needs_pdfsig = pytest.mark.skipif(shutil.which("pdfsig") is None, reason="poppler-utils (pdfsig) not installed")
 
@@ -185,7 +186,6 @@ def test_wrong_pin_is_reported_and_leaves_no_file(qtbot, dialog, token, tmp_path
 
 
 def test_an_expired_certificate_signs_after_a_warning(qtbot, dialog, tmp_path, monkeypatch):
-    from PySide6.QtWidgets import QMessageBox
 
     from tests.signing import certificates
     from tests.signing.helpers import P12_PASSWORD
@@ -193,7 +193,7 @@ def test_an_expired_certificate_signs_after_a_warning(qtbot, dialog, tmp_path, m
     expired = certificates.p12_of(tmp_path, "perime", certificates.certificate(
         "Jérôme Consultant", valid_from=-400, valid_until=-3))
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *a: shown.append(text))
+    monkeypatch.setattr(message, "warning", lambda _parent, _title, text, *a: shown.append(text))
     out = tmp_path / "plan.pdf"
     dialog.set_kind("p12")
     dialog.fields.p12_path.setText(str(expired))

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
 
 from tests.ui.conftest import create_via_store
 from wizard.core.model import Answer
 from wizard.storage import Store
 from wizard.ui.home import home_page
+from wizard.ui.widgets import message
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -93,7 +93,7 @@ def test_exchange_export_then_import(open_window, qtbot, data_dir, tmp_path, mon
     assert window.home.export_button.isVisible()
     target = tmp_path / "labo"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    monkeypatch.setattr(message, "information", lambda *a, **k: None)
     qtbot.mouseClick(window.home.export_button, LEFT)
     exported = tmp_path / "labo.vigie"
     assert exported.exists()

@@ -11,6 +11,7 @@ from tests.signing import forgery
 from tests.signing.fixtures import consultant_p12  # noqa: F401 - the consultant's certificate
 from tests.signing.helpers import P12_PASSWORD
 from wizard.storage import Store
+from wizard.ui.widgets import message
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -44,8 +45,8 @@ def click_import(window, qtbot, monkeypatch, path) -> dict[str, list[str]]:
     """Import path through the home page's button; what each message box said."""
     said: dict[str, list[str]] = {"warning": [], "question": [], "information": []}
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
-    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: said["warning"].append(text))
-    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: said["information"].append(text))
+    monkeypatch.setattr(message, "warning", lambda _p, _t, text, *a: said["warning"].append(text))
+    monkeypatch.setattr(message, "information", lambda _p, _t, text, *a: said["information"].append(text))
     qtbot.mouseClick(window.home.import_button, LEFT)
     return said
 
@@ -76,7 +77,7 @@ def test_an_unsigned_plan_is_imported_only_if_the_user_confirms(answer, stored, 
     def ask(_parent, _title, text, *args):
         questions.append(text)
         return answer
-    monkeypatch.setattr(QMessageBox, "question", ask)
+    monkeypatch.setattr(message, "question", ask)
     window = open_window()
     said = click_import(window, qtbot, monkeypatch, forgery.resaved_unsigned(plan, tmp_path / "copie.pdf"))
     assert len(questions) == 1 and "ne porte aucune signature" in questions[0]

@@ -4,11 +4,12 @@ plan previewed and stored only on Apply, a sheet with problems refused with its 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog
 
 from wizard.storage import Store
 from wizard.ui.results import ResultsPage
 from wizard.ui.results.sheets_menu import PlanImportPreview
+from wizard.ui.widgets import message
 
 ANSWERS = {"t.a28.contract.signed": "no", "t.a32.access.individual": "no"}
 
@@ -96,7 +97,7 @@ def test_a_sheet_with_only_bad_rows_is_refused_with_its_rows(page, monkeypatch, 
     book.save(tmp_path / "plan.xlsx")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(tmp_path / "plan.xlsx"), ""))
     warned = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: warned.append(text))
+    monkeypatch.setattr(message, "warning", lambda parent, title, text, *a: warned.append(text))
     assert page.sheets.import_plan() is False
     assert "ligne 2, colonne « Statut » (F)" in warned[0].replace("\u202f", " ").replace("\u00a0", " ")
     assert page.session.plan_history() == []

@@ -10,6 +10,7 @@ from wizard.core.model import Organisation
 from wizard.storage import Store
 from wizard.storage.folder import LOCK_NAME
 from wizard.storage.locking import FolderLock
+from wizard.ui.widgets import message
 from wizard.ui.workspace_opening import open_workspace
 
 
@@ -20,7 +21,7 @@ def _said(monkeypatch, kind: str, answer=None) -> list[str]:
         messages.append(text)
         return answer() if callable(answer) else answer
 
-    monkeypatch.setattr(QMessageBox, kind, show)
+    monkeypatch.setattr(message, kind, show)
     return messages
 
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from wizard import i18n, paths
 from wizard.settings import load_settings
+from wizard.ui.widgets import message
 from wizard.ui.widgets.theme import apply_look, create_application
 
 
@@ -74,12 +75,11 @@ def run_gui(context) -> int:
     try:
         data_dir = paths.user_data_dir(context.data_dir_override)
     except paths.DataFolderError as exc:  # --data-dir on a file, a path that cannot be created
-        from PySide6.QtWidgets import QMessageBox
 
         from wizard.i18n import _
 
         make_app(context.lang)
-        QMessageBox.critical(None, _("Dossier de données inutilisable"), str(exc))
+        message.critical(None, _("Dossier de données inutilisable"), str(exc))
         return 2
     app = make_app(context.lang, data_dir)
     from wizard.ui.main_window import MainWindow  # after the language is set: labels are translated

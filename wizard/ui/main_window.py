@@ -9,12 +9,13 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget
 
 from wizard.i18n import _
 from wizard.settings import Settings, opened
 from wizard.ui import optional
 from wizard.ui.home.home_page import HomePage
+from wizard.ui.widgets import message
 from wizard.ui.widgets.text import one_line
 from wizard.ui.window_actions import build_actions, update_actions, update_undo
 from wizard.ui.window_dialogs import WindowDialogs
@@ -146,13 +147,13 @@ class MainWindow(WindowDialogs, WindowLook, QMainWindow):
         try:
             session = self.workspace.open_session(aid)
         except Exception as exc:
-            QMessageBox.warning(self, _("Ouverture impossible"), str(exc))
+            message.warning(self, _("Ouverture impossible"), str(exc))
             return
         self._close_session()
         self.session = session
         self.answering.set_session(session)
         for notice in getattr(session, "notices", []) or []:
-            QMessageBox.information(self, _("Information"), notice)
+            message.information(self, _("Information"), notice)
         self.workspace.notices.clear()
         if self.results is not None:
             self.results.set_session(session)

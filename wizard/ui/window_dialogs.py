@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMessageBox
 from wizard.i18n import _
 from wizard.ui import optional
 from wizard.ui.answering.shortcuts import ShortcutsDialog
+from wizard.ui.widgets import message
 from wizard.ui.widgets.text import one_line
 
 
@@ -31,7 +32,7 @@ class WindowDialogs:
             created = self.workspace.create(data.profile, data.organisation, assessor=data.assessor,
                                         participants=data.participants, when=data.when)
         except Exception as exc:
-            QMessageBox.warning(self, _("Création impossible"), str(exc))
+            message.warning(self, _("Création impossible"), str(exc))
             return
         self.home.reload(select=created.id)
         self.open_assessment(created.id)
@@ -66,7 +67,7 @@ class WindowDialogs:
         try:
             self.workspace.save_details(updated)
         except Exception as exc:
-            QMessageBox.warning(self, _("Enregistrement impossible"), str(exc))
+            message.warning(self, _("Enregistrement impossible"), str(exc))
             return
         a = self.session.assessment
         a.organisation, a.assessor, a.participants, a.date = (
@@ -155,7 +156,7 @@ class WindowDialogs:
         try:
             source = self.workspace.load(aid)
         except Exception as exc:
-            QMessageBox.warning(self, _("Réévaluation impossible"), str(exc))
+            message.warning(self, _("Réévaluation impossible"), str(exc))
             return
         dialog = NewAssessmentDialog(self.registry.default.framework, self)
         dialog.prefill_reassessment(source)
@@ -166,7 +167,7 @@ class WindowDialogs:
             new = self.workspace.reassess(aid, when=data.when, participants=data.participants,
                                           assessor=data.assessor)
         except Exception as exc:
-            QMessageBox.warning(self, _("Réévaluation impossible"), str(exc))
+            message.warning(self, _("Réévaluation impossible"), str(exc))
             return
         self.home.reload(select=new.id)
         self.open_assessment(new.id)
@@ -187,7 +188,7 @@ class WindowDialogs:
             try:
                 demo = self.workspace.create_demo().id
             except Exception as exc:
-                QMessageBox.warning(self, _("Création impossible"), str(exc))
+                message.warning(self, _("Création impossible"), str(exc))
                 return
             self._remember(demo_id=demo)
             self.home.demo_id = demo
@@ -207,5 +208,5 @@ class WindowDialogs:
         if aid in {s.id for s in self.workspace.summaries()}:
             self.open_assessment(aid)
         else:
-            QMessageBox.information(self, _("Évaluation introuvable"),
-                                    _("Cette évaluation n’existe plus dans ce dossier de données."))
+            message.information(self, _("Évaluation introuvable"),
+                                _("Cette évaluation n’existe plus dans ce dossier de données."))

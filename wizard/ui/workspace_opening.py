@@ -15,6 +15,7 @@ from wizard.i18n import _
 from wizard.operations.errors import FolderBusy, PassphraseRequired, StorageError, WrongPassphrase
 from wizard.operations.workspace import Workspace
 from wizard.typography import french
+from wizard.ui.widgets import message
 
 
 def open_workspace(data_dir: Path, parent=None, *, wait: float | None = None) -> Workspace | None:
@@ -27,8 +28,8 @@ def open_workspace(data_dir: Path, parent=None, *, wait: float | None = None) ->
             return Workspace.open(data_dir, passphrase=passphrase, wait=wait)
         except (PassphraseRequired, WrongPassphrase) as exc:
             if isinstance(exc, WrongPassphrase):
-                QMessageBox.warning(parent, _("Phrase de passe incorrecte"),
-                                    french(_("La phrase de passe ne convient pas ; réessayez.")))
+                message.warning(parent, _("Phrase de passe incorrecte"),
+                                french(_("La phrase de passe ne convient pas ; réessayez.")))
             text, ok = QInputDialog.getText(
                 parent, _("Données chiffrées"),
                 french(_("Vos évaluations sont chiffrées. Phrase de passe :")), QLineEdit.EchoMode.Password)
@@ -37,9 +38,9 @@ def open_workspace(data_dir: Path, parent=None, *, wait: float | None = None) ->
             passphrase = text
         except FolderBusy as exc:
             buttons = QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Cancel
-            if QMessageBox.warning(parent, _("Dossier de données occupé"), str(exc),
-                                   buttons) != QMessageBox.StandardButton.Retry:
+            if message.warning(parent, _("Dossier de données occupé"), str(exc),
+                               buttons) != QMessageBox.StandardButton.Retry:
                 return None
         except StorageError as exc:
-            QMessageBox.critical(parent, _("Ouverture impossible"), str(exc))
+            message.critical(parent, _("Ouverture impossible"), str(exc))
             return None

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtWidgets import QMessageBox
-
 from wizard.core.model import ANSWER_LABELS, ANSWER_VALUES
 from wizard.core.undo import Change, ChangeGroup
 from wizard.i18n import _, format_moment, ngettext
 from wizard.ui.answering.question_card import QuestionCard
 from wizard.ui.answering.question_text import ui
+from wizard.ui.widgets import message
 from wizard.ui.widgets.text import fr
 
 FIELD_NAMES = {"note": "commentaire", "evidence": "preuve", "justification": "justification"}
@@ -154,8 +153,8 @@ class AnswerEditing:
 
     def _show_error(self, exc: Exception) -> None:
         self.saved.mark_error(str(exc))
-        QMessageBox.warning(self, _("Enregistrement impossible"),
-                            fr(_("La modification n’a pas été enregistrée :\n{error}")).format(error=exc))
+        message.warning(self, _("Enregistrement impossible"),
+                        fr(_("La modification n’a pas été enregistrée :\n{error}")).format(error=exc))
 
     def flush(self) -> None:
         """Store any text typed but not saved yet."""

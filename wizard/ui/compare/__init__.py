@@ -24,15 +24,14 @@ def open_compare(window: Any) -> None:  # noqa: ANN401
 
 
 def open_merge(window: Any) -> None:  # noqa: ANN401
-    from PySide6.QtWidgets import QMessageBox
-
     from wizard.i18n import _
     from wizard.ui.compare.merge_dialog import MergeDialog
+    from wizard.ui.widgets import message
 
     aid = current_assessment_id(window)
     if aid is None:
-        QMessageBox.information(window, _("Fusionner des copies"),
-                                _("Choisissez d’abord l’évaluation dans laquelle fusionner les copies."))
+        message.information(window, _("Fusionner des copies"),
+                            _("Choisissez d’abord l’évaluation dans laquelle fusionner les copies."))
         return
     getattr(window, "_flush", lambda: None)()  # a comment being typed is stored before the merge reads
     dialog = MergeDialog(window.workspace, aid, window)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -32,6 +31,7 @@ from wizard.core.merge import Conflict, Version
 from wizard.i18n import N_, _, current_language, format_moment, ngettext
 from wizard.operations.merging import Merged, answer_text, describe_difference
 from wizard.operations.workspace import EXCHANGE_SUFFIX, Workspace
+from wizard.ui.widgets import message
 from wizard.ui.widgets.accessible import name_headers, named
 from wizard.ui.widgets.text import fr
 
@@ -118,7 +118,7 @@ class MergeDialog(QDialog):
             self.status.setText(fr(str(exc)))
             self.table.setVisible(False)
             self.merge_button.setEnabled(False)
-            QMessageBox.warning(self, _("Fusion impossible"), fr(str(exc)))
+            message.warning(self, _("Fusion impossible"), fr(str(exc)))
             return False
         self._show()
         return True
@@ -174,14 +174,14 @@ class MergeDialog(QDialog):
             return
         waiting = [c for c in self.merged.result.conflicts if c.ref not in self.choices]
         if waiting:
-            QMessageBox.information(self, _("Conflits à trancher"), fr(ngettext(
+            message.information(self, _("Conflits à trancher"), fr(ngettext(
                 "{n} conflit reste à trancher : choisissez la version à garder.",
                 "{n} conflits restent à trancher : choisissez la version à garder.", len(waiting)).format(n=len(waiting))))
             return
         try:
             merged = self.workspace.merge(self.assessment_id, self.files, decisions=self.choices)
         except Exception as exc:
-            QMessageBox.warning(self, _("Fusion impossible"), fr(str(exc)))
+            message.warning(self, _("Fusion impossible"), fr(str(exc)))
             return
         self.merged = merged
         if merged.result.unresolved:

@@ -42,6 +42,7 @@ from wizard.settings import exported, load_settings, save_settings
 from wizard.ui import workers
 from wizard.ui.dialogs.export_summary import ExportSummary, SavedPanel
 from wizard.ui.dialogs.signer_form import SignerForm
+from wizard.ui.widgets import message
 from wizard.ui.widgets.field_error import field_error
 from wizard.ui.widgets.text import fr
 from wizard.ui.window_geometry import fit_dialog
@@ -267,10 +268,9 @@ class ExportDialog(QDialog):
         self.cancel_button.setText(_("Fermer"))
         self.cancel_button.setAccessibleName(_("Fermer"))
         if self.warnings:
-            from PySide6.QtWidgets import QMessageBox
 
             text = "\n\n".join(fr(w[:1].upper() + w[1:]) for w in self.warnings)
-            QMessageBox.warning(self, _("Signature faite, mais avec un avertissement"), text)
+            message.warning(self, _("Signature faite, mais avec un avertissement"), text)
         self.exported.emit(path)
         if self.open_pdf is not None and self.open_when_done.isChecked():
             self._open(path)

@@ -60,6 +60,7 @@ class VerifyDialog(QDialog):
         self.browse.clicked.connect(self.choose_file)
         self.verdict = QLabel(_("Choisissez un plan d’action signé pour vérifier ses signatures."), wordWrap=True)
         self.verdict.setAccessibleName(_("Résultat de la vérification"))
+        self.verdict.setTextFormat(Qt.TextFormat.PlainText)  # it names the file, and its error
         self.verdict.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
@@ -86,6 +87,7 @@ class VerifyDialog(QDialog):
         self.table.currentCellChanged.connect(lambda row, *_a: self._show_details(row))
         self.digest = QLabel(wordWrap=True)
         self.digest.setAccessibleName(_("Copie de l’évaluation jointe"))
+        self.digest.setTextFormat(Qt.TextFormat.PlainText)
         self.digest.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

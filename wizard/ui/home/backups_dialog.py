@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from wizard.i18n import N_, _, format_moment
 from wizard.operations.errors import StorageError
 from wizard.operations.workspace import Workspace
+from wizard.ui.widgets import message
 from wizard.ui.widgets.accessible import name_headers, named
 from wizard.ui.widgets.text import fr
 
@@ -88,7 +89,7 @@ class BackupsDialog(QDialog):
         name = self.selected()
         if name is None:
             return False
-        if confirm and QMessageBox.question(
+        if confirm and message.question(
                 self, _("Restaurer cette version ?"),
                 fr(_("La version choisie remplace la version actuelle, qui reste dans la liste des sauvegardes."))
         ) != QMessageBox.StandardButton.Yes:
@@ -96,7 +97,7 @@ class BackupsDialog(QDialog):
         try:
             self.workspace.restore(self.assessment_id, name)
         except StorageError as exc:
-            QMessageBox.warning(self, _("Restauration impossible"), str(exc))
+            message.warning(self, _("Restauration impossible"), str(exc))
             return False
         self.restored = name
         self.accept()

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from wizard.i18n import _
 from wizard.operations.workspace import EXCHANGE_SUFFIX, Workspace
 from wizard.typography import french
+from wizard.ui.widgets import message
 
 FILTER = _("Fichiers d’échange Vigie (*{suffix})").format(suffix=EXCHANGE_SUFFIX)
 IMPORT_FILTER = ";;".join((_("Fichiers d’échange Vigie ou plans d’action signés (*{suffix} *.pdf)").format(
@@ -25,9 +26,9 @@ def export_assessment(parent: QWidget, workspace: Workspace, aid: str, name: str
     try:
         out = workspace.export_exchange(aid, Path(path))
     except Exception as exc:
-        QMessageBox.warning(parent, _("Export impossible"), french(_("{file} : {error}")).format(file=path, error=exc))
+        message.warning(parent, _("Export impossible"), french(_("{file} : {error}")).format(file=path, error=exc))
         return None
-    QMessageBox.information(parent, _("Export terminé"), french(_("Évaluation exportée dans {file}")).format(file=out))
+    message.information(parent, _("Export terminé"), french(_("Évaluation exportée dans {file}")).format(file=out))
     return out
 
 
@@ -47,7 +48,7 @@ def import_assessment(parent: QWidget, workspace: Workspace, path: str | None = 
         try:
             imported = workspace.import_file(Path(path))
         except UnsignedPlan as exc:
-            answer = QMessageBox.question(parent, _("Plan non signé"), french(_(
+            answer = message.question(parent, _("Plan non signé"), french(_(
                 "{error}\n\nL’importer quand même ? Ne le faites que si vous savez d’où vient ce fichier.")).format(
                 error=exc), QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No)
@@ -55,12 +56,12 @@ def import_assessment(parent: QWidget, workspace: Workspace, path: str | None = 
                 return None
             imported = workspace.import_file(Path(path), accept_unsigned=True)
     except PlanImportError as exc:
-        QMessageBox.warning(parent, _("Import impossible"), str(exc))
+        message.warning(parent, _("Import impossible"), str(exc))
         return None
     except Exception as exc:
-        QMessageBox.warning(parent, _("Import impossible"), french(_("{file} : {error}")).format(file=path, error=exc))
+        message.warning(parent, _("Import impossible"), french(_("{file} : {error}")).format(file=path, error=exc))
         return None
     if imported.mode == "copy":
-        QMessageBox.information(parent, _("Import terminé"), french(_(
+        message.information(parent, _("Import terminé"), french(_(
             "Une évaluation de même identifiant existait déjà : le fichier a été importé comme nouvelle copie.")))
     return imported.assessment.id

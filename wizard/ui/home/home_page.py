@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
     QTableView,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 from wizard.i18n import _, ngettext
 from wizard.ui.home.assessment_table import ID_ROLE, AssessmentTable
 from wizard.ui.home.empty_state import EmptyState
+from wizard.ui.widgets import message
 from wizard.ui.widgets.accessible import name_headers, named
 from wizard.ui.widgets.ask import ask
 from wizard.ui.widgets.text import fr, one_line
@@ -316,5 +316,5 @@ class HomePage(QWidget):
             try:
                 self.workspace.delete(aid)
             except Exception as exc:
-                QMessageBox.warning(self, _("Suppression impossible"), str(exc))
+                message.warning(self, _("Suppression impossible"), str(exc))
         self.undo_bar.setVisible(False)

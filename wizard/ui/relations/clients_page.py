@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -35,6 +34,7 @@ from wizard.operations.errors import OperationError, StorageError
 from wizard.operations.workspace import Workspace
 from wizard.ui.relations.forms import PartyForm
 from wizard.ui.relations.signing_dialog import SigningDialog
+from wizard.ui.widgets import message
 from wizard.ui.widgets.text import fr
 from wizard.ui.window_geometry import fit_dialog
 
@@ -85,7 +85,7 @@ class ClientsPage(QDialog):
             counts = self.clients.counts()
         except (OperationError, StorageError) as exc:
             self.lines, clients, counts = [], [], {}
-            QMessageBox.warning(self, _("Registre illisible"), str(exc))
+            message.warning(self, _("Registre illisible"), str(exc))
         self.summary.setText(fr("   ".join(_("{state} : {n}").format(state=_(REQUEST_STATES[s]), n=n)
                                           for s, n in counts.items())))
         self.requests_table.setRowCount(len(self.lines))
@@ -119,10 +119,10 @@ class ClientsPage(QDialog):
         try:
             found = self.clients.import_request(path)
         except (OperationError, StorageError) as exc:
-            QMessageBox.warning(self, _("Demande refusée"), str(exc))
+            message.warning(self, _("Demande refusée"), str(exc))
             return None
         self.reload()
-        QMessageBox.information(self, _("Demande importée"), fr(_(
+        message.information(self, _("Demande importée"), fr(_(
             "« {lab} » attend votre réponse pour le {due}. Complétez votre évaluation d’éditeur (une seule pour tous vos "
             "clients), puis choisissez « Répondre ».").format(lab=found.client.lab.name, due=found.request.due)))
         return found
@@ -130,12 +130,12 @@ class ClientsPage(QDialog):
     def respond(self) -> SigningDialog | None:
         line = self.selected_line()
         if line is None:
-            QMessageBox.information(self, _("Répondre"), fr(_("Choisissez d’abord une demande.")))
+            message.information(self, _("Répondre"), fr(_("Choisissez d’abord une demande.")))
             return None
         try:
             assessment, _started = self.clients.current_assessment()
         except (OperationError, StorageError) as exc:
-            QMessageBox.warning(self, _("Réponse impossible"), str(exc))
+            message.warning(self, _("Réponse impossible"), str(exc))
             return None
         request_id = line.request.id
         name = _("Réponse Vigie - {vendor} - {lab}.pdf").format(vendor=assessment.organisation.name,
@@ -162,7 +162,7 @@ class ClientsPage(QDialog):
             dialog = ContractReviewDialog(self.workspace, None, self,
                                           current_session=lambda: getattr(window, "session", None))
         except (OperationError, StorageError) as exc:
-            QMessageBox.warning(self, _("Revue impossible"), str(exc))
+            message.warning(self, _("Revue impossible"), str(exc))
             return None
         dialog.open()
         return dialog
@@ -176,7 +176,7 @@ class ClientsPage(QDialog):
             try:
                 self.clients.set_vendor(Party(**form.party()), security=texts["security"], transfers=texts["transfers"])
             except (OperationError, StorageError) as exc:
-                QMessageBox.warning(self, _("Enregistrement impossible"), str(exc))
+                message.warning(self, _("Enregistrement impossible"), str(exc))
 
     def export(self, path: Path | None = None) -> object | None:
         """The register as a spreadsheet (.xlsx, written at once) or a signed PDF (who signs asked first)."""
@@ -191,7 +191,7 @@ class ClientsPage(QDialog):
             try:
                 return self.clients.export(path, None, lang=current_language())
             except (OperationError, StorageError) as exc:
-                QMessageBox.warning(self, _("Export impossible"), str(exc))
+                message.warning(self, _("Export impossible"), str(exc))
                 return None
         register = self.clients.register()
 

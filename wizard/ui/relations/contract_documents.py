@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QWidget,
@@ -33,6 +32,7 @@ from wizard.operations.errors import OperationError, StorageError
 from wizard.operations.session import SessionError
 from wizard.operations.workspace import Workspace
 from wizard.ui.relations.signing_dialog import SigningDialog
+from wizard.ui.widgets import message
 from wizard.ui.widgets.text import fr, one_line
 
 Errors = (OperationError, StorageError, SessionError)
@@ -113,10 +113,10 @@ class ApplyReviewDialog(QDialog):
         try:
             self.applied = self._with_session(lambda s: self.contracts.apply(self.ref, s), read_only=False)
         except Errors as exc:
-            QMessageBox.warning(self, _("Report impossible"), fr(str(exc)))
+            message.warning(self, _("Report impossible"), fr(str(exc)))
             return
         count = len(self.applied.changes)
-        QMessageBox.information(self, _("Revue reportée"), fr(ngettext(
+        message.information(self, _("Revue reportée"), fr(ngettext(
             "{n} réponse mise à jour, avec la revue pour preuve. « Annuler » (Ctrl+Z) dans l’évaluation la reprend.",
             "{n} réponses mises à jour, avec la revue pour preuve. « Annuler » (Ctrl+Z) dans l’évaluation les reprend "
             "toutes.", count)).format(n=count))

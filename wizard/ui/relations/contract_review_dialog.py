@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
@@ -41,6 +40,7 @@ from wizard.core.contract_review import STATUS_LABELS, STATUSES, ContractReview
 from wizard.i18n import _, current_language
 from wizard.operations.errors import OperationError, StorageError
 from wizard.operations.workspace import Workspace
+from wizard.ui.widgets import message
 from wizard.ui.widgets.text import escape, fr
 from wizard.ui.window_geometry import fit_dialog
 
@@ -255,7 +255,7 @@ class ContractReviewDialog(QDialog):
         try:
             self.review = action()
         except (OperationError, StorageError) as exc:
-            QMessageBox.warning(self, _("Enregistrement impossible"), fr(str(exc)))
+            message.warning(self, _("Enregistrement impossible"), fr(str(exc)))
             self.show_current()
             return False
         return True

@@ -42,6 +42,7 @@ from wizard.operations.processors import relations_of
 from wizard.operations.requests import PasswordNeeded, SignerChanged
 from wizard.operations.workspace import Workspace
 from wizard.ui.relations.forms import PartyForm, ProcessorForm, RequestOptions
+from wizard.ui.widgets import message
 from wizard.ui.widgets.text import escape, fr
 from wizard.ui.window_geometry import fit_dialog
 
@@ -96,7 +97,7 @@ class ProcessorsPage(QDialog):
             self.states = self.processors.states()
         except (OperationError, StorageError) as exc:
             self.states = []
-            QMessageBox.warning(self, _("Registre illisible"), str(exc))
+            message.warning(self, _("Registre illisible"), str(exc))
         attention = sum(1 for s in self.states if s.needs_attention)
         self.summary.setText(fr(ngettext("{n} prestataire", "{n} prestataires", len(self.states)).format(
             n=len(self.states)) + " — " + ngettext("{n} demande votre attention", "{n} demandent votre attention",
@@ -204,7 +205,7 @@ class ProcessorsPage(QDialog):
         try:
             return action()
         except (OperationError, StorageError, ValueError) as exc:
-            QMessageBox.warning(self, title, str(exc))
+            message.warning(self, title, str(exc))
             return None
 
     def add(self) -> None:
@@ -230,14 +231,14 @@ class ProcessorsPage(QDialog):
 
         state = self.selected()
         if state is None:
-            QMessageBox.information(self, _("Revoir le contrat"), fr(_("Choisissez d’abord un prestataire.")))
+            message.information(self, _("Revoir le contrat"), fr(_("Choisissez d’abord un prestataire.")))
             return None
         window = self.parentWidget()
         try:
             dialog = ContractReviewDialog(self.workspace, state.processor.id, self,
                                           current_session=lambda: getattr(window, "session", None))
         except (OperationError, StorageError) as exc:
-            QMessageBox.warning(self, _("Revue impossible"), str(exc))
+            message.warning(self, _("Revue impossible"), str(exc))
             return None
         dialog.finished.connect(lambda _r: self.reload(select=state.processor.id))
         dialog.open()
@@ -252,7 +253,7 @@ class ProcessorsPage(QDialog):
         """Ask where and by when (options: already filled, for a script), then write request and letter."""
         state = self.selected()
         if state is None:
-            QMessageBox.information(self, _("Créer une demande"), fr(_("Choisissez d’abord un prestataire.")))
+            message.information(self, _("Créer une demande"), fr(_("Choisissez d’abord un prestataire.")))
             return None
         if options is None:
             name = _("Demande Vigie - {processor} - {date}.json").format(
@@ -265,7 +266,7 @@ class ProcessorsPage(QDialog):
             state.processor.id, Path(options.path.text()).expanduser(), due=due,
             protection="password" if options.protect.isChecked() else "none", message=options.message.text()))
         if made is not None:
-            QMessageBox.information(self, _("Demande créée"), fr(_(
+            message.information(self, _("Demande créée"), fr(_(
                 "Envoyez au prestataire la demande {file} et sa lettre {letter}. Convenez du mot de passe de la réponse "
                 "par téléphone, jamais par le même courrier.").format(file=made.file, letter=made.letter)))  # type: ignore[attr-defined]
             self.reload(select=state.processor.id)
@@ -290,18 +291,18 @@ class ProcessorsPage(QDialog):
                     return None
                 password = text
             except SignerChanged as exc:
-                answer = QMessageBox.warning(self, _("Autre clé de signature"), fr(str(exc)) + "\n\n" + fr(_(
+                answer = message.warning(self, _("Autre clé de signature"), fr(str(exc)) + "\n\n" + fr(_(
                     "Accepter quand même cette réponse et retenir la nouvelle clé ?")),
                     QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
                 if answer != QMessageBox.StandardButton.Yes:
                     return None
                 accept = True
             except (OperationError, StorageError) as exc:
-                QMessageBox.warning(self, _("Réponse refusée"), str(exc))
+                message.warning(self, _("Réponse refusée"), str(exc))
                 return None
         self.reload(select=found.processor.id)
         if found.new_signer:
-            QMessageBox.warning(self, _("Autre clé de signature"), fr(_(
+            message.warning(self, _("Autre clé de signature"), fr(_(
                 "Réponse acceptée à votre demande ; la nouvelle empreinte {fp} est désormais retenue.").format(
                 fp=found.received.fingerprint)))
         return found

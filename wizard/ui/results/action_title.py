@@ -52,6 +52,7 @@ class ActionTitle(QWidget):
         self._editing: str | None = None  # the action whose title is being reworded
 
         self.label = QLabel(wordWrap=True, textInteractionFlags=Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)  # a title is shown as typed, never as markup
         self.label.setStyleSheet("font-weight: bold;")
         self.label.setAccessibleName(_("Intitulé de l’action"))
         self.edit = TitleEdit()
@@ -63,6 +64,7 @@ class ActionTitle(QWidget):
         self.edit.cancelled.connect(self.cancel)
         self.edit.hide()
         self.catalogue = QLabel(wordWrap=True)
+        self.catalogue.setTextFormat(Qt.TextFormat.PlainText)
         self.catalogue.setStyleSheet("font-style: italic;")
         self.catalogue.setAccessibleName(_("Intitulé du référentiel"))
         self.button = QPushButton(_("Reform&uler l’intitulé…"))

@@ -38,6 +38,7 @@ GAPS_SHOWN = 10
 
 def heading(text: str, level: int = 2) -> QLabel:
     label = QLabel(text, wordWrap=True)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # it may hold an organisation's name, never markup
     scale_widget_font(label, 1.5 if level == 1 else 1.2, bold=True)  # follows the text size setting
     label.setAccessibleName(text)
     return label

@@ -37,6 +37,7 @@ from wizard.operations.spreadsheets import (
     export_plan,
     read_plan_sheet,
 )
+from wizard.ui.widgets import message
 from wizard.ui.widgets.text import fr
 
 
@@ -119,7 +120,7 @@ class SheetsButton(QToolButton):
         try:
             return work()
         except (OperationError, SessionError, StorageError) as exc:
-            QMessageBox.warning(self, _("Export impossible"), fr(str(exc)))
+            message.warning(self, _("Export impossible"), fr(str(exc)))
             return None
 
     def export(self, operation: Callable[..., Path], what: str, suffix: str, kinds: str) -> Path | None:
@@ -144,7 +145,7 @@ class SheetsButton(QToolButton):
         if session is None:
             return False
         if session.read_only:
-            QMessageBox.warning(self, _("Lecture seule"), fr(session.read_only_reason))
+            message.warning(self, _("Lecture seule"), fr(session.read_only_reason))
             return False
         path, _filter = QFileDialog.getOpenFileName(self, _("Reprendre le plan modifié"), "",
                                                     _("Tableurs (*.xlsx *.csv)"))
@@ -153,11 +154,11 @@ class SheetsButton(QToolButton):
         try:
             found = read_plan_sheet(session, path)
         except (OperationError, SessionError) as exc:
-            QMessageBox.warning(self, _("Import impossible"), fr(str(exc)))
+            message.warning(self, _("Import impossible"), fr(str(exc)))
             return False
         listed = "\n".join(str(p) for p in found.problems)
         if any(p.whole_file for p in found.problems) or (found.problems and not found.preview):
-            QMessageBox.warning(self, _("Import impossible"), fr(_("Rien n’a été importé :")) + "\n" + listed)
+            message.warning(self, _("Import impossible"), fr(_("Rien n’a été importé :")) + "\n" + listed)
             return False
         if found.problems:
             ask = QMessageBox(QMessageBox.Icon.Warning, _("Lignes en erreur"), fr(ngettext(
@@ -171,8 +172,8 @@ class SheetsButton(QToolButton):
             if ask.clickedButton() is not skip:
                 return False
         if not found.preview:
-            QMessageBox.information(self, _("Reprendre le plan modifié"),
-                                    fr(_("Le tableur ne change rien au plan d’action.")))
+            message.information(self, _("Reprendre le plan modifié"),
+                                fr(_("Le tableur ne change rien au plan d’action.")))
             return False
         preview = PlanImportPreview(found, found.lines(session.evaluation(), current_language()), self)
         if preview.exec() != QDialog.DialogCode.Accepted:
@@ -180,7 +181,7 @@ class SheetsButton(QToolButton):
         try:
             apply_plan_sheet(session, found, skip_invalid=bool(found.problems))
         except (PlanSheetRefused, OperationError, SessionError, StorageError) as exc:
-            QMessageBox.warning(self, _("Import impossible"), fr(str(exc)))
+            message.warning(self, _("Import impossible"), fr(str(exc)))
             return False
         self.refresh()
         return True
