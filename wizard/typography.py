@@ -3,7 +3,8 @@
 Authors write ordinary spaces; this turns them into the right non-breaking spaces:
 U+202F (narrow) before ; ! ? and inside « », U+00A0 before :, U+202F in numbers written
 with a plain space as thousands separator and before %, U+00A0 between a legal reference's
-abbreviation and its number (§ 3, art. 28, R. 1111-11). Straight apostrophes between
+abbreviation and its number (§ 3, art. 28, R. 1111-11) and between a number and its unit
+(90 jours, 12 mois, 24 h, 5 Mo). Straight apostrophes between
 letters become ’. Format placeholders ({name!r}), URLs, times (10:30) and Windows drive letters
 (C:\\, D:/) are left alone.
 """
@@ -30,6 +31,10 @@ _THOUSANDS = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
 _PERCENT = re.compile(rf"(?<=\d)[{_SPACES}]?%")
 # « § 3 », « art. 28 », « art. R. 1111-11 »: the number never starts a line of its own.
 _LEGAL = re.compile(r"(?:(?<=§)|(?<=\b[Aa]rt\.)|(?<=\b[LRD]\.)) (?=\d|[LRD]\. \d)")
+# « sous 90 jours », « 5 Mo »: a number and its unit stay on one line (a closed list of units,
+# so that « 3 contrats » may still break).
+_UNIT = re.compile(r"(?<=\d) (?=(?:jours?|semaines?|mois|ans?|années?|heures?|h|min|minutes?|secondes?|ms"
+                   r"|Ko|Mo|Go|To|Kio|Mio|Gio|€|caractères?|octets?)(?!\w))")
 
 
 def _tight(match: re.Match[str]) -> str:
@@ -54,6 +59,7 @@ def _apply(text: str) -> str:
     text = _CLOSE_QUOTE.sub(NNBSP + "»", text)
     text = _THOUSANDS.sub(NNBSP, text)
     text = _LEGAL.sub(NBSP, text)
+    text = _UNIT.sub(NBSP, text)
     return _PERCENT.sub(NNBSP + "%", text)
 
 

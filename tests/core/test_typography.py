@@ -26,6 +26,9 @@ from wizard.typography import NBSP, NNBSP, french
     ("RGPD, art. 28, § 3, a)", f"RGPD, art.{NBSP}28, §{NBSP}3, a)"),
     ("CSP, art. R. 1111-11 et L. 1111-8", f"CSP, art.{NBSP}R.{NBSP}1111-11 et L.{NBSP}1111-8"),
     ("Art. 32 ; l’art de la mise en page", f"Art.{NBSP}32{NNBSP}; l’art de la mise en page"),
+    ("Sous 90 jours, puis 12 mois ; 24 h sur 24, 5 Mo, 1 500 €", f"Sous 90{NBSP}jours, puis 12{NBSP}mois{NNBSP}; "
+     f"24{NBSP}h sur 24, 5{NBSP}Mo, 1{NNBSP}500{NBSP}€"),
+    ("3 contrats, 2 heures, 1 an, 30 ans, 28 juin", f"3 contrats, 2{NBSP}heures, 1{NBSP}an, 30{NBSP}ans, 28 juin"),
     ("?", "?"),
     ("", ""),
 ])
@@ -33,7 +36,7 @@ def test_french(raw, expected):
     assert french(raw) == expected
 
 
-@pytest.mark.parametrize("raw", ["Le contrat ? Oui : « bien » ; 1 234,5 % l'été", "SHA-256 : {v}", "a\u00a0: b"])
+@pytest.mark.parametrize("raw", ["Le contrat ? Oui : « bien » ; 1 234,5 % l'été", "sous 1 500 jours", "SHA-256 : {v}", "a\u00a0: b"])
 def test_idempotent(raw):
     once = french(raw)
     assert french(once) == once
