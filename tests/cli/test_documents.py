@@ -170,3 +170,27 @@ def test_import_of_a_signed_plan_gives_back_the_answers(personal, answers, tmp_p
         k: (v["value"] if isinstance(v, dict) else v) for k, v in NO_ANSWERS.items()}
     assert data["answers"]["t.a32.access.individual"]["note"] == "Comptes « labo » partagés !"
     assert data["organisation"]["name"] == "Laboratoire des Tilleuls"
+
+
+@pytest.mark.parametrize("option, where", [("--signer-name", "nom du signataire"),
+                                           ("--signer-role", "fonction du signataire")])
+def test_a_whole_letter_pasted_as_the_signer_is_refused_before_anything_is_signed(personal, answers, tmp_path,
+                                                                                  option, where):
+    out = tmp_path / "plan.pdf"
+    out.write_bytes(b"the previous plan")
+    result = vigie("report", str(answers), "-o", str(out), option, "Zoé Martin " * 100,
+                   env={**MINI, "VIGIE_IDENTITY_PASSPHRASE": PASSPHRASE})
+    assert result.returncode == 2, result.stderr
+    assert f"{where} : 200 caractères au plus, 1 100 trouvés" in flat(result.stderr)
+    assert "rien n’a été signé" in result.stderr
+    assert out.read_bytes() == b"the previous plan"  # the file named is left as it was
+
+
+def test_signing_refuses_an_overlong_reason_and_leaves_the_pdf_alone(personal, answers, tmp_path):
+    out = tmp_path / "plan.pdf"
+    assert vigie("report", str(answers), "-o", str(out), "--no-sign", env=MINI).returncode == 0
+    before = out.read_bytes()
+    result = vigie("sign", str(out), "--reason", "r" * 301, env={"VIGIE_IDENTITY_PASSPHRASE": PASSPHRASE})
+    assert result.returncode == 2, result.stderr
+    assert "motif de la signature : 300 caractères au plus, 301 trouvés" in flat(result.stderr)
+    assert out.read_bytes() == before

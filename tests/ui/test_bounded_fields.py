@@ -34,7 +34,7 @@ def test_a_pasted_note_is_cut_to_the_limit_with_a_message(open_window, qtbot, da
     assert len(Store(data_dir).load(aid).answers["t.a28.contract.signed"].note) == TEXT
 
 
-def test_line_fields_have_their_maximum_length(app, qtbot, mini):
+def test_line_fields_have_their_maximum_length(app, qtbot, mini, data_dir):
     from wizard.ui.dialogs.new_assessment import NewAssessmentDialog
     from wizard.ui.results.custom_action_dialog import CustomActionDialog
 
@@ -59,6 +59,14 @@ def test_line_fields_have_their_maximum_length(app, qtbot, mini):
     assert custom.owner.lineEdit().maxLength() == 200
     custom.description.insertPlainText("d" * 30_000)
     assert len(custom.description.toPlainText()) == TEXT
+
+    from wizard.ui.dialogs.signer_form import SignerForm
+
+    signer = SignerForm(data_dir, "Zoé Martin", "")
+    qtbot.addWidget(signer)
+    signer.signer_name.clear()
+    signer.signer_name.insert("S" * 5_000)  # what signing accepts; it refuses longer
+    assert len(signer.signer_name.text()) == 200 and signer.signer_role.maxLength() == 200
 
 
 def test_import_of_a_file_the_results_page_could_not_show_is_refused(open_window, data_dir, tmp_path,

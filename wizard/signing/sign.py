@@ -129,6 +129,21 @@ def stamp_lines(request: SignatureRequest, when: datetime, certificate_name: str
     return {k: for_language(v, request.lang) for k, v in lines.items()}
 
 
+def _check_stamp_texts(request: SignatureRequest) -> None:
+    """What the stamp and the signature dictionary will say, bounded as every name Vigie stores
+    is: a name pasted by mistake (a whole letter) is refused before any key is touched."""
+    from wizard.core import checks, limits
+
+    try:
+        for value, where, limit in ((request.signer_name, _("nom du signataire"), limits.NAME),
+                                    (request.signer_role, _("fonction du signataire"), limits.NAME),
+                                    (request.location, _("lieu de la signature"), limits.NAME),
+                                    (request.reason, _("motif de la signature"), limits.ACTION_TITLE)):
+            checks.text(value, where, limit)
+    except checks.FieldError as exc:
+        raise SigningError(for_language(_("{error} ; rien n’a été signé.").format(error=exc), request.lang)) from None
+
+
 def default_reason() -> str:
     return _("approbation du plan d'action")
 
@@ -146,6 +161,7 @@ def sign_pdf(source: Path | bytes, identity: IdentitySpec, request: SignatureReq
     the signature goes into it and the file stays protected.
     """
     request = request or SignatureRequest()
+    _check_stamp_texts(request)
     data = _read_pdf(source)
     writer = _writer(data, password)
     field_name, _exists = choose_field(writer, request.field)

@@ -17,8 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wizard.core import limits
 from wizard.i18n import _
 from wizard.ui.dialogs.identity_fields import KINDS, IdentityFields
+from wizard.ui.widgets.bounded import bounded
 from wizard.ui.widgets.field_error import field_error
 from wizard.ui.widgets.text import fr
 
@@ -32,6 +34,8 @@ class SignerForm(QWidget):
         self.signer_role = QLineEdit(role)
         self.signer_role.setPlaceholderText(_("ex. : biologiste responsable, consultant RGPD"))
         self.signer_role.setAccessibleName(_("Fonction du signataire"))
+        bounded(self.signer_name, limits.NAME)  # what signing accepts: it refuses longer
+        bounded(self.signer_role, limits.NAME)
         self.signer_error = field_error(_("Problème du nom du signataire"))
         signer = QGroupBox(_("Signataire"))
         signer_form = QFormLayout(signer)
