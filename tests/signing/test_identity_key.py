@@ -1,4 +1,4 @@
-"""The personal identity's key is protected as the data folder is (scrypt 2^17, AES-256-GCM);
+"""The personal identity's key is protected as the data folder is (scrypt 2^16, p=2, AES-256-GCM);
 a key written the old way (PBKDF2, 2,048 iterations) is rewritten at its first unlock."""
 
 from __future__ import annotations
@@ -81,3 +81,42 @@ def test_a_damaged_key_file_is_named_not_a_wrong_passphrase(personal, data_dir, 
     with pytest.raises(SigningError, match="endommagé"):
         export_personal_identity(tmp_path / "x.p12", PASSPHRASE, "export-secret-9", data_dir=data_dir)
     assert not (tmp_path / "x.p12").exists()
+
+
+def test_an_old_key_in_a_read_only_folder_still_signs_and_is_migrated_later(old_identity, data_dir, tmp_path,
+                                                                             read_only):
+    from reportlab.pdfgen.canvas import Canvas
+
+    from wizard.signing import IdentitySpec, SignatureRequest, personal_identity, sign_pdf, verify_pdf
+
+    canvas = Canvas(str(tmp_path / "lettre.pdf"))
+    canvas.drawString(100, 700, "Lettre")
+    canvas.save()
+    identity = IdentitySpec("personal", secret=OLD_PASSPHRASE, data_dir=data_dir)
+    read_only(old_identity)  # a folder on a read-only share, or a full disk: the migration cannot be written
+    sign_pdf(tmp_path / "lettre.pdf", identity, SignatureRequest(field="Visa"), out_path=tmp_path / "signée.pdf")
+    [check] = verify_pdf(tmp_path / "signée.pdf")
+    assert check.intact and check.fingerprint == personal_identity(data_dir).fingerprint
+    assert sorted(p.name for p in old_identity.iterdir()) == ["personal-cert.pem", "personal-key.pem"]
+
+
+def test_a_full_disk_while_creating_an_identity_or_trusting_a_certificate_is_a_message(data_dir, tmp_path,
+                                                                                        monkeypatch):
+    import errno
+    import os
+
+    from wizard import atomic_files
+    from wizard.signing import SigningError, create_personal_identity
+    from wizard.signing.trust import add_trusted, list_trusted
+
+    def full(path, data, **_options):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(atomic_files, "atomic_write_bytes", full)
+    with pytest.raises(SigningError, match="Impossible d.écrire .*personal-key.json.*No space left"):
+        create_personal_identity("Zoé Martin", "", "une phrase solide", data_dir=data_dir)
+    certificate = tmp_path / "ca.pem"
+    certificate.write_bytes((FIXTURES / "identity-v1" / "personal-cert.pem").read_bytes())
+    with pytest.raises(SigningError, match="Impossible d.écrire"):
+        add_trusted(certificate, data_dir)
+    assert list_trusted(data_dir) == []

@@ -76,10 +76,15 @@ def identities_dir(data_dir: Path | str | None = None) -> Path:
     return paths.user_data_dir(data_dir) / "identities"
 
 
-def _write_private(path: Path, data: bytes) -> None:
-    from wizard.atomic_files import atomic_write_bytes
+def write_file(path: Path, data: bytes, *, private: bool = True) -> None:
+    """Write a file of the identities or the trust list crash-safely; a full disk or a
+    read-only folder is a SigningError saying where and why, never an OSError."""
+    from wizard.atomic_files import atomic_write_bytes, write_error_message
 
-    atomic_write_bytes(path, data, private=True)
+    try:
+        atomic_write_bytes(path, data, private=private)
+    except OSError as exc:
+        raise SigningError(write_error_message(path, exc)) from None
 
 
 def _subject_value(cert: x509.Certificate, oid: x509.ObjectIdentifier) -> str:
@@ -158,7 +163,7 @@ def _store(key: rsa.RSAPrivateKey, cert: x509.Certificate, passphrase: str,
     folder = identities_dir(data_dir)
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     write_key(folder, key, passphrase)
-    _write_private(folder / CERT_FILE, cert.public_bytes(serialization.Encoding.PEM))
+    write_file(folder / CERT_FILE, cert.public_bytes(serialization.Encoding.PEM))
 
 
 def _load_personal(passphrase: str, data_dir: Path | str | None) -> tuple[rsa.RSAPrivateKey, x509.Certificate]:
@@ -180,7 +185,7 @@ def export_personal_identity(out_path: Path, passphrase: str, export_password: s
     data = pkcs12.serialize_key_and_certificates(
         _subject_value(cert, NameOID.COMMON_NAME).encode("utf-8"), key, cert, None,
         serialization.BestAvailableEncryption(export_password.encode("utf-8")))
-    _write_private(Path(out_path), data)
+    write_file(Path(out_path), data)
     return Path(out_path)
 
 

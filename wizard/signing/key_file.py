@@ -79,9 +79,9 @@ def has_key(folder: Path) -> bool:
 
 def write_key(folder: Path, key: Any, passphrase: str) -> None:
     """Store key under passphrase (version 2) and remove any version-1 file."""
-    from wizard.atomic_files import atomic_write_bytes
+    from wizard.signing.identities import write_file
 
-    atomic_write_bytes(folder / KEY_FILE, seal(key, passphrase), private=True)
+    write_file(folder / KEY_FILE, seal(key, passphrase))
     (folder / LEGACY_KEY_FILE).unlink(missing_ok=True)
 
 
@@ -96,5 +96,8 @@ def load_key(folder: Path, passphrase: str) -> Any:
                                                  password=passphrase.encode("utf-8"))
     except (ValueError, TypeError):
         raise wrong_passphrase() from None
-    write_key(folder, key, passphrase)
+    try:
+        write_key(folder, key, passphrase)
+    except SigningError:
+        pass  # a folder that cannot be written (read-only, full): sign anyway, migrate next time
     return key

@@ -16,7 +16,7 @@ from asn1crypto import x509 as asn1_x509
 
 from wizard import paths
 from wizard.i18n import _
-from wizard.signing.identities import SigningError
+from wizard.signing.identities import SigningError, write_file
 
 
 @dataclass(frozen=True)
@@ -62,8 +62,6 @@ def trusted_roots(data_dir: Path | str | None = None) -> list[asn1_x509.Certific
 
 def add_trusted(cert_file: Path, data_dir: Path | str | None = None) -> TrustedCertificate:
     """Trust the certificate in cert_file (PEM or DER)."""
-    from wizard.atomic_files import atomic_write_bytes
-
     try:
         data = Path(cert_file).read_bytes()
     except OSError as exc:
@@ -71,7 +69,7 @@ def add_trusted(cert_file: Path, data_dir: Path | str | None = None) -> TrustedC
             file=cert_file, error=exc.strerror or exc)) from None
     cert = load_certificate(data, str(cert_file))
     target = trust_dir(data_dir) / f"{cert.sha256.hex()}.pem"
-    atomic_write_bytes(target, pem.armor("CERTIFICATE", cert.dump()), private=False)
+    write_file(target, pem.armor("CERTIFICATE", cert.dump()), private=False)
     return _describe(cert, target)
 
 
@@ -84,5 +82,9 @@ def remove_trusted(fingerprint: str, data_dir: Path | str | None = None) -> Trus
                            if not matches else
                            _("Plusieurs certificats correspondent à « {fp} » ; donnez plus de chiffres.")
                            .format(fp=fingerprint))
-    matches[0].path.unlink()
+    try:
+        matches[0].path.unlink()
+    except OSError as exc:  # a read-only data folder
+        raise SigningError(_("Impossible de retirer {file} : {error}").format(
+            file=matches[0].path, error=exc.strerror or exc)) from None
     return matches[0]
