@@ -4,9 +4,9 @@ Authors write ordinary spaces; this turns them into the right non-breaking space
 U+202F (narrow) before ; ! ? and inside « », U+00A0 before :, U+202F in numbers written
 with a plain space as thousands separator and before %, U+00A0 between a legal reference's
 abbreviation and its number (§ 3, art. 28, R. 1111-11) and between a number and its unit
-(90 jours, 12 mois, 24 h, 5 Mo). Straight apostrophes between
-letters become ’. Format placeholders ({name!r}), URLs, times (10:30) and Windows drive letters
-(C:\\, D:/) are left alone.
+(90 jours, 12 mois, 24 h, 5 Mo). Straight apostrophes between letters become ’. Format
+placeholders ({name!r}), URLs, times (10:30, 07:59:55, also inside 2026-12-05T07:59:55) and
+Windows drive letters (C:\\, D:/) are left alone.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ _SPACES = " \u00a0\u202f"
 # The lookbehinds let a run of letters or spaces be tried from its first character only: without
 # them each regex retried the run from every position, and one long word (a pasted hash, a
 # 100 KB note) took minutes.
-_PROTECTED = re.compile(r"\{[^{}]*\}|(?<![a-z0-9+.-])[a-z][a-z0-9+.-]*://\S+|\b\d{1,2}:\d{2}\b|\b[a-z]:[\\/]", re.IGNORECASE)
+_PROTECTED = re.compile(r"\{[^{}]*\}|(?<![a-z0-9+.-])[a-z][a-z0-9+.-]*://\S+|(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)|\b[a-z]:[\\/]", re.IGNORECASE)
 _BEFORE_TIGHT = re.compile(rf"(^|[\n(\[{{/]|(?<![{_SPACES}])[{_SPACES}]+)?([;!?])")
 _BEFORE_COLON = re.compile(rf"(^|[\n(\[{{/]|(?<![{_SPACES}])[{_SPACES}]+)?:")
 _OPEN_QUOTE = re.compile(rf"«[{_SPACES}]*")

@@ -21,6 +21,7 @@ from wizard.typography import NBSP, NNBSP, french
     ("Empreinte SHA-256: {v}", f"Empreinte SHA-256{NBSP}: {{v}}"),
     ("voir https://exemple.fr/a?b=1 ici", "voir https://exemple.fr/a?b=1 ici"),
     ("à 10:30 précises", "à 10:30 précises"),
+    ("choisi le 2026-12-05T07:59:55+00:00 : le mien", f"choisi le 2026-12-05T07:59:55+00:00{NBSP}: le mien"),
     ("aucune évaluation {id!r} ?", f"aucune évaluation {{id!r}}{NNBSP}?"),
     ("(?)", "(?)"),
     ("RGPD, art. 28, § 3, a)", f"RGPD, art.{NBSP}28, §{NBSP}3, a)"),
