@@ -31,6 +31,9 @@ def _global_parser(**kwargs: object) -> argparse.ArgumentParser:
     from wizard.cli import argparse_words
 
     argparse_words.install()
+    # No abbreviations: argparse matched « processors add --data LISTE » to the global
+    # --data-dir, and the register went into a folder named after a data category.
+    kwargs.setdefault("allow_abbrev", False)
     parser = argparse.ArgumentParser(
         prog="vigie",
         description=_("Vigie — auto-évaluation RGPD (articles 28, 29 et 32). "
