@@ -103,3 +103,19 @@ def test_a_difference_names_a_question_of_the_vendor_profile(workspace):
                                                justification="pas d’hébergement")
     assert changed.differences["vendor.a32.governance.hds"].justification == "pas d’hébergement"
     assert workspace.clients.edit("aaaaaaaaaaaa", {"transfers": "aucun"}).differences == changed.differences
+
+
+@pytest.mark.parametrize("question, justification, why", [
+    ("vendor.a28.role.written", "sans objet", "n’est pas possible pour la question vendor.a28.role.written"),
+    ("vendor.a32.governance.hds", "", "demande une justification pour la question vendor.a32.governance.hds"),
+])
+def test_a_client_s_answer_follows_the_rules_of_non_applicable(workspace, question, justification, why):
+    """The answer given for one client goes into its signed response: N/A only where the content
+    allows it, and justified, as for any answer."""
+    from wizard.core.clients import Client
+
+    client = Client("aaaaaaaaaaaa", Party("Laboratoire des Tilleuls"))
+    workspace.relation_files.clients.update(lambda r: r.__class__(clients=(client,)))
+    with pytest.raises(OperationError, match=why):
+        workspace.clients.set_difference("aaaaaaaaaaaa", question, "na", justification=justification)
+    assert workspace.clients.find("aaaaaaaaaaaa").differences == {}

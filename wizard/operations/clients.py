@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from wizard.core import limits
+from wizard.core.answer_rules import na_refusal
 from wizard.core.checks import FieldError
 from wizard.core.client_rules import RequestLine, client_of, counts, request_lines, sorted_clients
 from wizard.core.clients import (
@@ -163,7 +164,7 @@ class Clients:
         current = self.find(ref)
         view = self.workspace.registry.for_profile(relations_of(self.workspace).processor)
         try:
-            view.question(question_id)
+            question = view.question(question_id)
         except KeyError:
             raise OperationError(typeset(_("question inconnue « {question} » pour le profil « {profile} »")).format(
                 question=question_id, profile=relations_of(self.workspace).processor)) from None
@@ -171,6 +172,11 @@ class Clients:
         if value is None:
             differences.pop(question_id, None)
         else:
+            # This client's answer goes into the signed response as the vendor's: the rules of
+            # « Non applicable » are those of any answer (where the content allows it, justified).
+            refused = na_refusal(question, justification) if value == "na" else None
+            if refused:
+                raise OperationError(typeset(_("{error} ; rien n’a été enregistré.")).format(error=refused))
             try:
                 differences[question_id] = difference_from({"value": value, "note": note, "justification": justification},
                                                            f"differences.{question_id}")
