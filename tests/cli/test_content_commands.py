@@ -26,11 +26,14 @@ def test_questions_json_lists_sections_questions_and_options():
     assert q["references"] == ["28.2", "28.4"]
     assert q["depends_on"] == [{"question": "t.a28.sub.any", "in": ["yes", "partial", "unknown"]}]
     assert q["help"]["why"] == "Pourquoi."
+    # « Non applicable » is not an answer this question takes (the content gives it no help.na).
+    assert (q["na_allowed"], q["critical"]) == (False, q["weight"] == 3)
     assert q["options"] == [
         {"value": "yes", "label": "Oui"}, {"value": "partial", "label": "Partiellement"},
         {"value": "no", "label": "Non"}, {"value": "unknown", "label": "Je ne sais pas"},
-        {"value": "na", "label": "Non applicable"},
     ]
+    allowing = [q for s in data["sections"] for q in s["questions"] if q["na_allowed"]]
+    assert allowing and all(q["options"][-1] == {"value": "na", "label": "Non applicable"} for q in allowing)
 
 
 def test_questions_for_vendor_profile_only_hold_vendor_questions():

@@ -345,3 +345,19 @@ def test_an_action_is_reworded_in_place_shown_in_the_table_printed_and_reset(qtb
     assert "t.act.contract" not in stored(session).action_edits
     assert title.label.text() == shown_in_table("t.act.contract") == "Signer un contrat conforme"
     assert title.catalogue.isHidden()
+
+
+def test_a_refused_not_applicable_among_the_critical_gaps_says_how_it_counts(qtbot, session, mini):
+    """An answer stored before « Non applicable » had rules keeps its value; where the content does
+    not allow it, the screen says it counts as « Je ne sais pas », as the signed PDF does."""
+    from wizard.core.model import Answer
+
+    aid = session.assessment.id
+    session.close()
+    store = Store(session.store.data_dir)
+    store.save_answer(aid, "t.a32.access.individual", Answer("na"))  # as an older Vigie stored it
+    page = ResultsPage()
+    qtbot.addWidget(page)
+    page.set_session(Session(store, aid, mini))
+    assert page.critical.text() == ("• Chaque personne a-t-elle son propre compte\u202f? — «\u202fNon applicable, "
+                                    "compté «\u202fJe ne sais pas\u202f»\u202f»")

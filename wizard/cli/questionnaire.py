@@ -10,6 +10,7 @@ from typing import Any
 from wizard.cli.common import CliError, Context, print_json
 from wizard.cli.output import one_line
 from wizard.core.action_plan import PlannedAction
+from wizard.core.answer_rules import counted_label
 from wizard.core.answers_file import AnswersFileError, read_answers_file
 from wizard.core.checks import one_of
 from wizard.core.disclosures import (
@@ -71,7 +72,10 @@ def question_json(q: Question, lang: str) -> dict[str, Any]:
     return {
         "id": q.id, "section": q.section, "article": q.axis, "text": q.text.get(lang),
         "help": help_, "references": list(q.refs), "weight": q.weight, "scored": q.scored,
-        "options": [{"value": v, "label": _(label)} for v, label in ANSWER_LABELS.items()],
+        "critical": q.critical, "na_allowed": q.na_allowed,
+        # The answers this question takes: « Non applicable » only where the content says when.
+        "options": [{"value": v, "label": _(label)} for v, label in ANSWER_LABELS.items()
+                    if v != "na" or q.na_allowed],
         "depends_on": [{"question": c.question, "in": list(c.values)} for c in q.depends_on],
     }
 
@@ -149,7 +153,7 @@ def cmd_plan(args: argparse.Namespace, ctx: Context) -> int:
         out.write("\n" + _("Points critiques à traiter d’abord ({count})").format(
             count=len(evaluation.critical_gaps)) + "\n")
         for q, a in evaluation.critical_gaps:
-            out.write(f"  [{q.id}] {one_line(q.text.get(ctx.lang))} — {_(ANSWER_LABELS[a.value])} "
+            out.write(f"  [{q.id}] {one_line(q.text.get(ctx.lang))} — {counted_label(a.value)} "
                       f"({framework.axis(q.axis).label.get(ctx.lang)})\n")
     if evaluation.contradictions:
         out.write("\n" + _("Incohérences à lever ({count})").format(count=len(evaluation.contradictions)) + "\n")

@@ -8,13 +8,20 @@ refuse it elsewhere; an answer stored before this rule keeps its value (the scor
 
 from __future__ import annotations
 
-from wizard.core.model import Answer, Question
+from wizard.core.model import ANSWER_LABELS, Answer, Question
 from wizard.i18n import _
 from wizard.typography import french
 
 
 class AnswerRefused(ValueError):
     """The answer breaks a rule of the content; the message names the question and the rule."""
+
+
+def counted_label(value: str) -> str:
+    """An answer's label as a gap shows it: a « Non applicable » among the gaps is one the rules
+    refused, and it says how it counts (PDF, results page and `vigie plan` alike)."""
+    label = _(ANSWER_LABELS[value]) if value in ANSWER_LABELS else value
+    return _("{answer}, compté « Je ne sais pas »").format(answer=label) if value == "na" else label
 
 
 def na_refusal(question: Question, justification: str) -> str | None:

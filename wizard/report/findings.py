@@ -8,6 +8,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable
 
+from wizard.core.answer_rules import counted_label
 from wizard.core.disclosures import coverage_lines, incomplete_meaning, incomplete_title
 from wizard.core.evaluation import Evaluation
 from wizard.core.model import ANSWER_LABELS, Question
@@ -73,9 +74,7 @@ def critical_gaps(ctx: ReportContext) -> list[Flowable]:
     head = [ty.para(h, "cell_head") for h in (_("Question"), _("Réponse"), _("Référence"))]
     rows = [head]
     for q, answer in gaps:
-        shown = _(ANSWER_LABELS[answer.value])
-        if answer.value == "na":
-            shown = _("{answer}, compté « Je ne sais pas »").format(answer=shown)
+        shown = counted_label(answer.value)
         refs = _("Réf. {refs}").format(refs=", ".join(q.refs))
         rows.append([ty.para(q.text.get(ctx.lang), "cell"), ty.para(shown, "cell_bold"),
                      [ty.para(ctx.text(ctx.framework.axis(q.axis).label), "cell"), ty.para(refs, "cell_small")]])

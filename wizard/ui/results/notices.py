@@ -4,9 +4,10 @@ not add up. Plain functions over the core's evaluation, no Qt, so the page and i
 
 from __future__ import annotations
 
+from wizard.core.answer_rules import counted_label
 from wizard.core.evaluation import Evaluation
 from wizard.i18n import _, ngettext
-from wizard.ui.results.labels import answer_label, content, typo
+from wizard.ui.results.labels import content, typo
 
 
 def coverage_text(evaluation: Evaluation) -> str:
@@ -26,7 +27,7 @@ def coverage_text(evaluation: Evaluation) -> str:
 
 def critical_lines(evaluation: Evaluation) -> list[str]:
     """One line per critical gap: the question and its answer."""
-    return [typo(_("{question} — « {answer} »").format(question=content(q.text), answer=answer_label(a.value)))
+    return [typo(_("{question} — « {answer} »").format(question=content(q.text), answer=counted_label(a.value)))
             for q, a in evaluation.critical_gaps]
 
 
