@@ -261,3 +261,14 @@ def test_the_chart_has_the_screen_s_scale_and_legend(mini, tmp_path):
     assert [m for m in marks if m not in ("50", "79", "80")] == ["0", "100"]
     for label in ("moins de 50", "50 à 79", "80 et plus", "non évalué"):
         assert label in chart
+
+
+def test_an_article_without_any_answer_is_said_unassessed_not_the_weakest(mini, tmp_path):
+    """Art. 32 has no answer at all: its 0 % says nothing was shown, so the summary does not call
+    it « le point le plus faible » — it says it was not assessed yet, and names the weakest among
+    the articles that were."""
+    _text, pages = _pages(mini, _assessment(INCOMPLETE), tmp_path)
+    summary = pages[1]
+    assert "L’article 32 n’a pas encore été évalué : aucune de ses questions n’a de réponse." in summary
+    assert "Le point le plus faible est l’article 32" not in summary
+    assert "Le point le plus faible est l’article 28" in summary

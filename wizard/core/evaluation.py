@@ -72,6 +72,13 @@ class Evaluation:
     def complete(self) -> bool:
         return not self.unanswered
 
+    def unassessed_axes(self) -> list[str]:
+        """Axes with scored questions on screen and not one answer yet: their index of 0 says
+        nothing was demonstrated, not that they were found the weakest."""
+        scored = {q.axis for q in self.visible if q.scored}
+        answered = {q.axis for q in self.visible if q.scored and q.id in self.answers}
+        return [axis for axis in self.scores.axes if axis in scored - answered]
+
     def contradictions_of(self, question_id: str) -> list[FoundContradiction]:
         """The contradictions a question takes part in (to flag it where it is shown)."""
         return [c for c in self.contradictions if question_id in c.question_ids]

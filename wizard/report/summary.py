@@ -54,7 +54,15 @@ def director_sentences(ctx: ReportContext) -> list[str]:
         out.append(ngettext("Le plan compte {n} action ; aucune n'est urgente.",
                             "Le plan compte {n} actions ; aucune n'est urgente.", len(plan))
                    .format(n=len(plan)))
-    scored = [(v, i, k) for i, (k, v) in enumerate(scores.axes.items()) if v is not None]
+    unassessed = ctx.evaluation.unassessed_axes()
+    if unassessed:
+        names = [ctx.text(ctx.framework.axis(k).in_sentence) for k in unassessed]
+        axes = names[0] if len(names) == 1 else _("{first} et {last}").format(first=", ".join(names[:-1]),
+                                                                               last=names[-1])
+        out.append(ngettext("{axes} n'a pas encore été évalué : aucune de ses questions n'a de réponse.",
+                            "{axes} n'ont pas encore été évalués : aucune de leurs questions n'a de réponse.",
+                            len(unassessed)).format(axes=axes[:1].upper() + axes[1:]))
+    scored = [(v, i, k) for i, (k, v) in enumerate(scores.axes.items()) if v is not None and k not in unassessed]
     if scored and min(scored)[0] < GREEN_FROM:
         value, _index, weakest = min(scored)
         axis = ctx.framework.axis(weakest)
