@@ -36,8 +36,9 @@ def _global_parser(**kwargs: object) -> argparse.ArgumentParser:
     kwargs.setdefault("allow_abbrev", False)
     parser = argparse.ArgumentParser(
         prog="vigie",
-        description=_("Vigie — auto-évaluation RGPD (articles 28, 29 et 32). "
-                    "Sans commande : lance l'application."), **kwargs)  # type: ignore[arg-type]
+        # The articles covered are the content's to say (`vigie questions`): not repeated here.
+        description=_("Vigie — auto-évaluation RGPD des laboratoires de biologie médicale et de leurs "
+                      "prestataires. Sans commande : lance l'application."), **kwargs)  # type: ignore[arg-type]
     parser.add_argument("--version", action="version", version=f"Vigie {__version__}",
                         help=_("afficher la version de Vigie et quitter"))
     parser.add_argument("--data-dir", help=_("dossier des données (sinon VIGIE_DATA_DIR ou le dossier utilisateur)"))
