@@ -179,6 +179,10 @@ def test_the_document_from_the_answers_when_no_review_was_done(workspace):
     assert [i.element.id for i in document.to_complete] == ["28-3-a", "28-3-h"]
     assert document.processor == "BioLogiciel SA" and document.controller == "Laboratoire des Tilleuls"
     assert not document.present  # nothing answered « Oui »: nothing is taken as present
+    # The question is named by the number the screens and the PDF give it, « 3.2 », not its rank.
+    with workspace.open_session(lab.id) as session:
+        number = session.number("lab.a28.contract.instructions")
+    assert "." in number and f"question {number} : Non" in document.to_complete[0].basis.replace("\u00a0", " ")
 
 
 def test_a_new_review_takes_hosting_from_the_processor_s_services(workspace):
@@ -187,3 +191,21 @@ def test_a_new_review_takes_hosting_from_the_processor_s_services(workspace):
     review = workspace.contracts.change(host.id, elements={"hds-1": {"status": "present"}})
     assert review.hosting and review.status("hds-1") == "present"
     assert workspace.contracts.stored(host.id) == review
+
+
+def test_one_good_contract_does_not_answer_for_the_processors_not_reviewed_yet(workspace):
+    """The lab's questions are about each processor: A's contract, complete, says nothing of B's,
+    which nobody has read. No « Oui » for « each processor » while B's is unknown."""
+    lab, first = lab_and_processor(workspace)
+    second = workspace.processors.add({"name": "Hébergeur Santé", "services": ["hosting"]})
+    workspace.contracts.change(first.id, elements=everything(workspace, "present"))
+    with workspace.open_session(lab.id) as session:
+        session.answer("lab.a28.contract.signed", "no")
+        applied = workspace.contracts.apply(first.id, session)
+    stored = workspace.load(lab.id).answers
+    assert stored["lab.a28.contract.signed"].value == "no"  # left as the lab answered it
+    assert not any(change.after == "yes" for change in applied.changes), applied.changes
+    unanswered = {u.question: u for u in applied.unanswerable}
+    assert "le contrat de « Hébergeur Santé », pas encore revu" in unanswered["lab.a28.contract.signed"].unknown
+    assert unanswered["lab.a28.contract.signed"].contradicted is None  # « Non » may be right for B
+    assert applied.unreviewed == (second.name,)

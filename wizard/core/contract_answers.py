@@ -93,8 +93,12 @@ def _evidence(reviewed: ReviewedContract, elements: Sequence[ContractElement], l
 
 
 def proposals(content: ContractElements, reviewed: Sequence[ReviewedContract], questions: Sequence[str],
-              lang: str) -> list[Proposal]:
-    """What the reviews say of each of these questions (those no reviewed element answers are left out)."""
+              lang: str, *, pending: int = 0) -> list[Proposal]:
+    """What the reviews say of each of these questions (those no reviewed element answers are left out).
+
+    pending: how many other contracts the questions are about that were not reviewed yet (the
+    laboratory's questions are about each of its processors): every element of theirs is unknown,
+    so a question can be answered only when the reviewed ones already make it « Partiellement »."""
     out = []
     for qid in questions:
         statuses: list[str] = []
@@ -115,7 +119,8 @@ def proposals(content: ContractElements, reviewed: Sequence[ReviewedContract], q
             blocks.append(_evidence(item, mine, lang))
         if behind:
             known = set(statuses) - {"unknown"}
-            excludes = "yes" if known == {"absent"} else "no" if known == {"present"} else None
+            statuses += ["unknown"] * pending
+            excludes = "yes" if known == {"absent"} else "no" if known == {"present"} and not pending else None
             out.append(Proposal(qid, combine(statuses), tuple(behind), tuple(unknown), "\n\n".join(blocks),
                                 excludes))
     return out

@@ -237,7 +237,7 @@ class Contracts:
         shown = {q.id for q in session.evaluation().visible}
         wanted = [q for q in self.elements.questions() if q in {x.id for x in view.questions}]
         lang = current_language()
-        found = proposals(self.elements, reviewed, wanted, lang)
+        found = proposals(self.elements, reviewed, wanted, lang, pending=len(unreviewed))
         headers = [evidence_header(r) for r in reviewed]
         changes: list[AppliedChange] = []
         plan: list[tuple[str, str, str]] = []
@@ -251,6 +251,8 @@ class Contracts:
             current = assessment.answers.get(proposal.question)
             if proposal.value is None:
                 titles = tuple(self.elements.element(e).title.get(lang) for e in proposal.unknown)
+                titles += tuple(_("le contrat de « {party} », pas encore revu").format(party=name)
+                                for name in unreviewed)
                 before_value = current.value if current else None
                 unanswerable.append(Unanswered(proposal.question, number, titles,
                                                before_value if proposal.contradicts(before_value) else None))
