@@ -15,6 +15,7 @@ from wizard.core.amendment import from_answers, from_review
 from wizard.core.contract_answers import statuses_from_answers
 from wizard.core.contract_review import ContractReview, ElementReview
 from wizard.core.model import Answer
+from wizard.core.numbering import question_numbers
 from wizard.core.questionnaire import load_questionnaire
 from wizard.exports.docx import build_amendment_docx
 from wizard.report.amendment import build_amendment_pdf
@@ -151,7 +152,7 @@ def test_without_a_review_the_answers_decide_and_unknown_is_never_present(conten
     assert statuses["28-3-c"].status == "present"  # « Oui » to both of its questions
     assert statuses["28-3-h"].status == "unknown"  # « Je ne sais pas »
     assert statuses["28-3-e"].status == "unknown"  # « Oui » to the general question, its own unanswered
-    numbers = {q.id: n for n, q in enumerate(view.questions, start=1)}
+    numbers = question_numbers(view)
     document = from_answers(content, statuses, hosting, answers, numbers, controller="Labo", processor="Éditeur",
                             author="Labo", assessment_day=date(2026, 11, 28), lang="fr")
     assert [i.element.id for i in document.to_complete] == ["28-3-a", "28-3-b"]

@@ -149,7 +149,7 @@ def from_review(content: ContractElements, review: ContractReview, *, controller
 
 
 def from_answers(content: ContractElements, statuses: Mapping[str, AnsweredStatus], hosting: bool | None,
-                 answers: Mapping[str, Answer], numbers: Mapping[str, int], *, controller: str, processor: str,
+                 answers: Mapping[str, Answer], numbers: Mapping[str, str], *, controller: str, processor: str,
                  author: str, assessment_day: date, lang: str, today: date | None = None) -> Amendment:
     """The document drawn from an assessment's answers (statuses: contract_answers.statuses_from_answers);
     author: the organisation assessed."""

@@ -14,6 +14,7 @@ from wizard.atomic_files import WriteFailed, write_document
 from wizard.core.amendment import Amendment, from_answers, from_review
 from wizard.core.contract_answers import statuses_from_answers
 from wizard.core.evaluation import Evaluation
+from wizard.core.numbering import question_numbers
 from wizard.i18n import _, language
 from wizard.operations.errors import OperationError
 from wizard.operations.processors import relations_of
@@ -49,7 +50,7 @@ def amendment(contracts: Contracts, ref: str | None, *, assessment_id: str | Non
         raise OperationError(typeset(_("l’évaluation {id} n’est ni celle d’un laboratoire ni celle d’un prestataire")
                                      ).format(id=assessment.id))
     visible = [q.id for q in evaluation.visible]
-    numbers = {q.id: n for n, q in enumerate(evaluation.questionnaire.questions, start=1)}
+    numbers = question_numbers(evaluation.questionnaire)  # « 3.2 », as on the screens and in the PDF
     statuses, hosting = statuses_from_answers(content, assessment.answers, visible)
     with language(lang):
         if assessment.profile == relations.controller:
