@@ -303,3 +303,29 @@ def test_english_output_takes_no_french_spaces(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "no HDS certificate recorded" in result.stdout and "; no contract recorded" in result.stdout
     assert "\u202f;" not in result.stdout
+
+
+def test_a_response_sent_in_clear_to_a_protected_request_is_imported_with_a_warning(loop, tmp_path, monkeypatch):
+    """The lab asked for a response protected by a password; the vendor sent it in clear (an older
+    Vigie, or another tool). Refusing it would not undo that: it is imported, and the lab is told."""
+    from dataclasses import replace
+
+    from wizard.core.clients import ClientsRegister
+
+    lab, vendor = copy_lab(loop, tmp_path), tmp_path / "vendor-copy"
+    shutil.copytree(loop["vendor"], vendor)
+    clear = tmp_path / "en-clair.pdf"
+    with monkeypatch.context() as older:  # a vendor whose Vigie does not read the request's protection
+        found = ClientsRegister.request
+        older.setattr(ClientsRegister, "request", lambda self, rid: (lambda hit: hit and (
+            hit[0], replace(hit[1], protection="none")))(found(self, rid)))
+        ok(vendor, "respond", loop["assessment"], "--request", loop["request"]["id"], "-o", str(clear),
+           env={"VIGIE_RESPONSE_PASSWORD": ""})
+    assert "not encrypted" in run("qpdf", "--show-encryption", str(clear)).stdout
+    result = v(lab, "response", "import", str(clear), "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["unprotected"] is True
+    assert "votre demande exigeait une réponse protégée par un mot de passe ; celle de « BioLogiciel SA » ne " \
+           "l’est pas" in flat(result.stderr)
+    protected = v(copy_lab(loop, tmp_path / "again"), "response", "import", str(loop["response"]), "--json")
+    assert protected.returncode == 0 and json.loads(protected.stdout)["unprotected"] is False

@@ -71,7 +71,8 @@ def response_json(found: Any, view: Any, lab_view: Any, lang: str) -> dict[str, 
     r = found.received
     return {"processor": {"id": found.processor.id, "name": found.processor.name},
             "request_id": r.request_id, "vendor": r.vendor, "signer": r.signer, "fingerprint": r.fingerprint,
-            "pinned_now": found.pinned_now, "new_signer": found.new_signer, "assessment_date": r.assessment_date,
+            "pinned_now": found.pinned_now, "new_signer": found.new_signer, "unprotected": found.unprotected,
+            "assessment_date": r.assessment_date,
             "scores": {"overall": r.overall, "articles": r.axes},
             "coverage": {"answered": r.answered, "visible": r.visible},
             "critical_gaps": [{"question": g.question, "answer": g.answer, "article": g.axis,
@@ -145,7 +146,7 @@ def cmd_request_import(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_response_import(args: argparse.Namespace, ctx: Context) -> int:
-    from wizard.operations.requests import PasswordNeeded
+    from wizard.operations.requests import PasswordNeeded, unprotected_warning
 
     with opened_workspace(ctx) as workspace:
         processors = workspace.processors
@@ -167,6 +168,8 @@ def cmd_response_import(args: argparse.Namespace, ctx: Context) -> int:
         print("vigie: " + typeset(_("Première réponse signée de « {name} » : l’empreinte de sa clé, {fp}, est retenue ; "
                                    "une réponse signée avec une autre clé sera signalée.")).format(
             name=found.processor.name, fp=found.received.fingerprint), file=sys.stderr)
+    if found.unprotected:
+        print("vigie: " + unprotected_warning(found.processor.name), file=sys.stderr)
     if args.json:
         print_json(data)
         return 0

@@ -84,6 +84,9 @@ class ImportedResponse:
     pinned_now: bool = False  # the signer's certificate was pinned at this first response
     new_signer: bool = False  # signed by another key than the pinned one, accepted on confirmation
     signature: SignatureCheck | None = None
+    # The request asked for a response protected by a password and this one was not: the
+    # vendor's answers travelled in clear. Imported all the same (refusing would not undo it).
+    unprotected: bool = False
 
 
 # -- a request out ---------------------------------------------------------------------------------
@@ -244,8 +247,16 @@ def import_response(processors: Processors, path: Path, *, password: str | None 
     lab_assessment = _lab_assessment(processors)
     found = suggestions(questionnaire.for_profile(relations.controller), lab_assessment, view, vendor) \
         if lab_assessment is not None else []
+    asked_password = isinstance(sent.get("request"), dict) and sent["request"].get("protection") == "password"
     return ImportedResponse(updated, received, evaluation, tuple(found), lab_assessment, pinned_now, new_signer,
-                            signature)
+                            signature, unprotected=asked_password and password is None)
+
+
+def unprotected_warning(vendor: str) -> str:
+    """What the lab is told when a response it asked to protect arrives without a password."""
+    return typeset(_("ATTENTION : votre demande exigeait une réponse protégée par un mot de passe ; celle de « {name} » "
+                     "ne l’est pas : ses réponses ont circulé en clair. Elle a été importée ; signalez-le au "
+                     "prestataire.")).format(name=vendor)
 
 
 def _lab_assessment(processors: Processors) -> Assessment | None:

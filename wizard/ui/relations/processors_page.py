@@ -39,7 +39,7 @@ from wizard.core.processor_facts import fact_line
 from wizard.i18n import _, current_language, format_day, format_percent, ngettext
 from wizard.operations.errors import OperationError, StorageError
 from wizard.operations.processors import relations_of
-from wizard.operations.requests import PasswordNeeded, SignerChanged
+from wizard.operations.requests import PasswordNeeded, SignerChanged, unprotected_warning
 from wizard.operations.workspace import Workspace
 from wizard.ui.relations.forms import PartyForm, ProcessorForm, RequestOptions
 from wizard.ui.widgets import message
@@ -301,6 +301,8 @@ class ProcessorsPage(QDialog):
                 message.warning(self, _("Réponse refusée"), str(exc))
                 return None
         self.reload(select=found.processor.id)
+        if found.unprotected:
+            message.warning(self, _("Réponse non protégée"), unprotected_warning(found.processor.name))
         if found.new_signer:
             message.warning(self, _("Autre clé de signature"), fr(_(
                 "Réponse acceptée à votre demande ; la nouvelle empreinte {fp} est désormais retenue.").format(
