@@ -129,6 +129,9 @@ def test_the_english_document(content, tmp_path):
     assert not re.search(r"Ce que la loi|Projet de clause|Absent du contrat", text)
     docx_text = flat("\n".join(p.text for p in docx_paragraphs(build_amendment_docx(document))))
     assert "What the law requires" in docx_text and "GDPR, Art. 28(2)" in docx_text
+    # English takes no space before a colon: « Source : » was French spacing in an English document.
+    assert "Source:" in docx_text and "Scope:" in docx_text
+    assert not re.findall(r"\w :", docx_text) and not re.findall(r"\w :", text)
 
 
 def test_hosting_clauses_only_for_a_contract_that_hosts_health_data(content):

@@ -76,6 +76,10 @@ class Labels:
     partial: str
     unknown: str
     present_status: str
+    colon: str = "{label} :"  # « Note : » in French, "Note:" in English
+
+    def labelled(self, label: str) -> str:
+        return self.colon.format(label=label)
 
     def status_label(self, status: str) -> str:
         return {"absent": self.absent, "partial": self.partial, "unknown": self.unknown,
@@ -93,7 +97,7 @@ def labels(lang: str) -> Labels:
             reference=_("Référence"), signature=_("Signature"),
             signature_intro=_("Signature de la personne qui a établi ce document de travail (facultative)."),
             absent=_("Absent du contrat"), partial=_("Présent en partie"), unknown=_("À vérifier"),
-            present_status=_("Présent"))
+            present_status=_("Présent"), colon=_("{label} :"))
 
 
 def _disclaimer() -> str:

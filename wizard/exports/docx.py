@@ -54,7 +54,7 @@ def _section(w: _Writer, words: Labels, number: int, item: AmendmentItem) -> Non
         line += " — " + _("dans le contrat : {where}").format(where=item.where[:limits.NAME])
     w.para(line, bold_label=words.status_label(item.status) + " —", colour=STATUS_COLOURS[item.status])
     if item.note.strip():
-        w.para(item.note, bold_label=words.note + " :")
+        w.para(item.note, bold_label=words.labelled(words.note))
     if item.basis:
         w.para(item.basis)
     w.heading(words.requires, 3)
@@ -85,7 +85,7 @@ def _build(document: Amendment) -> bytes:
     w.para(document.disclaimer, "Intense Quote")
     for label, value in ((_("Source"), document.source), (_("Étendue"), document.scope),
                          (_("Bilan"), document.summary)):
-        w.para(value, bold_label=label + " :")
+        w.para(value, bold_label=words.labelled(label))
     w.heading(words.to_complete, 1)
     if document.complete:
         w.para(words.nothing_missing, bold_label="")
@@ -99,7 +99,7 @@ def _build(document: Amendment) -> bytes:
             if item.basis:
                 w.para(item.basis)
             if item.note.strip():
-                w.para(item.note, bold_label=words.note + " :")
+                w.para(item.note, bold_label=words.labelled(words.note))
             for question in item.element.ask:
                 w.para(question.get(w.lang), "List Bullet")
     if document.present:

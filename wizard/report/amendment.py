@@ -69,7 +69,7 @@ def _section(ty: Typo, words: Labels, number: int, item: AmendmentItem) -> list[
     story: list[Flowable] = [CondPageBreak(45 * mm), Heading(ty.t(title), "h2", 1, ty.plain(title)),
                              _status_line(ty, words, item)]
     if item.note.strip():
-        story += ty.long(item.note, limits.TEXT, "small", label=words.note + " :")
+        story += ty.long(item.note, limits.TEXT, "small", label=words.labelled(words.note))
     if item.basis:
         story.append(ty.para(item.basis, "small"))
     story += [ty.para(words.requires, "h3"), ty.para(element.requires.get(lang)),
@@ -93,7 +93,7 @@ def _to_verify(ty: Typo, words: Labels, items: tuple[AmendmentItem, ...], intro:
         if item.basis:
             block.append(ty.para(item.basis, "small"))
         if item.note.strip():
-            block += ty.long(item.note, limits.TEXT, "small", label=words.note + " :")
+            block += ty.long(item.note, limits.TEXT, "small", label=words.labelled(words.note))
         block += [ty.para("• " + q.get(ty.lang), "small") for q in element.ask]
         story += [KeepTogether(block), Spacer(1, 2 * mm)]
     return story
