@@ -148,3 +148,77 @@ def test_compare_refuses_a_laboratory_against_a_vendor_with_exit_2(first):
     result = vigie("compare", vendor, first)
     assert result.returncode == 2 and "profils différents" in result.stderr
     assert "Traceback" not in result.stderr and result.stdout == ""
+
+
+def edited_plan(aid: str, path: Path, edits: dict[tuple[str, str], object], env: dict[str, str] | None = None) -> Path:
+    """The plan exported to a workbook, cells set by (action id, column header), saved as a lab would."""
+    from openpyxl import load_workbook
+
+    ok("export-plan", aid, "-o", str(path), env=env)
+    book = load_workbook(path)
+    sheet = book.worksheets[0]
+    header = [c.value for c in sheet[1]]
+    rows = {sheet.cell(r, 1).value: r for r in range(2, sheet.max_row + 1)}
+    for (action_id, column), value in edits.items():
+        sheet.cell(rows[action_id], header.index(column) + 1).value = value
+    book.save(path)
+    return path
+
+
+def plain(text: str) -> str:
+    return text.replace("\u202f", " ").replace("\u00a0", " ")
+
+
+def test_a_merge_keeps_the_plan_history_and_says_what_it_changed_in_the_plan(first, tmp_path, data_dir):
+    jean = laptop_copy(first, tmp_path, data_dir, "jean")
+    ok("import-plan", first, str(edited_plan(first, tmp_path / "edited.xlsx",
+                                             {("t.act.contract", "Statut"): "En cours"})))
+    assert len(json.loads(ok("plan-history", first, "--json"))) == 1
+    ok("answer", first, "t.a28.contract.audit", "yes", env=jean)
+    ok("import-plan", first, str(edited_plan(first, tmp_path / "jean.xlsx",
+                                             {("t.act.accounts", "Responsable"): "Jean Dupont"}, env=jean)), env=jean)
+    copy = tmp_path / "copy.vigie"
+    ok("export", first, "-o", str(copy), env=jean)
+
+    ok("merge", first, str(copy), "--take", "theirs")
+
+    history = json.loads(ok("plan-history", first, "--json"))
+    assert [(e["operation"], e["source"]) for e in history] == [("sheet-import", "edited.xlsx"),
+                                                                ("merge", "copy.vigie")]
+    assert history[0]["changes"] == [{"action": "t.act.contract", "field": "status", "old": "todo", "new": "doing"}]
+    assert history[1]["changes"] == [{"action": "t.act.accounts", "field": "owner", "old": "it", "new": "Jean Dupont"}]
+    listed = plain(ok("plan-history", first))
+    assert "Fusion avec « copy.vigie »" in listed and "Responsable : Responsable informatique → Jean Dupont" in listed
+
+
+def test_an_action_reopened_here_stays_open_and_the_merge_says_the_copy_differs(first, tmp_path, data_dir):
+    ok("import-plan", first, str(edited_plan(first, tmp_path / "done.xlsx", {("t.act.contract", "Statut"): "Fait"})))
+    jean = laptop_copy(first, tmp_path, data_dir, "jean")  # « Fait » in both copies
+    ok("import-plan", first, str(edited_plan(first, tmp_path / "reopened.xlsx",
+                                             {("t.act.contract", "Statut"): "En cours"})))
+    ok("answer", first, "t.a28.contract.audit", "yes", env=jean)  # Jean leaves the action as it was
+    copy = tmp_path / "jean.vigie"
+    ok("export", first, "-o", str(copy), env=jean)
+
+    result = vigie("merge", first, str(copy))
+
+    assert result.returncode == 0, result.stderr
+    shown = json.loads(ok("show", first, "--json"))
+    assert shown["action_edits"]["t.act.contract"]["status"] == "doing"
+    assert shown["answers"]["t.a28.contract.audit"]["value"] == "yes"
+    err = plain(result.stderr)
+    assert "Action t.act.contract, statut : « En cours » gardé ici, « Fait » dans jean.vigie" in err
+    assert "fusion enregistrée : 1 réponse reprise d’une copie, 0 conflit tranché, 1 valeur différente gardée" in err
+
+
+def test_a_garbage_or_missing_copy_is_refused_in_french(first, tmp_path, data_dir):
+    garbage = tmp_path / "garbage.vigie"
+    garbage.write_text("ceci n’est pas du JSON", encoding="utf-8")
+    refused = vigie("merge", first, str(garbage))
+    assert refused.returncode == 2
+    assert "Rien n’a été fusionné" in refused.stderr and "importé" not in refused.stderr
+    assert "Expecting value" not in refused.stderr and "JSON illisible" in refused.stderr
+    missing = vigie("merge", first, str(tmp_path / "absent.vigie"))
+    assert missing.returncode == 2
+    assert "absent.vigie : fichier introuvable ; rien n’a été fusionné" in plain(missing.stderr)
+    assert "No such file" not in missing.stderr

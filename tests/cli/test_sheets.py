@@ -109,3 +109,53 @@ def test_questionnaire_pdf_blank_and_prefilled(aid, tmp_path):
     other = vigie("questionnaire-pdf", "--prefill", aid, "--profile", "vendor", "-o", str(tmp_path / "x.pdf"))
     assert other.returncode == 2 and "porte sur le profil" in other.stderr.replace("\u202f", " ")
     assert not (tmp_path / "x.pdf").exists()
+
+
+def plain(text: str) -> str:
+    return text.replace("\u202f", " ").replace("\u00a0", " ")
+
+
+def test_a_plan_exported_from_another_assessment_is_refused_naming_both(aid, tmp_path, data_dir):
+    other = vigie("new", "--profile", "lab", "--org", "Laboratoire du Port", "--assessor", "Jean Dupont").stdout.strip()
+    for qid in ("t.a28.contract.signed", "t.a32.access.individual"):
+        assert vigie("answer", other, qid, "no").returncode == 0
+    plan = tmp_path / "plan_port.xlsx"
+    assert vigie("export-plan", other, "-o", str(plan)).returncode == 0
+    _edit(plan, {"F2": "Fait"})
+    before = _stored(data_dir, aid)
+
+    refused = vigie("import-plan", aid, str(plan))
+
+    assert refused.returncode == 2
+    err = plain(refused.stderr)
+    assert "plan_port.xlsx est le plan d’action d’une autre évaluation (Laboratoire du Port, identifiant " \
+           f"{other})" in err
+    assert f"pas dans l’évaluation {aid} (Laboratoire des Tilleuls). Rien n’a été importé." in err
+    assert "Traceback" not in refused.stderr and refused.stdout == ""
+    assert _stored(data_dir, aid) == before
+    # The plan still goes back into its own assessment.
+    assert vigie("import-plan", other, str(plan)).returncode == 0
+
+
+def test_import_plan_says_each_problem_once_with_french_punctuation(aid, tmp_path):
+    plan = tmp_path / "plan_bad.xlsx"
+    assert vigie("export-plan", aid, "-o", str(plan)).returncode == 0
+    _edit(plan, {"F3": "Bof"})
+    bad_row = vigie("import-plan", aid, str(plan))
+    assert bad_row.returncode == 2
+    assert "plan_bad.xlsx : ligne 3, colonne « Statut » (F) : statut inconnu « Bof »" in plain(bad_row.stderr)
+    assert "plan_bad.xlsx:" not in bad_row.stderr
+
+    _edit(plan, {"A1": "Référence", "F3": "Fait"})
+    bad_header = vigie("import-plan", aid, str(plan))
+    assert bad_header.returncode == 2
+    err = plain(bad_header.stderr)
+    assert err.count("aucune colonne « Identifiant » en première ligne") == 1, err
+    assert "plan_bad.xlsx : aucune colonne « Identifiant »" in err
+
+
+def test_plan_history_says_when_there_is_none(aid):
+    listed = vigie("plan-history", aid)
+    assert listed.returncode == 0 and listed.stdout == ""
+    assert "aucune modification du plan n’est enregistrée" in plain(listed.stderr)
+    assert json.loads(vigie("plan-history", aid, "--json").stdout) == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from wizard.core.content_changes import changes_since
+from wizard.core.content_changes import between, changes_since, of_profile
 from wizard.core.model import Answer, Assessment, ContentStamp, Organisation
 
 
@@ -38,3 +38,23 @@ def test_a_vendor_answer_is_not_taken_for_a_retired_question(mini):
     lab = mini.for_profile("lab")
     a = _assessment(ContentStamp("test-mini", "0"), {"t.a32.access.vendor_only": "yes"})
     assert changes_since(lab, a, mini) is None
+
+
+def test_between_two_versions_a_profile_is_told_of_its_own_questions_only(mini):
+    """versions.yaml lists every profile's questions: a laboratory's comparison or merge names
+    none of a vendor's, new or retired."""
+    ids = tuple(q.id for q in mini.questions)
+    versions = {"0": ("t.a28.contract.signed", "lab.a28.retired", "vendor.a28.retired", "t.a28.retired",
+                      "vendor.a32.answered_retired"),
+                "1": ids}
+    lab = mini.for_profile("lab")
+    change = between(versions, "0", "1", of_profile(lab, "lab", versions=versions,
+                                                    answered={"vendor.a32.answered_retired"}))
+    assert "t.a32.access.vendor_only" in ids
+    assert change.new == ("t.a28.contract.audit", "t.a28.sub.any", "t.a28.sub.authorised", "t.a28.sub.same_terms",
+                          "t.a32.access.individual")
+    # Retired: the laboratory's, one whose id names no profile, and one the assessments answered.
+    assert change.gone == ("lab.a28.retired", "t.a28.retired", "vendor.a32.answered_retired")
+    vendor = between(versions, "0", "1", of_profile(mini.for_profile("vendor"), "vendor", versions=versions))
+    assert "t.a28.sub.any" not in vendor.new and "t.a32.access.vendor_only" in vendor.new
+    assert vendor.gone == ("vendor.a28.retired", "t.a28.retired", "vendor.a32.answered_retired")

@@ -239,13 +239,15 @@ def test_plan_edits_custom_actions_and_participants_are_joined_field_by_field():
     theirs.assessment.participants.append(Participant("Jean Dupont", "DSI"))
     result = run(mine, theirs.copy("jean.vigie"))
     merged = result.assessment
-    # The status goes forward, a due date set on one side is taken, the owner set on both stays ours.
-    assert merged.action_edits["t.act.contract"] == ActionEdit(owner="dpo", status="done", due="2027-01-31")
-    assert merged.action_edits["t.act.accounts"] == ActionEdit(status="doing")
+    # A due date set on one side is taken; the owner set on both stays ours. A status that differs
+    # stays ours too (« À lancer » when there is no edit): nothing tells which copy changed it.
+    assert merged.action_edits["t.act.contract"] == ActionEdit(owner="dpo", status="doing", due="2027-01-31")
+    assert "t.act.accounts" not in merged.action_edits
     assert [c.id for c in merged.custom_actions] == ["custom-1", "custom-2"]
     assert [p.name for p in merged.participants] == ["Jean Dupont"]
     assert [(d.kind, d.key, d.field, d.mine, d.theirs) for d in result.differences] == [
-        ("action", "t.act.contract", "owner", "dpo", "achats")]
+        ("action", "t.act.contract", "owner", "dpo", "achats"), ("action", "t.act.contract", "status", "doing", "done"),
+        ("action", "t.act.accounts", "status", "todo", "doing")]
     assert not run(Laptop(merged, result.history), theirs.copy()).changed
 
 
@@ -266,6 +268,44 @@ def test_a_reworded_title_is_merged_like_the_other_fields_of_an_edit():
     assert merged["t.act.accounts"] == ActionEdit(title="Comptes nominatifs pour tous")
     assert [(d.key, d.field, d.mine, d.theirs) for d in result.differences] == [
         ("t.act.accounts", "title", "Comptes nominatifs pour tous", "Un compte par personne")]
+
+
+@pytest.mark.parametrize("reopened", ["doing", None])  # « En cours », or back to the proposal's « À lancer »
+def test_an_action_reopened_here_is_not_closed_again_by_a_copy_that_left_it_done(reopened):
+    origin = base()
+    origin.assessment.action_edits["t.act.contract"] = ActionEdit(status="done")
+    origin.assessment.custom_actions.append(CustomAction("custom-1", "Former l’équipe", status="done"))
+    mine, theirs = origin.clone(), origin.clone()
+    if reopened is None:
+        del mine.assessment.action_edits["t.act.contract"]  # what editing it back to « À lancer » stores
+    else:
+        mine.assessment.action_edits["t.act.contract"] = ActionEdit(status=reopened)
+    mine.assessment.custom_actions[0] = CustomAction("custom-1", "Former l’équipe", status="doing")
+    theirs.answer("t.a32.access.individual", "yes", "Jean Dupont", "2026-11-29T10:05:00+01:00")
+    result = run(mine, theirs.copy("jean.vigie"))
+    merged = result.assessment
+    # The reopening made here stands; the copy's answer comes in.
+    assert (merged.action_edits.get("t.act.contract") or ActionEdit()).status == reopened
+    assert merged.custom_actions[0].status == "doing"
+    assert merged.answers["t.a32.access.individual"].value == "yes"
+    # And the person merging is told that the copy still says « Fait ».
+    assert [(d.kind, d.key, d.field, d.mine, d.theirs) for d in result.differences] == [
+        ("action", "t.act.contract", "status", reopened or "todo", "done"),
+        ("custom", "custom-1", "status", "doing", "done")]
+
+
+def test_a_follow_up_note_of_the_copy_is_brought_in_and_a_different_one_reported():
+    mine = base()
+    mine.assessment.action_notes["t.act.contract"] = "Devis demandé le 3/12"
+    theirs = mine.clone()
+    theirs.assessment.action_notes["t.act.contract"] = "Devis reçu"
+    theirs.assessment.action_notes["t.act.accounts"] = "Voir avec la DSI"
+    result = run(mine, theirs.copy("jean.vigie"))
+    assert result.assessment.action_notes == {"t.act.contract": "Devis demandé le 3/12",
+                                              "t.act.accounts": "Voir avec la DSI"}
+    assert [(d.kind, d.key, d.field, d.mine, d.theirs) for d in result.differences] == [
+        ("note", "t.act.contract", "note", "Devis demandé le 3/12", "Devis reçu")]
+    assert mine.assessment.action_notes == {"t.act.contract": "Devis demandé le 3/12"}  # this copy untouched
 
 
 def test_the_audited_fields_are_the_storage_ones():

@@ -225,3 +225,31 @@ def test_a_defused_formula_in_a_csv_comes_back_as_it_was_typed(session, tmp_path
     assert "'=2+2 et -1 jour" in path.read_bytes().decode("utf-8-sig")
     found = read_plan_sheet(session, path)
     assert found.problems == () and found.preview == ()  # read back unchanged: nothing to do
+
+
+def test_a_workbook_exported_from_another_assessment_is_refused_whatever_its_language(session, tmp_path):
+    from openpyxl import load_workbook
+
+    from tests.exports.conftest import ANSWERS
+    from wizard.core.model import Organisation
+    from wizard.operations.errors import OperationError
+    from wizard.operations.session import Session
+
+    made = session.store.create("lab", Organisation("Laboratoire du Port"), when=date(2026, 11, 28))
+    with Session(session.store, made.id, session.questionnaire) as other:
+        for qid, value in ANSWERS.items():
+            other.answer(qid, value)
+        path, _rows = _edited(other, tmp_path, {("t.act.contract", "Status"): "Done"}, lang="en")
+    before = file_bytes(session)
+    with pytest.raises(OperationError) as refused:
+        read_plan_sheet(session, path)
+    message = plain(str(refused.value))
+    assert made.id in message and session.assessment.id in message
+    assert "Laboratoire du Port" in message and "Laboratoire Saint-Éloi" in message
+    assert file_bytes(session) == before
+    # Without its « About » sheet, a workbook says nothing of its assessment: its rows are read.
+    book = load_workbook(path)
+    del book[book.sheetnames[1]]
+    book.save(path)
+    assert ("t.act.contract", "status", "done") in {(c.action_id, c.field, c.new)
+                                                    for c in read_plan_sheet(session, path).preview}

@@ -123,6 +123,36 @@ def test_the_merged_assessment_travels_with_its_decisions(laptops, tmp_path):
     assert [e["merge"]["rule"] for e in history if "merge" in e] == ["newest"]
 
 
+def test_a_merge_keeps_the_plan_history_and_adds_what_it_changed_in_the_plan(laptops):
+    from wizard.core.plan_changes import PlanChange
+
+    laptops.answer(laptops.here, "t.a32.access.individual", "no", "Claire Martin")  # t.act.accounts
+    with laptops.here.open_session(laptops.id) as session:
+        session.apply_plan_changes([PlanChange("t.act.contract", status="doing")], operation="sheet-import",
+                                   source="plan.xlsx")
+    [imported] = laptops.here.plan_history(laptops.id)
+    jean = laptops.laptop()
+    laptops.answer(jean, "t.a28.sub.any", "no", "Jean Dupont")
+    with jean.open_session(laptops.id) as session:
+        session.edit_plan_action("t.act.accounts", owner="Jean Dupont")
+        session.set_action_note("t.act.accounts", "Comptes AD à créer")
+    copy = laptops.send_back(jean, "jean.vigie")
+
+    merged = laptops.here.merge(laptops.id, [copy], who="Zoé Leroy")
+
+    assert merged.written and laptops.value("t.a28.sub.any") == "no"
+    history = laptops.here.plan_history(laptops.id)
+    assert history[0] == imported  # the spreadsheet's import is still there
+    [entry] = history[1:]
+    assert (entry.operation, entry.source, entry.by) == ("merge", "jean.vigie", "Zoé Leroy")
+    assert {(c["action"], c["field"], c["old"], c["new"]) for c in entry.changes} == {
+        ("t.act.accounts", "owner", "it", "Jean Dupont"), ("t.act.accounts", "note", "", "Comptes AD à créer")}
+    # And it travels with the assessment.
+    out = laptops.here.export_exchange(laptops.id, laptops.root / "merged.vigie")
+    _assessment, _history, travelled = read_exchange(out.read_bytes(), REGISTRY.default)
+    assert [e["operation"] for e in travelled] == ["sheet-import", "merge"]
+
+
 def test_a_copy_of_another_assessment_is_refused_and_nothing_written(laptops):
     other = laptops.here.create("lab", Organisation("Laboratoire du Port"))
     foreign = laptops.here.export_exchange(other.id, laptops.root / "port.vigie")
@@ -164,11 +194,13 @@ def test_a_wrong_altered_foreign_or_newer_file_is_refused_and_nothing_written(la
 
 
 def _versioned_content(folder: Path) -> Path:
-    """The small questionnaire with two content versions: « 1 » had a question since retired."""
+    """The small questionnaire with two content versions: « 1 » had a question since retired, and
+    lacked a question of each profile added since."""
     shutil.copytree(MINI_QUESTIONNAIRE, folder)
     ids = [q.id for q in REGISTRY.default.questions]
     current = json.dumps(ids)
-    older = json.dumps([i for i in ids if i != "t.a32.access.vendor_only"] + ["t.a32.access.retired"])
+    older = json.dumps([i for i in ids if i not in ("t.a32.access.vendor_only", "t.a28.sub.same_terms")]
+                       + ["t.a32.access.retired"])
     (folder / "framework.yaml").write_text((folder / "framework.yaml").read_text(encoding="utf-8").replace(
         'content_version: "1"', 'content_version: "2"'), encoding="utf-8")
     (folder / "versions.yaml").write_text(
@@ -187,7 +219,9 @@ def test_content_versions_are_recorded_and_copies_of_another_one_refused_naming_
     with pytest.raises(OperationError) as err:
         laptops.here.merge(laptops.id, [copy])
     message = str(err.value)
-    assert "jean.vigie" in message and "t.a32.access.vendor_only" in message and "t.a32.access.retired" in message
+    assert "jean.vigie" in message and "t.a28.sub.same_terms" in message and "t.a32.access.retired" in message
+    # A laboratory's copies are told of the laboratory's questions only, not of a vendor's.
+    assert "t.a32.access.vendor_only" not in message
     laptops.here.close()
 
 

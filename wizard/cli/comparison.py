@@ -4,8 +4,10 @@ vigie compare A B [--json]
 vigie merge ID FILE.vigie… [--take mine|theirs|newest] [--by NAME] [--json]
 
 merge writes only when every conflict is decided; a conflict left to decide exits with code 3
-(and lists it), nothing written. A file refused (another assessment, another content version,
-altered, newer format) exits with code 2, nothing written.
+(and lists it), nothing written. A value of the plan or of the details that a copy holds
+differently keeps this assessment's, listed on stderr and counted in the summary. A file
+refused (another assessment, another content version, altered, newer format) exits with code
+2, nothing written.
 """
 
 from __future__ import annotations
@@ -176,14 +178,24 @@ def cmd_merge(args: argparse.Namespace, ctx: Context) -> int:
             "{n} conflits à trancher : rien n’a été fusionné. Relancez avec --take mine, theirs ou newest.",
             len(waiting))).format(n=len(waiting)), file=sys.stderr)
         return NEEDS_CHOICE
+    kept = len(result.differences)
     if not merged.written:
-        print("vigie: " + _said(_("rien à fusionner : l’évaluation contient déjà tout ce que ces copies "
-                                   "apportent")), file=sys.stderr)
+        if kept:
+            print("vigie: " + _said(ngettext(
+                "rien à fusionner ; {n} valeur diffère dans les copies : celle de cette évaluation est gardée "
+                "(ci-dessus)",
+                "rien à fusionner ; {n} valeurs diffèrent dans les copies : celles de cette évaluation sont "
+                "gardées (ci-dessus)", kept)).format(n=kept), file=sys.stderr)
+        else:
+            print("vigie: " + _said(_("rien à fusionner : l’évaluation contient déjà tout ce que ces copies "
+                                       "apportent")), file=sys.stderr)
         return 0
     taken, decided = len(result.taken), len(result.decisions)
-    counts = ", ".join((ngettext("{n} réponse reprise d’une copie", "{n} réponses reprises des copies", taken)
-                        .format(n=taken),
-                        ngettext("{n} conflit tranché", "{n} conflits tranchés", decided).format(n=decided)))
+    parts = [ngettext("{n} réponse reprise d’une copie", "{n} réponses reprises des copies", taken).format(n=taken),
+             ngettext("{n} conflit tranché", "{n} conflits tranchés", decided).format(n=decided)]
+    if kept:
+        parts.append(ngettext("{n} valeur différente gardée telle qu’ici (ci-dessus)",
+                              "{n} valeurs différentes gardées telles qu’ici (ci-dessus)", kept).format(n=kept))
     print("vigie: " + _said(_("fusion enregistrée : {counts} ; la version précédente reste dans les "
-                              "sauvegardes").format(counts=counts)), file=sys.stderr)
+                              "sauvegardes").format(counts=", ".join(parts))), file=sys.stderr)
     return 0

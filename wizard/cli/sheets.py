@@ -8,7 +8,8 @@ vigie questionnaire-pdf [--profile PROFILE] [--lang fr|en] [--prefill ID] -o FIL
 
 The format comes from --format, else from the file's extension. An edited plan with problems
 (a row matching no action, an unknown status, an unreadable date) is listed row by row on
-stderr and exits with code 2, nothing applied; --skip-invalid applies the other rows.
+stderr and exits with code 2, nothing applied; --skip-invalid applies the other rows. A
+workbook exported from another assessment exits with code 2, nothing applied.
 """
 
 from __future__ import annotations
@@ -102,16 +103,21 @@ def cmd_import_plan(args: argparse.Namespace, ctx: Context) -> int:
                 raise CliError(session.read_only_reason)
             with user_errors(SessionError):
                 found = read_plan_sheet(session, args.file)
-            for problem in found.problems:
-                print(f"vigie: {args.file.name}: {problem}", file=sys.stderr)
             whole_file = any(p.whole_file for p in found.problems)
-            if found.problems and (whole_file or not args.skip_invalid):
+            if whole_file:  # no row can be trusted: the file's problems alone, each said once
+                *first, last = (p for p in found.problems if p.whole_file)
+                for problem in first:
+                    print(f"vigie: {_file_problem(args.file, problem)}", file=sys.stderr)
+                raise CliError(_file_problem(args.file, last))
+            for problem in found.problems:
+                print(f"vigie: {_file_problem(args.file, problem)}", file=sys.stderr)
+            if found.problems and not args.skip_invalid:
                 raise CliError(french(ngettext(
                     "{file} : {count} problème ; rien n’a été importé (corrigez la ligne, ou relancez avec "
                     "--skip-invalid pour la laisser de côté).",
                     "{file} : {count} problèmes ; rien n’a été importé (corrigez les lignes, ou relancez avec "
                     "--skip-invalid pour les laisser de côté).", len(found.problems))).format(
-                    file=args.file, count=len(found.problems)) if not whole_file else str(found.problems[0]))
+                    file=args.file, count=len(found.problems)))
             for line in found.lines(session.evaluation(), ctx.lang):
                 print(line)
             count = len(found.preview)
@@ -131,6 +137,11 @@ def cmd_import_plan(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
+def _file_problem(path: Path, problem: object) -> str:
+    """« plan.xlsx : ligne 3, colonne … »."""
+    return french(_("{file} : {problem}")).format(file=path.name, problem=problem)
+
+
 def cmd_plan_history(args: argparse.Namespace, ctx: Context) -> int:
     from wizard.core.model import Text
     from wizard.core.plan_changes import FieldChange, change_text, operation_text
@@ -141,6 +152,11 @@ def cmd_plan_history(args: argparse.Namespace, ctx: Context) -> int:
     if args.json:
         print_json([{"at": e.at, "by": e.by, "operation": e.operation, "source": e.source,
                      "changes": list(e.changes)} for e in entries])
+        return 0
+    if not entries:
+        print("vigie: " + french(_("aucune modification du plan n’est enregistrée pour l’évaluation {id} "
+                                   "(l’historique garde les imports de tableur et les fusions)")).format(id=args.id),
+              file=sys.stderr)
         return 0
     titles = {a.id: a.title for a in evaluation.plan}
     framework = evaluation.framework

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from wizard.core.action_plan import PlannedAction
-from wizard.core.content_changes import ContentChange, between
+from wizard.core.content_changes import ContentChange, between, of_profile
 from wizard.core.evaluation import Evaluation
 from wizard.core.model import Answer, Question
 from wizard.core.scoring import CREDIT, effective_value
@@ -145,7 +145,8 @@ def compare(before: Evaluation, after: Evaluation,
     """What changed from before to after (two evaluations of one framework, usually one profile).
 
     versions: the question ids of each content version (Questionnaire.versions), to say which
-    questions are new or gone between the versions the two assessments were answered on."""
+    questions of their profile are new or gone between the versions the two assessments were
+    answered on."""
     axis_ids = [a.id for a in after.questionnaire.axes]
     axis_ids += [a.id for a in before.questionnaire.axes if a.id not in axis_ids]
     section_ids = [s.id for s in after.questionnaire.sections]
@@ -153,6 +154,8 @@ def compare(before: Evaluation, after: Evaluation,
     s1, s2 = before.scores, after.scores
     improved, worsened, other = _answer_changes(before, after)
     closed, new, still_open = _actions(before, after)
+    concerns = of_profile(after.questionnaire, after.assessment.profile, versions=versions,
+                          answered={*before.assessment.answers, *after.assessment.answers})
     return Comparison(
         before=before, after=after,
         overall=IndexChange("overall", s1.overall, s2.overall),
@@ -160,7 +163,8 @@ def compare(before: Evaluation, after: Evaluation,
         sections=tuple(IndexChange(s, s1.sections.get(s), s2.sections.get(s)) for s in section_ids),
         improved=tuple(improved), worsened=tuple(worsened), other_changes=tuple(other),
         closed=closed, new_actions=new, still_open=still_open,
-        content=between(versions, before.assessment.content.version, after.assessment.content.version),
+        content=between(versions, before.assessment.content.version, after.assessment.content.version,
+                        concerns),
     )
 
 

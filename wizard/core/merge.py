@@ -12,15 +12,16 @@ lacks is what that copy changed since their common origin. For each question:
   aside, who decided and when.
 
 Copies are merged one after the other into this copy. Merging a copy again changes nothing: its
-entries are all in the trail by then. Plan edits, custom actions and participants have no
-trail: plan_merge.py merges them field by field. Copies of another assessment, or answered on
-another content version, are refused (MergeRefused), naming the questions the versions differ by.
+entries are all in the trail by then. Plan edits, custom actions, notes and participants have no
+trail: plan_merge.py merges them field by field, never undoing this copy's value in silence.
+Copies of another assessment, or answered on another content version, are refused
+(MergeRefused), naming the questions of the profile the versions differ by.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
@@ -108,8 +109,10 @@ class MergeResult:
         return [c for c in self.conflicts if c.ref not in self.decisions]
 
 
-def check_copies(mine: Copy, copies: Sequence[Copy], versions: Mapping[str, Sequence[str]] | None) -> None:
-    """MergeRefused for a copy of another assessment, or one answered on another content version."""
+def check_copies(mine: Copy, copies: Sequence[Copy], versions: Mapping[str, Sequence[str]] | None,
+                 concerns: Callable[[str], bool] | None = None) -> None:
+    """MergeRefused for a copy of another assessment, or one answered on another content version
+    (naming the questions the versions differ by, those concerns keeps: the profile's)."""
     a = mine.assessment
     for copy in copies:
         b = copy.assessment
@@ -121,7 +124,7 @@ def check_copies(mine: Copy, copies: Sequence[Copy], versions: Mapping[str, Sequ
                 mine=a.id))
         mine_version, theirs_version = a.content.version, b.content.version
         if mine_version and theirs_version and (mine_version != theirs_version or a.content.framework != b.content.framework):
-            change = between(versions, theirs_version, mine_version)
+            change = between(versions, theirs_version, mine_version, concerns)
             if change.known:
                 detail = french(_("questions de la version {mine} absentes de la version {theirs} : {new} ; "
                                   "questions de la version {theirs} retirées depuis : {gone}")).format(
@@ -162,6 +165,7 @@ class _Merger:
         self.assessment = replace(mine.assessment, answers=dict(mine.assessment.answers),
                                   action_edits=dict(mine.assessment.action_edits),
                                   custom_actions=list(mine.assessment.custom_actions),
+                                  action_notes=dict(mine.assessment.action_notes),
                                   participants=list(mine.assessment.participants))
         self.history = [dict(r) for r in mine.history]
         self.decisions, self.rule, self.who, self.when = decisions, rule, who, when
@@ -229,12 +233,14 @@ class _Merger:
 
 def merge(mine: Copy, copies: Sequence[Copy], *, decisions: Mapping[tuple[int, str], str] | None = None,
           rule: str | None = None, who: str = "", when: str,
-          versions: Mapping[str, Sequence[str]] | None = None) -> MergeResult:
+          versions: Mapping[str, Sequence[str]] | None = None,
+          concerns: Callable[[str], bool] | None = None) -> MergeResult:
     """Merge copies into mine, in order. decisions: "mine" or "theirs" by conflict ref (copy,
     question); rule: how to decide the others ("mine", "theirs", "newest"; None leaves them
     unresolved, this copy's answer in place). who and when are recorded with each decision.
-    MergeRefused (checked first) for a copy that cannot be merged."""
-    check_copies(mine, copies, versions)
+    MergeRefused (checked first) for a copy that cannot be merged; versions and concerns (the
+    profile's questions, content_changes.of_profile) say which questions two versions differ by."""
+    check_copies(mine, copies, versions, concerns)
     if rule is not None and rule not in RULES:
         raise MergeRefused(french(_("règle inconnue « {rule} » : {choices} attendu")).format(
             rule=rule, choices=checks.one_of(RULES)))

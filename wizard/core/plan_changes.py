@@ -4,8 +4,8 @@ A PlanChange names one action and the fields to set (owner, due date, status, no
 left UNSET stay as they are. update_for() turns a list of them into what to store, under the
 rules of plan_edits (a computed action keeps only what differs from its proposal; a custom
 action is the user's own), and differences() says, field by field, what the plan shows
-differently afterwards: the preview before an import, and the audit entry after it.
-No storage here: the session stores the update in one write.
+differently afterwards: the preview before an import, and the audit entry after it (a merge's
+entry too: edits_changes()). No storage here: the session stores the update in one write.
 """
 
 from __future__ import annotations
@@ -142,6 +142,15 @@ def plan_after(questionnaire: Questionnaire, assessment: Assessment, update: Pla
     return build_plan(questionnaire, update.applied_to(assessment))
 
 
+def edits_changes(questionnaire: Questionnaire, before: Assessment, after: Assessment) -> list[FieldChange]:
+    """What after's plan edits, custom actions and notes change in the plan, against before's
+    (a merge's entry in the plan's history): both plans built on after's answers, so that an
+    action the answers bring or close is not taken for an edit."""
+    then = replace(after, action_edits=dict(before.action_edits), custom_actions=list(before.custom_actions),
+                   action_notes=dict(before.action_notes))
+    return differences(build_plan(questionnaire, then), build_plan(questionnaire, after))
+
+
 # -- how a change reads ---------------------------------------------------------------------------
 def value_text(field: str, value: str, framework: Framework, lang: str) -> str:
     """A stored value as the user reads it: a status's label, a role's, a date, « — » for none."""
@@ -170,9 +179,11 @@ def change_text(change: FieldChange, framework: Framework, lang: str) -> str:
         new=value_text(change.field, change.new, framework, lang)), lang)
 
 
-# The named changes the plan's history records, as they read (source: the file it came from).
+# The named changes the plan's history records, as they read (source: the file or files they came from).
 SHEET_IMPORT = "sheet-import"
-OPERATION_LABELS: dict[str, str] = {SHEET_IMPORT: N_("Import du tableur « {source} »")}
+MERGE = "merge"
+OPERATION_LABELS: dict[str, str] = {SHEET_IMPORT: N_("Import du tableur « {source} »"),
+                                    MERGE: N_("Fusion avec « {source} »")}
 
 
 def operation_text(operation: str, source: str, lang: str) -> str:

@@ -3,17 +3,33 @@
 Status, owner, due date and notes are the columns the lab may change and import back
 (plan_sheet_reading.py); the id column matches each row to its action. Labels come from the
 framework (owner roles, axes, sections) and from wizard.core.labels (priorities, statuses),
-in the export's language.
+in the export's language. A workbook also says which assessment it comes from (about_lines(),
+written beside the table); recorded() reads it back, so that a plan is imported only into its
+own assessment. A CSV holds the table alone.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+
 from wizard.core.action_plan import PlannedAction
 from wizard.core.evaluation import Evaluation
 from wizard.core.model import ACTION_STATUSES, PRIORITY_LABELS
-from wizard.core.sheet_table import Column, ColumnSpec, SheetTable, Value, columns
+from wizard.core.sheet_table import (
+    Column,
+    ColumnSpec,
+    SheetTable,
+    Value,
+    columns,
+    in_all_languages,
+    normalised,
+)
 from wizard.i18n import N_, _, format_day, language
 from wizard.typography import for_language
+
+# Lines of about_lines() read back by recorded().
+ORGANISATION = N_("Organisme")
+ASSESSMENT_ID = N_("Identifiant de l’évaluation")
 
 PLAN_COLUMNS: tuple[ColumnSpec, ...] = (
     ColumnSpec("id", N_("Identifiant"), "id", 24),
@@ -85,11 +101,11 @@ def about_lines(evaluation: Evaluation, lang: str, *, plan: bool) -> tuple[tuple
     user typed as typed, Vigie's own words with the language's typography."""
     assessment = evaluation.assessment
     typed = [
-        (_("Organisme"), assessment.organisation.name),
+        (_(ORGANISATION), assessment.organisation.name),
         (_("Profil"), evaluation.framework.profile_label(assessment.profile, lang)),
         (_("Date de l’évaluation"), format_day(assessment.date, "short")),
         (_("Évaluateur ou évaluatrice"), assessment.assessor),
-        (_("Identifiant de l’évaluation"), assessment.id),
+        (_(ASSESSMENT_ID), assessment.id),
     ]
     ours = []
     if plan:
@@ -101,3 +117,13 @@ def about_lines(evaluation: Evaluation, lang: str, *, plan: bool) -> tuple[tuple
             "l’enregistrer.")))
     return tuple((for_language(k, lang), v) for k, v in typed) + tuple(
         (for_language(k, lang), for_language(v, lang)) for k, v in ours)
+
+
+def recorded(rows: Iterable[Sequence[object]], label: str) -> str | None:
+    """The value an export wrote beside its table under label (ORGANISATION, ASSESSMENT_ID), in
+    whatever language it was exported; None when no row holds it (a CSV, a sheet the lab made)."""
+    names = in_all_languages(label)
+    for cells in rows:
+        if len(cells) >= 2 and normalised(cells[0]) in names:
+            return str(cells[1] if cells[1] is not None else "").strip()
+    return None

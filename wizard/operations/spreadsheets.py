@@ -20,7 +20,7 @@ from wizard.core.checks import one_of
 from wizard.core.evaluation import Evaluation
 from wizard.core.plan_calendar import calendar_entries
 from wizard.core.plan_changes import SHEET_IMPORT, FieldChange, change_text
-from wizard.core.plan_sheet import plan_table
+from wizard.core.plan_sheet import ASSESSMENT_ID, ORGANISATION, plan_table, recorded
 from wizard.core.plan_sheet_reading import PlanSheetReading, SheetProblem, read_plan_rows
 from wizard.exports import SheetFileError, delimited, ics, xlsx
 from wizard.i18n import _, language, ngettext
@@ -135,13 +135,32 @@ def _sheets(path: Path) -> list[RawSheet]:
         raise OperationError(str(exc)) from None
 
 
+def _check_origin(path: Path, sheets: list[RawSheet], evaluation: Evaluation) -> None:
+    """OperationError when the workbook says it is the plan of another assessment. A CSV, or a
+    workbook whose « À propos » sheet was removed, says nothing: its rows are matched to this
+    plan's actions as they are."""
+    rows = [cells for sheet in sheets for cells in (sheet.header, *(r for _n, r in sheet.rows))]
+    other = recorded(rows, ASSESSMENT_ID)
+    assessment = evaluation.assessment
+    if not other or other == assessment.id:
+        return
+    raise OperationError(french(_(
+        "{file} est le plan d’action d’une autre évaluation ({organisation}, identifiant {other}) ; il ne "
+        "s’importe que dans celle-ci, pas dans l’évaluation {id} ({mine}). Rien n’a été importé.")).format(
+        file=path.name, organisation=recorded(rows, ORGANISATION) or "—", other=other[:60], id=assessment.id,
+        mine=assessment.organisation.name))
+
+
 def read_plan_sheet(session: Session, path: Path | str) -> PlanSheetImport:
     """Read an edited plan (.xlsx or .csv) against the session's plan: the changes it asks for,
-    previewed, and its problems. Nothing is stored. OperationError for a file that cannot be read."""
+    previewed, and its problems. Nothing is stored. OperationError for a file that cannot be read,
+    or a workbook exported from another assessment."""
     path = Path(path)
     evaluation = session.evaluation()
+    sheets = _sheets(path)
+    _check_origin(path, sheets, evaluation)
     reading = None
-    for sheet in _sheets(path):  # the first sheet that is a plan (the lab may have added others)
+    for sheet in sheets:  # the first sheet that is a plan (the lab may have added others)
         found = read_plan_rows(evaluation, sheet.header, sheet.rows)
         if reading is None or not any(p.whole_file for p in found.problems):
             reading = found

@@ -129,8 +129,9 @@ def _content(ctx: ReportContext, evolution: Evolution) -> list[Flowable]:
     if change.new:
         story.append(ty.para(_("Nouvelles : {list}").format(
             list=" ; ".join(titles.get(q, q) for q in change.new)), "small"))
-    if change.gone:
-        story.append(ty.para(_("Retirées : {list}").format(list=", ".join(change.gone)), "small"))
+    if change.gone:  # a question the current content no longer has is named by its id
+        story.append(ty.para(_("Retirées : {list}").format(
+            list=" ; ".join(titles.get(q, q) for q in change.gone)), "small"))
     return story
 
 

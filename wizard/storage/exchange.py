@@ -67,52 +67,62 @@ def _version_for(assessment: Assessment, history: list[dict[str, Any]]) -> int:
     return 2 if any("merge" in entry for entry in history) else 1
 
 
-def _fail(message: str) -> ExchangeError:
-    return ExchangeError(french(_("Fichier d’échange invalide : {detail}. Rien n’a été importé.")).format(
-        detail=message))
+def _fail(message: str, merging: bool) -> ExchangeError:
+    template = _("Fichier d’échange invalide : {detail}. Rien n’a été fusionné.") if merging else \
+        _("Fichier d’échange invalide : {detail}. Rien n’a été importé.")
+    return ExchangeError(french(template).format(detail=message))
 
 
-def read_exchange(raw: bytes, questionnaire: Questionnaire
+def _unreadable_json(exc: ValueError) -> str:
+    """Where the JSON breaks off, in the user's words (the parser's own are English)."""
+    if isinstance(exc, json.JSONDecodeError):
+        return _("JSON illisible ou fichier tronqué (ligne {line}, colonne {column})").format(
+            line=exc.lineno, column=exc.colno)
+    return _("JSON illisible ou fichier tronqué")
+
+
+def read_exchange(raw: bytes, questionnaire: Questionnaire, *, merging: bool = False
                   ) -> tuple[Assessment, list[dict[str, Any]], list[dict[str, Any]]]:
     """The assessment, the answers' audit trail and the plan's of a .vigie file, fully checked;
-    raises ExchangeError."""
+    raises ExchangeError (saying that nothing was merged when merging, else imported)."""
     if len(raw) > MAX_BYTES:
-        raise _fail(_("fichier trop volumineux ({size} octets)").format(size=len(raw)))
+        raise _fail(_("fichier trop volumineux ({size} octets)").format(size=len(raw)), merging)
     try:
         doc = json.loads(raw.decode("utf-8"))
         check_tree(doc)
     except UnicodeDecodeError:
-        raise _fail(_("ce n’est pas un fichier Vigie (contenu binaire ou encodage inconnu)")) from None
+        raise _fail(_("ce n’est pas un fichier Vigie (contenu binaire ou encodage inconnu)"), merging) from None
     except AnswersFileError as exc:  # a text that cannot be written back, a structure too deep
-        raise _fail(str(exc)) from None
+        raise _fail(str(exc), merging) from None
     except ValueError as exc:
-        raise _fail(_("JSON illisible ou fichier tronqué ({detail})").format(detail=exc)) from None
+        raise _fail(_unreadable_json(exc), merging) from None
     except RecursionError:
-        raise _fail(_("structure trop imbriquée")) from None
+        raise _fail(_("structure trop imbriquée"), merging) from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-        raise _fail(_("ce n’est pas un fichier d’échange Vigie (.vigie)"))
+        raise _fail(_("ce n’est pas un fichier d’échange Vigie (.vigie)"), merging)
     version = doc.get("version")
     if not isinstance(version, int) or isinstance(version, bool):
-        raise _fail(_("version de format absente"))
+        raise _fail(_("version de format absente"), merging)
     if version > VERSION:
-        raise ExchangeError(french(_("Ce fichier a été exporté par Vigie {app} (format {version}) ; cette "
-                                     "version lit jusqu’au format {current}. Installez Vigie {app} ou plus "
-                                     "récent. Rien n’a été importé.")).format(
-            app=doc.get("app", "?"), version=version, current=VERSION))
+        newer = _("Ce fichier a été exporté par Vigie {app} (format {version}) ; cette version lit jusqu’au "
+                  "format {current}. Installez Vigie {app} ou plus récent. Rien n’a été fusionné.") if merging else \
+            _("Ce fichier a été exporté par Vigie {app} (format {version}) ; cette version lit jusqu’au format "
+              "{current}. Installez Vigie {app} ou plus récent. Rien n’a été importé.")
+        raise ExchangeError(french(newer).format(app=doc.get("app", "?"), version=version, current=VERSION))
     if version < 1:
-        raise _fail(_("version de format invalide"))
+        raise _fail(_("version de format invalide"), merging)
     content, digest = doc.get("content"), doc.get("sha256")
     if not isinstance(content, dict) or not isinstance(digest, str):
-        raise _fail(_("contenu ou somme de contrôle absent"))
+        raise _fail(_("contenu ou somme de contrôle absent"), merging)
     if hashlib.sha256(canonical(content)).hexdigest() != digest:
-        raise _fail(french(_("la somme de contrôle ne correspond pas : le fichier a été modifié ou abîmé")))
+        raise _fail(french(_("la somme de contrôle ne correspond pas : le fichier a été modifié ou abîmé")), merging)
     try:
         assessment = assessment_from_dict(content.get("assessment"), questionnaire)
         assessment.position = checks.text(content.get("position", ""), "position", limits.POSITION)
         history = _history(content.get("history", []), questionnaire, assessment.profile)
         plan_history = _plan_history(content.get("plan_history", []))
     except AnswersFileError as exc:
-        raise _fail(str(exc)) from None
+        raise _fail(str(exc), merging) from None
     return assessment, history, plan_history
 
 

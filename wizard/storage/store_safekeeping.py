@@ -132,11 +132,12 @@ class Safekeeping:
 
     @staticmethod
     def read_exchange(raw: bytes, questionnaire: Questionnaire) -> tuple[Assessment, builtins.list[dict[str, Any]]]:
-        """A .vigie file's assessment and answers' audit trail, checked completely, stored nowhere
-        (its plan's history is the stored assessment's business, not a merge's)."""
+        """A .vigie file to merge: its assessment and answers' audit trail, checked completely,
+        stored nowhere (its plan's history is the stored assessment's business, not a merge's);
+        ExchangeError saying that nothing was merged."""
         from wizard.storage.exchange import read_exchange
 
-        assessment, history, _plan_history = read_exchange(raw, questionnaire)
+        assessment, history, _plan_history = read_exchange(raw, questionnaire, merging=True)
         return assessment, history
 
     def import_exchange(self, raw: bytes, questionnaire: Questionnaire, *,
