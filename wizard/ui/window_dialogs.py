@@ -145,7 +145,7 @@ class WindowDialogs:
         from wizard import __version__
 
         QMessageBox.about(self, _("À propos de Vigie"), _(
-            "Vigie {version}\nAuto-évaluation RGPD (articles 28, 29 et 32) pour les laboratoires de "
+            "Vigie {version}\nAuto-évaluation RGPD pour les laboratoires de "
             "biologie médicale et leurs éditeurs. Les données restent sur cet ordinateur.").format(
                 version=__version__))
 

@@ -25,7 +25,7 @@ class EmptyState(QWidget):
         scale_widget_font(title, 1.8, bold=True)
         text = QLabel(
             "<p>" + fr(_("Vigie vous aide à vérifier, question par question, que les données de vos "
-                         "patients sont protégées comme le demande le RGPD (articles 28, 29 et 32) : "
+                         "patients sont protégées comme le demande le RGPD : "
                          "contrat avec votre éditeur de logiciel, instructions données aux prestataires, "
                          "sécurité des accès, des sauvegardes et des migrations.")) + "</p>"
             "<p><b>" + fr(_("Comment commencer :")) + "</b></p><ol>"
