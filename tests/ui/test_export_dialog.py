@@ -227,3 +227,13 @@ def test_identity_words_and_errors_beside_their_fields(qtbot, dialog):
 def test_the_personal_identity_is_not_the_first_clients(qtbot, dialog):
     assert dialog.fields.organisation.text() == ""  # never prefilled with the assessed lab's name
     assert "Saint-Éloi" not in dialog.fields.organisation.text()
+
+
+def test_an_unsigned_plan_says_how_to_sign_it_later_in_the_application(qtbot, dialog):
+    """A lab manager does not type commands: no « vigie sign », but the way to sign it from Vigie."""
+    dialog.set_kind("none")
+    said = dialog.fields.reader.text()
+    assert "sans signature" in said
+    assert "vigie sign" not in said and "commande" not in said
+    assert "exportez de nouveau le plan d’action" in said and "identité de signature" in said
+    assert dialog.export_button.text().replace("&", "").startswith("Exporter")  # the button it names

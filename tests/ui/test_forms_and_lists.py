@@ -28,8 +28,12 @@ def test_siret_key_letters_and_why_create_waits(app, qtbot, mini):
     assert dialog.siret.text() == "7328293200007A"  # kept as typed, not silently dropped
     assert dialog.siret_error.isVisible() and "A" in dialog.siret_error.text()
     assert not dialog.ok_button.isEnabled() and "SIRET" in dialog.error.text()
+    # After « : », French goes on in lower case (an acronym keeps its capitals).
+    assert dialog.error.text().startswith("Pour créer l’évaluation\u00a0: le SIRET "), dialog.error.text()
+    assert dialog.siret_error.text().startswith("⚠ Le SIRET")  # a sentence of its own under the field
     dialog.siret.setText("73282932000075")  # one digit off: the Luhn key says so
     assert "clé de contrôle" in dialog.siret_error.text() and not dialog.ok_button.isEnabled()
+    assert "\u00a0: ce SIRET n’est pas valable" in dialog.error.text()
     dialog.siret.setText("732 829 320 00074")
     assert not dialog.siret_error.isVisible() and dialog.ok_button.isEnabled() and dialog.error.text() == ""
     assert dialog.result_data().organisation.siret == "73282932000074"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt
 
 from tests.ui.conftest import create_via_store
@@ -147,3 +149,94 @@ def test_search_keeps_a_selection_enter_opens_it_and_no_match_is_said(open_windo
     qtbot.keyClicks(home.search, "Tilleuls")
     qtbot.keyClick(home.search, Qt.Key.Key_Return)
     assert window.session is not None and window.session.assessment.id == tilleuls
+
+
+def _room_for_text(combo) -> int:
+    """The width a combo box gives its text (its frame and arrow left out)."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    return combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                        QStyle.SubControl.SC_ComboBoxEditField, combo).width()
+
+
+def started(qtbot, data_dir, screen: str):
+    """The window as at a real start-up: painted first, empty, the data folder opened after."""
+    from wizard.operations.workspace import Workspace
+    from wizard.settings import load_settings
+    from wizard.tools.screens import screen_named
+    from wizard.ui.main_window import MainWindow
+
+    window = MainWindow(None, settings=load_settings(data_dir))
+    qtbot.addWidget(window)
+    window.place_on(screen_named(screen))
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.wait(50)  # its first paint and layout, before the folder is open
+    window.attach_workspace(Workspace.open(data_dir))
+    finish_filling(qtbot, window.home)
+    return window
+
+
+def test_the_year_list_shows_its_longest_choice_at_start_up(app, qtbot, data_dir):
+    """Filled after the first paint, the year list once kept the width of an empty box:
+    « Toutes le » at 1024×768 and 1366×768."""
+    from datetime import date
+
+    from wizard.core.model import Organisation
+    from wizard.ui.app import dispose
+
+    store = Store(data_dir)
+    store.create("lab", Organisation("Laboratoire des Tilleuls"), when=date(2026, 11, 28))
+    store.create("lab", Organisation("Laboratoire Saint-Éloi"), when=date(2025, 9, 14))
+    for screen in ("1024x768", "1366x768"):
+        window = started(qtbot, data_dir, screen)
+        year = window.home.year
+        assert year.isVisible() and year.itemText(0) == "Toutes les années"
+        widest = max(year.fontMetrics().horizontalAdvance(year.itemText(i)) for i in range(year.count()))
+        assert _room_for_text(year) >= widest, screen
+        dispose(window)
+
+
+def test_a_reassessment_and_its_states_fit_the_list_at_1024x768(app, qtbot, data_dir):
+    """« 5 déc. 2026 (réévaluation du 28 nov. 2026) » on one line pushed « État » out of a
+    1024×768 screen: the mention goes under the date, and the list never scrolls sideways."""
+    from datetime import date
+
+    from wizard.core.model import Organisation
+    from wizard.operations.workspace import Workspace
+    from wizard.settings import exported, load_settings, save_settings
+    from wizard.ui.app import dispose
+
+    workspace = Workspace.open(data_dir)
+    old = workspace.create("lab", Organisation("Laboratoire des Tilleuls"), when=date(2026, 11, 28)).id
+    new = workspace.reassess(old, when=date(2026, 12, 5)).id
+    workspace.create("vendor", Organisation("BioLogiciel SAS"), when=date(2025, 10, 2))
+    settings = exported(exported(load_settings(data_dir), new, "2026-12-05", True), old, "2026-11-28", False)
+    save_settings(settings, data_dir)
+    workspace.close()
+    window = started(qtbot, data_dir, "1024x768")
+    home, table = window.home, window.home.table
+    qtbot.wait(50)  # the columns take their widths
+    header = table.horizontalHeader()
+    assert table.horizontalScrollBar().maximum() == 0
+    last = header.count() - 1
+    assert header.sectionViewportPosition(last) + header.sectionSize(last) <= table.viewport().width()
+    assert header.sectionSize(0) >= 12 * table.fontMetrics().averageCharWidth()  # a name still reads
+
+    def spaced(text):
+        return text.replace("\u202f", " ").replace("\xa0", " ")
+
+    one_line = table.verticalHeader().defaultSectionSize()
+    for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+        table.sortByColumn(2, order)  # the tall row moves: its height goes with it
+        row, other = home.model.row_of(new), home.model.row_of(old)
+        assert spaced(home.model.text(row, 2)).splitlines() == ["5 déc. 2026", "réévaluation du 28 nov. 2026"]
+        assert spaced(home.model.text(other, 2)) == "28 nov. 2026"
+        assert table.rowHeight(row) > max(one_line, 2 * table.fontMetrics().lineSpacing())
+        assert table.rowHeight(other) == one_line
+        # Every day of the list written alike, the last change too.
+        assert spaced(home.model.text(row, 6)) == "signé le 5 déc. 2026"
+        assert re.fullmatch(r"\d{1,2} \S+ \d{4} à \d\d:\d\d", spaced(home.model.text(row, 5)))
+    dispose(window)

@@ -107,3 +107,28 @@ def test_answers_can_move_on_by_themselves(open_window, qtbot):
     press(qtbot, Qt.Key.Key_3)
     assert page.current is not first and page.current.question.id == "t.a28.contract.audit"
     assert window.workspace.settings().auto_advance
+
+
+def _mnemonic(text: str) -> str:
+    """The letter after « & » (« && » is a plain ampersand), lower-case; '' when there is none."""
+    index = text.replace("&&", "").find("&")
+    return text.replace("&&", "")[index + 1].casefold() if index >= 0 else ""
+
+
+def test_alt_letters_of_the_menus_are_unique(open_window, qtbot):
+    """Alt+letter opens one menu, never two in turn (« É&dition » and « Ai&de » both took D);
+    within a menu, each command's letter is its own."""
+    window = open_window()
+    menus = [action for action in window.menuBar().actions() if action.menu() is not None]
+    letters = [_mnemonic(action.text()) for action in menus]
+    assert all(letters), [a.text() for a in menus]
+    assert len(set(letters)) == len(letters), [a.text() for a in menus]
+    for action in menus:
+        items = [a.text() for a in action.menu().actions() if not a.isSeparator()]
+        own = [_mnemonic(text) for text in items if _mnemonic(text)]
+        assert len(set(own)) == len(own), items
+    qtbot.keyClick(window, Qt.Key.Key_D, ALT)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None, timeout=2000)
+    opened = QApplication.activePopupWidget()
+    assert opened.title().replace("&", "") == "Édition"
+    opened.close()

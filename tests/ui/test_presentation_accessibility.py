@@ -134,3 +134,73 @@ def test_a_disabled_button_looks_disabled_in_both_looks(open_window, qtbot):
     darkest_enabled = min(enabled.pixelColor(x, y).lightness()
                           for x in range(enabled.width()) for y in range(enabled.height()))
     assert darkest > darkest_enabled + 40  # its text is drawn in grey, not in near-black
+
+
+def _darkest(image, xs, ys) -> int:
+    return min(image.pixelColor(x, y).lightness() for x in xs for y in ys)
+
+
+def test_a_disabled_answer_looks_disabled_in_presentation_mode(app, qtbot):
+    """On a projector, « Non applicable » where it cannot apply is drawn grey, in a lighter frame:
+    not black on white like the answers offered (the presentation sheet once made it black)."""
+    from wizard.ui.widgets.answer_choices import AnswerChoices
+    from wizard.ui.widgets.theme import apply_look
+
+    apply_look(app, text_scale=150, presentation=True)
+    choices = AnswerChoices("Tenez-vous à jour le registre ?", na_allowed=False)
+    qtbot.addWidget(choices)
+    choices.set_presentation(True)
+    choices.resize(900, choices.sizeHint().height())
+    choices.show()
+    qtbot.waitExposed(choices)
+    na, yes = choices.buttons["na"], choices.buttons["yes"]
+    assert not na.isEnabled() and yes.isEnabled()
+    shown, offered = na.grab().toImage(), yes.grab().toImage()
+    middle = range(shown.height() // 3, 2 * shown.height() // 3)
+    inside = range(6, shown.width() - 6)  # the label, away from the frame
+    assert _darkest(offered, inside, middle) < 60  # black text on the answers offered
+    assert _darkest(shown, inside, middle) > _darkest(offered, inside, middle) + 60  # grey text
+    frame = range(0, 3)
+    assert _darkest(offered, frame, middle) < 60
+    assert _darkest(shown, frame, middle) > _darkest(offered, frame, middle) + 100  # a lighter frame
+    apply_look(app, text_scale=100, presentation=False)
+    choices.set_presentation(False)
+    shown = na.grab().toImage()
+    assert _darkest(shown, inside, middle) > 100  # the normal look keeps its grey
+
+
+def test_a_disabled_control_looks_disabled_in_presentation_mode(open_window, qtbot):
+    """The projector sheet greys what cannot be used: home's « Ouvrir » with nothing to open."""
+    window = open_window()
+    create_via_store(window)
+    window.actions_by_name["presentation"].trigger()
+    home = window.home
+    window.show_home()
+    home.search.setText("aucune évaluation ne s'appelle ainsi")
+    assert not home.open_button.isEnabled() and home.new_button.isEnabled()
+    shown, enabled = home.open_button.grab().toImage(), home.new_button.grab().toImage()
+    every = (range(shown.width()), range(shown.height()))
+    assert _darkest(shown, *every) > _darkest(enabled, range(enabled.width()), range(enabled.height())) + 60
+    window.actions_by_name["presentation"].trigger()
+
+
+def test_the_shortcuts_list_names_keys_as_the_keyboard_shows_them(open_window, qtbot):
+    """« Entrée », « ↓ », « Alt+→ »: not Qt's « Retour », « Bas », « Alt+Droite »."""
+    from PySide6.QtWidgets import QTableWidget
+
+    from wizard.ui.answering.shortcuts import SHORTCUTS, ShortcutsDialog
+
+    window = open_window()
+    dialog = ShortcutsDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    table = dialog.findChild(QTableWidget)
+    shown = {name: table.item(row, 0).text() for row, name in enumerate(SHORTCUTS)}
+    assert shown["open"] == "Entrée"
+    assert shown["next_question"] == "↓" and shown["previous_question"] == "↑"
+    assert shown["next_section"].endswith("Alt+→") and shown["previous_section"].endswith("Alt+←")
+    words = " ".join(shown.values()).replace("+", " ").replace("/", " ").split()
+    assert not {"Retour", "Bas", "Haut", "Droite", "Gauche", "Return", "Down", "Up"} & set(words), shown
+    assert shown["delete"] == "Suppr" and shown["leave_field"] == "Échap"  # Qt's names that are the keyboard's
+    window.open_assessment(create_via_store(window))
+    assert "Alt+→" in window.answering.next_button.accessibleDescription()

@@ -19,13 +19,14 @@ def real_content(monkeypatch, _mini):
 @pytest.mark.parametrize("size", ["1024x768", "1366x768"])
 def test_every_main_screen_fits(app, qtbot, tmp_path, real_content, size):
     from wizard.operations.workspace import Workspace
-    from wizard.tools.screenshots import sample, tour
+    from wizard.tools.screenshots import sample, sample_reassessment, tour
 
     empty, data = tmp_path / "empty", tmp_path / "sample"
     empty.mkdir()
     data.mkdir()
     workspace = Workspace.open(data)
     sample(workspace.store, workspace.registry.default)
+    sample_reassessment(workspace)  # its date on two lines: the list must still fit
     workspace.close()
     found, seen = [], []
 
@@ -38,7 +39,7 @@ def test_every_main_screen_fits(app, qtbot, tmp_path, real_content, size):
 
     tour(app, screen_named(size), empty, data, shot)
     assert {"home-empty", "home", "new-assessment", "answering", "presentation", "results", "action-plan",
-            "export", "guide", "contract-review"} <= set(seen)
+            "export", "settings", "settings-signature", "identity-create", "guide", "contract-review"} <= set(seen)
     assert found == []
 
 

@@ -90,13 +90,19 @@ def test_personal_identity_created_backed_up_and_trusted(qtbot, dialog, data_dir
     form.edits["password"].setText("export-secret")
     form.edits["path"].setText(str(backup))
     ok(form)
-    assert panel.message.text().startswith("✗") and not backup.exists()
+    # Said in the form, which stays open to try again, not at the foot of the scrolled tab.
+    assert form.isVisible() and form.error.isVisibleTo(form) and form.error.text().startswith("✗")
+    assert not backup.exists()
+    form.reject()
 
     form = panel.open_backup()
     form.edits["passphrase"].setText(PASSPHRASE)
     form.edits["password"].setText("export-secret")
     form.edits["path"].setText(str(backup))
     ok(form)
+    assert not form.isVisible() and panel.message.text().startswith("✓")
+    # The tab scrolls: the message at its foot is brought into view.
+    qtbot.waitUntil(lambda: panel.message.visibleRegion().boundingRect().height() == panel.message.height())
     key, cert, _chain = pkcs12.load_key_and_certificates(backup.read_bytes(), b"export-secret")
     assert key is not None and cert.fingerprint(hashes.SHA256()).hex() == identity.fingerprint
 
@@ -115,7 +121,45 @@ def test_mismatched_passphrases_create_nothing(dialog, data_dir):
     form.edits["confirm"].setText("autre chose")
     ok(form)
     assert personal_identity(data_dir) is None
-    assert "pas identiques" in dialog.identities.message.text()
+    # Beside the field to correct, the form still open.
+    assert form.isVisible() and form.errors["confirm"].isVisibleTo(form)
+    assert "pas identiques" in form.errors["confirm"].text()
+
+
+def test_creating_an_identity_speaks_as_the_export_window_and_says_what_to_correct(qtbot, dialog, data_dir):
+    """The same identity password is « Mot de passe » in the export window and here; a problem is
+    said under its field, the form open, and nothing is created."""
+    from PySide6.QtWidgets import QFormLayout, QLabel
+
+    from wizard.ui.dialogs.identity_fields import IdentityFields
+
+    dialog.tabs.setCurrentIndex(1)
+    form = dialog.identities.open_create()
+    qtbot.waitExposed(form)
+    layout = form.layout()
+    assert isinstance(layout, QFormLayout)
+    labels = [w.text() for w in form.findChildren(QLabel) if w.buddy() is not None]
+    export = IdentityFields(data_dir)
+    qtbot.addWidget(export)
+    export_labels = [w.text().replace("&", "") for w in export.findChildren(QLabel) if w.buddy() is not None]
+    for label in ("Mot de passe\u00a0:", "Confirmation\u00a0:", "Votre organisation\u00a0:"):
+        assert label in labels and label in export_labels, (labels, export_labels)
+    everything = " ".join(w.text() for w in form.findChildren(QLabel)).casefold()
+    assert "phrase de passe" not in everything
+    assert form.edits["passphrase"].accessibleName() == export.passphrase.accessibleName()
+    form.edits["name"].setText("Zoé Martin")
+    form.edits["passphrase"].setText("court")
+    form.edits["confirm"].setText("court")
+    ok(form)
+    assert form.isVisible() and personal_identity(data_dir) is None
+    assert form.errors["passphrase"].isVisibleTo(form) and not form.errors["confirm"].isVisibleTo(form)
+    assert form.errors["passphrase"].text().startswith("⚠") and "8" in form.errors["passphrase"].text()
+    assert form.focusWidget() is form.edits["passphrase"]
+    assert dialog.identities.message.text() == ""  # nothing said out of view
+    form.edits["name"].clear()
+    ok(form)
+    assert form.errors["name"].isVisibleTo(form) and form.isVisible()
+    form.reject()
 
 
 def test_a_file_that_is_not_a_certificate_is_refused(dialog, data_dir, tmp_path):

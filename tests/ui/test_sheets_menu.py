@@ -101,3 +101,22 @@ def test_a_sheet_with_only_bad_rows_is_refused_with_its_rows(page, monkeypatch, 
     assert page.sheets.import_plan() is False
     assert "ligne 2, colonne « Statut » (F)" in warned[0].replace("\u202f", " ").replace("\u00a0", " ")
     assert page.session.plan_history() == []
+
+
+def test_the_menu_arrow_does_not_cover_the_label(page, qtbot):
+    """The style draws the arrow in the corner: the button leaves it room after its last letter."""
+    button = page.sheets
+    page.resize(1000, page.height())
+    size = button.size()
+    with_arrow = button.grab().toImage()
+    menu = button.menu()
+    button.setMenu(None)  # the same button, same size, without its arrow
+    button.resize(size)
+    without = button.grab().toImage()
+    button.setMenu(menu)
+    arrow = [x for x in range(size.width()) for y in range(size.height())
+             if with_arrow.pixelColor(x, y) != without.pixelColor(x, y)]
+    label = [x for x in range(4, size.width() - 4) for y in range(4, size.height() - 4)
+             if without.pixelColor(x, y).lightness() < 100]
+    assert arrow and label
+    assert max(label) < min(arrow)  # the arrow starts after the label's last letter

@@ -82,6 +82,9 @@ def clipped(top: QWidget) -> list[str]:
                              f"{widget.fontMetrics().horizontalAdvance(widget.currentText())})")
             continue
         if isinstance(widget, QTableView):
+            bar = widget.horizontalScrollBar()
+            if bar.isVisibleTo(top) and bar.maximum() > 0:
+                found.append(f"{_name(widget)} : à faire défiler de côté ({bar.maximum()} px)")
             header = widget.horizontalHeader()
             least = NARROWEST_TEXT_COLUMN * widget.fontMetrics().averageCharWidth()
             for column in range(header.count()):

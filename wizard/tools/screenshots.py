@@ -55,6 +55,12 @@ def sample(store, questionnaire) -> str:
     return lab.id
 
 
+def sample_reassessment(workspace) -> None:
+    """Saint-Éloi assessed again a year later: the list says so under the new one's date."""
+    earlier = next(s.id for s in workspace.summaries() if s.organisation == "Laboratoire Saint-Éloi")
+    workspace.reassess(earlier, when=date(2026, 9, 14))
+
+
 def sample_processors(workspace) -> None:
     """The laboratory's register: one processor with a certified host, one with work to do."""
     from wizard.core.parties import Party
@@ -110,6 +116,7 @@ def tour(app, screen, empty_dir: Path, data_dir: Path, shot: Shot, *, dialogs_of
     from PySide6.QtWidgets import QPushButton
 
     from wizard.operations.workspace import Workspace
+    from wizard.settings import load_settings
     from wizard.ui import optional, relations
     from wizard.ui.answering.shortcuts import ShortcutsDialog
     from wizard.ui.compare.compare_dialog import CompareDialog
@@ -127,9 +134,12 @@ def tour(app, screen, empty_dir: Path, data_dir: Path, shot: Shot, *, dialogs_of
     take(window, "home-empty", home_buttons(window))
     window.close()
 
-    window = MainWindow(Workspace.open(data_dir))
+    # As at start-up: the window painted first, its data folder opened after (wizard.ui.app).
+    window = MainWindow(None, settings=load_settings(data_dir))
     window.place_on(screen)
     window.show()
+    _settle(app)
+    window.attach_workspace(Workspace.open(data_dir))
     while not window.home.model.finished():
         app.processEvents()
     take(window, "home", home_buttons(window))
@@ -180,6 +190,21 @@ def tour(app, screen, empty_dir: Path, data_dir: Path, shot: Shot, *, dialogs_of
         export.show()
         take(export, "export", [export.export_button, export.cancel_button, export.summary.go])
         export.close()
+    settings_class = optional.screen("settings")
+    if settings_class is not None:
+        settings = settings_class(data_dir, window, location_file=data_dir / "dossier-choisi.txt")
+        settings.data_path.setText("C:\\Users\\Zoé\\Documents\\Vigie")  # not this machine's folders
+        settings.show()
+        take(settings, "settings", [settings.buttons.buttons()[0], settings.buttons.buttons()[-1]])
+        settings.tabs.setCurrentIndex(1)
+        take(settings, "settings-signature", [settings.identities.create, settings.buttons.buttons()[0]])
+        form = settings.identities.open_create()
+        form.edits["passphrase"].setText("court")  # too short: said under the field
+        form.edits["confirm"].setText("court")
+        form.accept()
+        take(form, "identity-create", list(form.buttons.buttons()))
+        form.reject()
+        settings.close()
     for name, open_page in (("processors", relations.open_processors), ("clients", relations.open_clients)):
         relation_page = open_page(window)
         if name == "processors":
@@ -221,6 +246,7 @@ def render(out: Path, sizes: dict[str, str] | None = None) -> tuple[list[Path], 
 
     workspace = Workspace.open(data_dir)
     sample(workspace.store, workspace.registry.default)
+    sample_reassessment(workspace)
     sample_processors(workspace)
     workspace.close()
     written: list[Path] = []

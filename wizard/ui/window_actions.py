@@ -50,7 +50,7 @@ def build_actions(window: MainWindow) -> tuple[dict[str, QAction], QToolBar]:
     a["undo"] = act(_("&Annuler"), window.undo, "undo")
     a["redo"] = act(_("&Rétablir"), window.redo, "redo")
     a["presentation"] = act(_("Mode &présentation"), window.set_presentation, "presentation", True)
-    a["auto_advance"] = act(_("&Passer à la question suivante après une réponse"),
+    a["auto_advance"] = act(_("Passer à la question &suivante après une réponse"),
                             lambda on: window.set_auto_advance(on), checkable=True)
     a["auto_advance"].setChecked(window.settings.auto_advance)
     a["guide"] = act(_("&Guide d’utilisation"), lambda: window.show_guide("utilisation"))
@@ -66,7 +66,7 @@ def build_actions(window: MainWindow) -> tuple[dict[str, QAction], QToolBar]:
                          (_("É&dition"), ("undo", "redo")),
                          (_("&Affichage"), ("results", None, "presentation", "bigger", "smaller", None,
                                             "auto_advance")),
-                         (_("Ai&de"), ("guide", "workshop", "demo", None, "shortcuts", "about"))):
+                         (_("A&ide"), ("guide", "workshop", "demo", None, "shortcuts", "about"))):
         menu = bar.addMenu(title)
         for name in names:
             if name == "recent":

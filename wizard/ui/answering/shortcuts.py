@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QKeyCombination, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout
 
@@ -51,9 +51,26 @@ def keys(name: str) -> list[QKeySequence]:
     return [QKeySequence(k) for k in SHORTCUTS[name][0]]
 
 
+def _printed_on_the_key() -> dict[Qt.Key, str]:
+    """Keys whose name in Qt is not what the keyboard shows (Qt says « Retour », « Bas », « Haut »)."""
+    return {Qt.Key.Key_Return: _("Entrée"), Qt.Key.Key_Enter: _("Entrée"), Qt.Key.Key_Down: "↓",
+            Qt.Key.Key_Up: "↑", Qt.Key.Key_Left: "←", Qt.Key.Key_Right: "→"}
+
+
+def key_text(sequence: str) -> str:
+    """One shortcut as the user reads it on the keyboard: « Alt+→ », « Entrée »."""
+    parsed = QKeySequence(sequence)
+    text = parsed.toString(QKeySequence.SequenceFormat.NativeText)
+    key = parsed[0].key()
+    printed = _printed_on_the_key().get(key)
+    alone = QKeySequence(QKeyCombination(key)).toString(QKeySequence.SequenceFormat.NativeText)
+    if printed is None or not text.endswith(alone):
+        return text
+    return text[: len(text) - len(alone)] + printed
+
+
 def native(name: str) -> str:
-    return " / ".join(QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText)
-                      for k in SHORTCUTS[name][0])
+    return " / ".join(key_text(k) for k in SHORTCUTS[name][0])
 
 
 class ShortcutsDialog(QDialog):

@@ -52,13 +52,49 @@ READER = {
                  "l’autorité qui a délivré la carte ou la clé ; sinon, une signature intacte mais « de "
                  "validité inconnue »."),
     "none": N_("Ce que verra le lecteur du PDF : un document sans signature ; rien ne lui garantit qu’il n’a "
-               "pas été modifié. Il pourra être signé plus tard (commande « vigie sign »)."),
+               "pas été modifié. Pour le signer plus tard, exportez de nouveau le plan d’action en choisissant "
+               "une identité de signature."),
 }
+
+
+PASSWORD_LEAST = 8  # characters of a personal identity's password (wizard.signing refuses fewer)
+
+
+def password_problems(password: str, confirm: str | None = None, *, new: bool = True) -> dict[str, str]:
+    """What is wrong with the password of the personal identity typed in a form, in the words of
+    every form that asks for it: under "password" and, when it is typed twice (confirm given),
+    under "confirm". new: a password being chosen, which must be long enough."""
+    found: dict[str, str] = {}
+    if not password:
+        found["password"] = _("Saisissez le mot de passe de votre identité de signature.")
+    elif new and len(password) < PASSWORD_LEAST:
+        found["password"] = _("Le mot de passe compte au moins 8 caractères.")
+    if confirm is not None and confirm != password:
+        found["confirm"] = _("Les deux mots de passe ne sont pas identiques.")
+    return found
 
 
 def secret_edit(name: str, placeholder: str = "") -> QLineEdit:
     edit = QLineEdit(echoMode=QLineEdit.EchoMode.Password, placeholderText=placeholder)
     edit.setAccessibleName(name)
+    return edit
+
+
+def identity_password_edit() -> QLineEdit:
+    """The password of the personal identity, as every form names it."""
+    return secret_edit(_("Mot de passe de votre identité de signature"))
+
+
+def identity_password_edits() -> tuple[QLineEdit, QLineEdit]:
+    """The password of the personal identity being chosen, and its confirmation."""
+    return identity_password_edit(), secret_edit(_("Confirmation du mot de passe"), _("le même, une seconde fois"))
+
+
+def signer_organisation_edit() -> QLineEdit:
+    """The signer's own organisation, written in the personal identity's certificate."""
+    edit = QLineEdit(placeholderText=_("facultatif : votre laboratoire, votre cabinet…"))
+    edit.setAccessibleName(_("Votre organisation (facultatif)"))
+    edit.setAccessibleDescription(_("La vôtre, inscrite dans votre certificat, et non celle de l’organisation évaluée"))
     return edit
 
 
@@ -85,12 +121,8 @@ class IdentityFields(QStackedWidget):
         self.personal_info = QLabel(wordWrap=True)
         self.personal_info.setTextFormat(Qt.TextFormat.PlainText)
         self.personal_info.setAccessibleName(_("Identité personnelle"))
-        self.passphrase = secret_edit(_("Mot de passe de votre identité de signature"))
-        self.confirm = secret_edit(_("Confirmation du mot de passe"), _("le même, une seconde fois"))
-        self.organisation = QLineEdit(placeholderText=_("facultatif : votre laboratoire, votre cabinet…"))
-        self.organisation.setAccessibleName(_("Votre organisation (facultatif)"))
-        self.organisation.setAccessibleDescription(_(
-            "La vôtre, inscrite dans votre certificat, et non celle de l’organisation évaluée"))
+        self.passphrase, self.confirm = identity_password_edits()
+        self.organisation = signer_organisation_edit()
         personal = QWidget()
         self.personal_form = QFormLayout(personal)
         self.personal_form.addRow(self.personal_info)
@@ -198,12 +230,11 @@ class IdentityFields(QStackedWidget):
         """What is missing before starting, field by field, in plain words (empty when nothing)."""
         found: dict[QWidget, str] = {}
         if kind == "personal":
-            if not self.passphrase.text():
-                found[self.passphrase] = _("Saisissez le mot de passe de votre identité de signature.")
-            elif not self.has_personal and len(self.passphrase.text()) < 8:
-                found[self.passphrase] = _("Le mot de passe compte au moins 8 caractères.")
-            if not self.has_personal and self.confirm.text() != self.passphrase.text():
-                found[self.confirm] = _("Les deux mots de passe ne sont pas identiques.")
+            typed = password_problems(self.passphrase.text(), None if self.has_personal else self.confirm.text(),
+                                      new=not self.has_personal)
+            for key, edit in (("password", self.passphrase), ("confirm", self.confirm)):
+                if key in typed:
+                    found[edit] = typed[key]
         if kind == "p12" and not self.p12_path.text().strip():
             found[self.p12_path] = _("Choisissez le fichier .p12 ou .pfx du certificat.")
         if kind == "pkcs11":

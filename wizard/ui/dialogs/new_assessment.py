@@ -38,7 +38,7 @@ from wizard.typography import for_language
 from wizard.ui.widgets.accessible import name_headers, named
 from wizard.ui.widgets.bounded import BoundedCells, bounded, dated
 from wizard.ui.widgets.field_error import field_error
-from wizard.ui.widgets.text import one_line
+from wizard.ui.widgets.text import continued, one_line
 from wizard.ui.window_geometry import fit_dialog
 
 
@@ -244,7 +244,7 @@ class NewAssessmentDialog(QDialog):
             elif shown and edit.accessibleDescription() == shown:
                 edit.setAccessibleDescription("")
         self.ok_button.setEnabled(not problems)
-        why = fr(_("Pour créer l’évaluation : {problem}")).format(problem=self._problem()) if problems else ""
+        why = fr(_("Pour créer l’évaluation : {problem}")).format(problem=continued(self._problem())) if problems else ""
         self.error.setText(why)
         self.ok_button.setToolTip(why)
 

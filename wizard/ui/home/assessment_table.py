@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 from datetime import datetime
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QDateTime, QLocale, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QAbstractTableModel, QDate, QLocale, QModelIndex, Qt, QTime, QTimer
 
 from wizard.i18n import _
 from wizard.ui.widgets.text import one_line
@@ -25,6 +25,7 @@ _TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
 _HORIZONTAL = Qt.Orientation.Horizontal
 _DESCENDING = Qt.SortOrder.DescendingOrder
 CHUNK = 4  # rows completed per event-loop turn: each turn stays well under a frame or two
+DAY = "d MMM yyyy"  # every day of the list written alike: « 28 nov. 2026 »
 
 
 def _load_questionnaire(workspace) -> None:  # noqa: ANN001
@@ -39,12 +40,19 @@ def headers() -> list[str]:
             _("Dernière modification"), _("État")]
 
 
+def moment_text(moment: datetime) -> str:
+    """« 5 déc. 2026 à 07:52 »: the day written as in the Date column, then the time."""
+    locale = QLocale()
+    day = locale.toString(QDate(moment.year, moment.month, moment.day), DAY)
+    return _("{day} à {time}").format(day=day, time=locale.toString(QTime(moment.hour, moment.minute), "HH:mm"))
+
+
 def state_text(export: dict | None) -> tuple[str, str]:
     """« brouillon », « exporté le … » or « signé le … », and its sort key."""
     if not export:
         return _("brouillon"), ""
     day = QDate.fromString(export["day"], "yyyy-MM-dd")
-    when = QLocale().toString(day, "d MMM yyyy") if day.isValid() else export["day"]
+    when = QLocale().toString(day, DAY) if day.isValid() else export["day"]
     text = _("signé le {day}") if export.get("signed") else _("exporté le {day}")
     return text.format(day=when), export["day"]
 
@@ -76,9 +84,8 @@ class _Row:
                 name = _("{name} (démonstration, données fictives)").format(name=name)
             self._texts = [
                 name, self._labels.get(s.profile, s.profile),
-                locale.toString(QDate(s.date.year, s.date.month, s.date.day), "d MMM yyyy"), _("…"), _("…"),
-                locale.toString(QDateTime(modified.date(), modified.time()), QLocale.FormatType.ShortFormat),
-                state_text(self.export)[0]]
+                locale.toString(QDate(s.date.year, s.date.month, s.date.day), DAY), _("…"), _("…"),
+                moment_text(modified), state_text(self.export)[0]]
         return self._texts
 
     def haystack(self) -> str:
@@ -255,14 +262,19 @@ class AssessmentTable(QAbstractTableModel):
             self._relayout()
 
     def _mark_origin(self, row: _Row, previous_id: str) -> None:
-        """A re-assessment says so beside its date, told apart from the one it started from."""
+        """A re-assessment says so under its date, told apart from the one it started from: on a
+        second line, so that the column stays narrow enough for the list to fit a 1024×768 screen."""
         if not previous_id or row.origin is not None:
             return
         origin = self._by_id.get(previous_id)
-        row.origin = origin.texts[2] if origin is not None else ""
+        row.origin = origin.texts[2].split("\n")[0] if origin is not None else ""
         date_text = row.texts[2]
-        row.texts[2] = (_("{date} (réévaluation du {origin})").format(date=date_text, origin=row.origin)
-                        if row.origin else _("{date} (réévaluation)").format(date=date_text))
+        row.texts[2] = (_("{date}\nréévaluation du {origin}").format(date=date_text, origin=row.origin)
+                        if row.origin else _("{date}\nréévaluation").format(date=date_text))
+
+    def two_lines(self, position: int) -> bool:
+        """Whether the row shown at this position needs two lines (a re-assessment's date)."""
+        return self._shown[position].origin is not None
 
     def _set(self, row: _Row, progress: str, progress_key, score: str, score_key) -> None:
         row.texts[PROGRESS], row.keys[PROGRESS] = progress, progress_key

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from wizard.operations.workspace import Workspace
 
 UNDO_DELETE_MS = 15_000  # how long a deletion can be undone before the file is removed
+ORGANISATION_ROOM = 20  # characters the organisation keeps before the profile column gives way
 
 
 class HomePage(QWidget):
@@ -63,6 +64,8 @@ class HomePage(QWidget):
         self.search.textChanged.connect(self._filter)
         self.search.returnPressed.connect(self.open_selected)  # type, then Enter: the first match opens
         self.year = named(QComboBox(), _("Année de l’évaluation"), _("N’afficher que les évaluations d’une année"))
+        # Filled once the folder is open, after the first paint: its width follows its choices.
+        self.year.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.year.currentIndexChanged.connect(lambda _i: self._filter(self.search.text()))
         self.count = QLabel()
         named(self.count, _("Nombre d’évaluations"))
@@ -78,10 +81,21 @@ class HomePage(QWidget):
         self.table.verticalHeader().setVisible(False)
         name_headers(self.table, _("Liste des évaluations"))
         self.table.setTabKeyNavigation(False)
+        self.table.setWordWrap(False)  # a long name ends in « … » on its line (in full in its tooltip)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setResizeContentsPrecision(40)  # sizing on every row of a long list is slow
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # A re-assessment's date takes two lines: only its row grows (sizing every row is slow).
+        for changed in (self.model.modelReset, self.model.layoutChanged, self.model.rowsRemoved):
+            changed.connect(lambda *_args: self._fit_rows())
+        self.model.dataChanged.connect(lambda first, last, *_roles: self._fit_rows(first.row(), last.row()))
+        # When the other columns leave the organisation too little room (a small screen, long
+        # states), the profile shares it, each ending in « … »: the list never scrolls sideways.
+        self._share_timer = QTimer(self, singleShot=True, interval=0)
+        self._share_timer.timeout.connect(self._share_the_width)
+        header.sectionResized.connect(lambda column, *_sizes: column > 0 and self._share_timer.start())
+        self.table.viewport().installEventFilter(self)
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
         self.table.activated.connect(lambda _i: self.open_selected())
         delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table,
@@ -201,6 +215,34 @@ class HomePage(QWidget):
         elif self.model.rowCount():
             self.table.selectRow(0)
         self._update_buttons()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.Resize and watched is self.table.viewport():
+            self._share_timer.start()
+        return False
+
+    def _share_the_width(self) -> None:
+        """The profile column takes its text's width, unless the organisation would then keep
+        less than ORGANISATION_ROOM characters: both then share what is left."""
+        header = self.table.horizontalHeader()
+        others = sum(header.sectionSize(c) for c in range(2, header.count()) if not header.isSectionHidden(c))
+        profile = max(header.sectionSizeHint(1), self.table.sizeHintForColumn(1))
+        least = ORGANISATION_ROOM * self.table.fontMetrics().averageCharWidth()
+        squeezed = self.table.viewport().width() - others - profile < least
+        mode = QHeaderView.ResizeMode.Stretch if squeezed else QHeaderView.ResizeMode.ResizeToContents
+        if header.sectionResizeMode(1) != mode:
+            header.setSectionResizeMode(1, mode)
+
+    def _fit_rows(self, first: int = 0, last: int | None = None) -> None:
+        """Rows of one line, but for the two-line dates of re-assessments."""
+        header = self.table.verticalHeader()
+        one_line_height = header.defaultSectionSize()
+        last = self.model.rowCount() - 1 if last is None else min(last, self.model.rowCount() - 1)
+        air = self.table.fontMetrics().height() // 2  # the lines do not touch the row's edges
+        for position in range(max(0, first), last + 1):
+            wanted = self.table.sizeHintForRow(position) + air if self.model.two_lines(position) else one_line_height
+            if header.sectionSize(position) != wanted:
+                header.resizeSection(position, wanted)
 
     def _filter(self, text: str) -> None:
         """Show the matching assessments; the one selected stays selected if it matches, else the

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QSize, QStandardPaths
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPlainTextEdit,
+    QStyle,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -106,6 +107,16 @@ class SheetsButton(QToolButton):
         menu.addSeparator()
         self.entries["import"] = menu.addAction(_("Reprendre le plan modifié dans un tableur…"), self.import_plan)
         self.setMenu(menu)
+
+    # The style draws the menu's arrow in the bottom right corner without making room for it, over
+    # the label's last letter: the button is widened by the arrow's width on each side (the label
+    # stays centred).
+    def _arrow_room(self) -> int:
+        return 2 * self.style().pixelMetric(QStyle.PixelMetric.PM_MenuButtonIndicator, None, self)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name; QToolButton's minimum size is this one)
+        hint = super().sizeHint()
+        return QSize(hint.width() + self._arrow_room(), hint.height())
 
     # -- out ---------------------------------------------------------------------------------------
     def _target(self, session: Session, what: str, suffix: str, kinds: str) -> Path | None:

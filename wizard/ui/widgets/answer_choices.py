@@ -18,6 +18,7 @@ from wizard.core.model import ANSWER_LABELS, ANSWER_VALUES
 from wizard.i18n import _
 from wizard.ui.widgets.accessible import named
 from wizard.ui.widgets.text import fr
+from wizard.ui.widgets.theme import PRESENTATION_DISABLED_FRAME
 
 # The colour of each answer's meaning, when chosen (white text on each passes WCAG AA).
 MEANING = {"yes": "#1b6e3a", "partial": "#8a4b00", "no": "#b3261e", "unknown": "#4a4f57", "na": "#2f5d8a"}
@@ -29,8 +30,12 @@ def choices_sheet(presentation: bool = False) -> str:
     """Neutral buttons (on a projector, black-framed), the chosen one filled with its meaning's
     colour, the focus a dashed orange ring; room enough for the bold text of the chosen one."""
     frame = "2px solid black" if presentation else "1px solid palette(dark)"
+    # An answer not offered (« Non applicable » where it cannot apply) must not look like one that is:
+    # grey text (the palette's, or the projector sheet's) and a lighter frame.
+    disabled = f"2px solid {PRESENTATION_DISABLED_FRAME}" if presentation else "1px solid palette(mid)"
     sheet = [f"QPushButton {{ border: {frame}; border-radius: 4px; padding: 0.4em 0.3em; min-height: 1.5em;"
              " background: palette(button); }",
+             f"QPushButton:disabled {{ border: {disabled}; }}",
              f"QPushButton:focus {{ border: 3px dashed {FOCUS}; }}"]
     for value, colour in MEANING.items():
         selector = f'QPushButton[answerValue="{value}"]:checked'

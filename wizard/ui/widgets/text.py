@@ -18,3 +18,13 @@ def escape(text: str) -> str:
 def one_line(text: str) -> str:
     """A name as one line of plain text: line breaks and other control characters become spaces."""
     return " ".join("".join(c if c.isprintable() else " " for c in text).split())
+
+
+def continued(sentence: str) -> str:
+    """A sentence going on after « : », which French starts in lower case: « Pour créer l’évaluation :
+    le SIRET… ». A word in capitals (an acronym: « SIRET ») is left as it is; use only on sentences
+    of the interface, never on one that may start with a name."""
+    first = sentence.split(" ", 1)[0]
+    if first[1:2].isupper():
+        return sentence
+    return sentence[:1].lower() + sentence[1:]

@@ -13,14 +13,23 @@ _BASE_POINT_SIZE = "vigieBasePointSize"
 STYLE = "Fusion"  # the same look on Windows and Linux, and one that honours our palettes
 _STYLED = "vigieStyled"
 
+# On a projector, what cannot be used is grey, its frame lighter: the text still reads 7:1 on white,
+# the frame tells at a glance it is not one of the black-framed controls.
+PRESENTATION_DISABLED_TEXT = "#595959"
+PRESENTATION_DISABLED_FRAME = "#a6a6a6"
 # High contrast for projectors: black on white, a dark blue selection; the focus is a thick dashed
 # orange frame, which no selection uses, so that a focused control never reads as a chosen one.
-_PRESENTATION_SHEET = """
-QWidget { color: black; }
-QPushButton, QToolButton, QComboBox, QLineEdit, QPlainTextEdit, QListWidget {
-    border: 2px solid black; padding: 0.3em; }
-QPushButton:checked { background: #00245c; color: white; }
-*:focus { border: 4px dashed #e8710a; }
+# A colour set for every state would also be a disabled control's: the grey is set after the black.
+_PRESENTATION_SHEET = f"""
+QWidget {{ color: black; }}
+QWidget:disabled {{ color: {PRESENTATION_DISABLED_TEXT}; }}
+QPushButton, QToolButton, QComboBox, QLineEdit, QPlainTextEdit, QListWidget {{
+    border: 2px solid black; padding: 0.3em; }}
+QPushButton:disabled, QToolButton:disabled, QComboBox:disabled, QLineEdit:disabled, QPlainTextEdit:disabled,
+QListWidget:disabled {{ border-color: {PRESENTATION_DISABLED_FRAME}; }}
+QPushButton:checked {{ background: #00245c; color: white; }}
+QPushButton:checked:disabled {{ background: #5a6a85; color: white; }}
+*:focus {{ border: 4px dashed #e8710a; }}
 """
 # A progress bar at 0 % must not look like an empty text field: a grey track, a coloured fill.
 PROGRESS_SHEET = """
@@ -97,7 +106,7 @@ def contrast_palette() -> QPalette:
     palette.setColor(QPalette.ColorRole.Highlight, QColor("#00245c"))
     palette.setColor(QPalette.ColorRole.HighlightedText, QColor("white"))
     palette.setColor(QPalette.ColorRole.PlaceholderText, QColor("#333333"))
-    _grey_when_disabled(palette, QColor("#595959"))  # still 7:1 on white, for a projector
+    _grey_when_disabled(palette, QColor(PRESENTATION_DISABLED_TEXT))  # still 7:1 on white, for a projector
     return palette
 
 
