@@ -52,6 +52,12 @@ def readable_subject(subject: str) -> str:
     return f"{name} ({org})" if org else name
 
 
+
+def _new_password_problems(values: dict[str, str]) -> dict[str, str]:
+    """The identity password's problems (length, confirmation) under the form's « passphrase » field."""
+    return {"passphrase" if key == "password" else key: text
+            for key, text in password_problems(values["passphrase"], values["confirm"]).items()}
+
 class FormDialog(QDialog):
     """A small form (names, passwords, a file) opened without blocking. « Valider » first asks
     check(values) what to correct: each message goes under its field and the form stays open.
@@ -291,8 +297,7 @@ class IdentitiesPanel(QWidget):
 
     @staticmethod
     def _creation_problems(values: dict[str, str]) -> dict[str, str]:
-        found = {"passphrase" if key == "password" else key: text
-                 for key, text in password_problems(values["passphrase"], values["confirm"]).items()}
+        found = _new_password_problems(values)
         if not values["name"].strip():
             found["name"] = _("Indiquez votre nom : celui de la personne qui signera.")
         return found
@@ -353,8 +358,7 @@ class IdentitiesPanel(QWidget):
 
     @staticmethod
     def _restore_problems(values: dict[str, str]) -> dict[str, str]:
-        found = {"passphrase" if key == "password" else key: text
-                 for key, text in password_problems(values["passphrase"], values["confirm"]).items()}
+        found = _new_password_problems(values)
         if not values["path"].strip():
             found["path"] = _("Choisissez le fichier .p12 de la sauvegarde.")
         return found
