@@ -52,11 +52,11 @@ def readable_subject(subject: str) -> str:
     return f"{name} ({org})" if org else name
 
 
-
 def _new_password_problems(values: dict[str, str]) -> dict[str, str]:
     """The identity password's problems (length, confirmation) under the form's « passphrase » field."""
     return {"passphrase" if key == "password" else key: text
             for key, text in password_problems(values["passphrase"], values["confirm"]).items()}
+
 
 class FormDialog(QDialog):
     """A small form (names, passwords, a file) opened without blocking. « Valider » first asks
