@@ -80,7 +80,7 @@ def test_bad_answers_file_exits_2_naming_the_entry_and_writes_nothing(answers, e
 
 @pytest.mark.parametrize("options, env, message", [
     (["--sign-p12", "{p12}"], {"VIGIE_P12_PASSWORD": "faux"}, "Mot de passe incorrect"),
-    ([], {"VIGIE_IDENTITY_PASSPHRASE": "pas-la-bonne"}, "Phrase de passe incorrecte"),
+    ([], {"VIGIE_IDENTITY_PASSPHRASE": "pas-la-bonne"}, "Mot de passe incorrect pour l’identité"),
     (["--pkcs11-module", "/nulle/part/module.so", "--pkcs11-token", "CPS", "--pkcs11-key", "sig"],
      {"VIGIE_PKCS11_PIN": "1234"}, "Module PKCS#11 introuvable"),
 ])

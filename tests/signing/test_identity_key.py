@@ -48,7 +48,7 @@ def test_an_old_key_is_migrated_at_its_first_unlock(old_identity, data_dir, tmp_
     canvas.drawString(100, 700, "Lettre")
     canvas.save()
     request = SignatureRequest(field="Visa")
-    with pytest.raises(SigningError, match="Phrase de passe incorrecte"):
+    with pytest.raises(SigningError, match="Mot de passe incorrect pour l.identité"):
         sign_pdf(tmp_path / "lettre.pdf", IdentitySpec("personal", secret="pas-la-bonne", data_dir=data_dir), request)
     assert sorted(p.name for p in old_identity.iterdir()) == ["personal-cert.pem", "personal-key.pem"]
 
@@ -63,7 +63,7 @@ def test_an_old_key_is_migrated_at_its_first_unlock(old_identity, data_dir, tmp_
     assert personal_identity(data_dir).fingerprint == before.fingerprint
     sign_pdf(tmp_path / "lettre.pdf", identity, request, out_path=tmp_path / "encore.pdf")
     assert [c.fingerprint for c in verify_pdf(tmp_path / "encore.pdf")] == [before.fingerprint]
-    with pytest.raises(SigningError, match="Phrase de passe incorrecte"):
+    with pytest.raises(SigningError, match="Mot de passe incorrect pour l.identité"):
         sign_pdf(tmp_path / "lettre.pdf", IdentitySpec("personal", secret="pas-la-bonne", data_dir=data_dir), request)
 
 

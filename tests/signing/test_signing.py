@@ -149,7 +149,7 @@ def test_failures_leave_no_file_and_keep_the_old_one(case, mini_plan, personal, 
         target = out_dir / "absent" / "plan.pdf"
     else:
         target.write_bytes(b"previous export")
-    expected = {"wrong p12 password": "Mot de passe incorrect", "wrong passphrase": "Phrase de passe incorrecte",
+    expected = {"wrong p12 password": "Mot de passe incorrect", "wrong passphrase": "Mot de passe incorrect pour l.identité",
                 "missing module": "Module PKCS#11 introuvable", "missing folder": "existe pas"}[case]
     with pytest.raises(ExportError, match=expected):
         export_signed_plan(assessment, view, target, identity, signer_name="Zoé Martin", signer_role="")
@@ -202,7 +202,7 @@ def test_personal_identity_export_and_restore(personal, mini_plan, tmp_path, dat
     original = personal_identity(data_dir)
     assert original.name == "Zoé Martin" and original.organisation == "Laboratoire des Tilleuls"
     backup = export_personal_identity(tmp_path / "sauvegarde.p12", PASSPHRASE, "export-secret-9", data_dir=data_dir)
-    with pytest.raises(SigningError, match="Phrase de passe incorrecte"):
+    with pytest.raises(SigningError, match="Mot de passe incorrect pour l.identité"):
         export_personal_identity(tmp_path / "x.p12", "mauvaise-phrase", "export-secret-9", data_dir=data_dir)
     # The backup is a standard .p12 that other software opens.
     from cryptography.hazmat.primitives.serialization import pkcs12

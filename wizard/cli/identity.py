@@ -23,7 +23,7 @@ P12_ENV, PASSPHRASE_ENV = "VIGIE_P12_PASSWORD", "VIGIE_IDENTITY_PASSPHRASE"
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("identity", help=_("l'identité personnelle de signature"))
     isub = p.add_subparsers(dest="identity_command", metavar=_("ACTION"), required=True)
-    q = isub.add_parser("create", help=_("créer l'identité (phrase de passe : VIGIE_IDENTITY_PASSPHRASE)"))
+    q = isub.add_parser("create", help=_("créer l'identité (mot de passe : VIGIE_IDENTITY_PASSPHRASE)"))
     q.add_argument("--name", required=True, help=_("nom et prénom"))
     q.add_argument("--organisation", default="", help=_("organisation"))
     q.add_argument("--email", default="")
@@ -60,11 +60,11 @@ def new_passphrase() -> str:
     the key away for good), taken as is from VIGIE_IDENTITY_PASSPHRASE."""
     import os
 
-    first = secret(PASSPHRASE_ENV, _("Phrase de passe de la nouvelle identité (8 caractères au moins)"))
+    first = secret(PASSPHRASE_ENV, _("Mot de passe de la nouvelle identité (8 caractères au moins)"))
     if PASSPHRASE_ENV not in os.environ:
         import getpass
 
-        if getpass.getpass(_("Répétez la phrase de passe : ")) != first:
+        if getpass.getpass(_("Répétez le mot de passe : ")) != first:
             raise CliError(_("les deux phrases de passe diffèrent ; rien n'a été créé"))
     return first
 
@@ -97,7 +97,7 @@ def cmd_identity_export(args: argparse.Namespace, ctx: Context) -> int:
         if args.certificate_only:
             identities.export_certificate(found, args.output)
         else:
-            passphrase = secret(PASSPHRASE_ENV, _("Phrase de passe de l'identité personnelle"))
+            passphrase = secret(PASSPHRASE_ENV, _("Mot de passe de l'identité personnelle"))
             password = secret(P12_ENV, _("Mot de passe du fichier .p12 à créer"))
             identities.export_personal_identity(args.output, passphrase, password, data_dir=ctx.data_dir)
     print(args.output)

@@ -87,7 +87,7 @@ def signing_identity(args: argparse.Namespace, ctx: Context, *, name: str, organ
         print(_("Identité personnelle créée pour {name} (empreinte {fp}…).").format(
             name=made.name, fp=made.fingerprint[:16]), file=sys.stderr)
     else:
-        passphrase = secret(PASSPHRASE_ENV, _("Phrase de passe de l'identité personnelle"))
+        passphrase = secret(PASSPHRASE_ENV, _("Mot de passe de l'identité personnelle"))
     return IdentitySpec("personal", secret=passphrase, data_dir=data_dir)
 
 

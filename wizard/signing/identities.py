@@ -114,7 +114,7 @@ def personal_identity(data_dir: Path | str | None = None) -> PersonalIdentity | 
 
 def check_passphrase(passphrase: str) -> None:
     if len(passphrase) < MIN_PASSPHRASE:
-        raise SigningError(_("La phrase de passe doit compter au moins {n} caractères.")
+        raise SigningError(_("Le mot de passe doit compter au moins {n} caractères.")
                            .format(n=MIN_PASSPHRASE))
 
 

@@ -39,7 +39,7 @@ _AAD = b"vigie-identity-key-v2"
 
 
 def wrong_passphrase() -> SigningError:
-    return SigningError(_("Phrase de passe incorrecte pour l'identité personnelle."))
+    return SigningError(_("Mot de passe incorrect pour l'identité personnelle."))
 
 
 def seal(key: Any, passphrase: str, *, cost: int = DEFAULT_COST) -> bytes:
