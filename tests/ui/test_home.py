@@ -26,7 +26,7 @@ def finish_filling(qtbot, home):
 def test_list_shows_progress_and_score_and_searches(open_window, qtbot):
     window = open_window()
     a = create_via_store(window, name="Laboratoire des Tilleuls")
-    create_via_store(window, name="Biologie Rhône")
+    other = create_via_store(window, name="Biologie Rhône")
     window.workspace.store.save_answer(a, "t.a28.contract.signed", Answer("yes"))
     window.home.reload()
     finish_filling(qtbot, window.home)
@@ -35,7 +35,8 @@ def test_list_shows_progress_and_score_and_searches(open_window, qtbot):
     row = home.model.row_of(a)
     assert home.model.text(row, 3) == "17\u202f% (1/6)"  # 1 of the 6 lab questions
     # One « Oui » (3 of 11 points) but one scored question answered of five: the index is 20.
-    assert home.model.text(row, 4) == "20/100"
+    assert home.model.text(row, 4) == "20 / 100"  # written as on the results page
+    assert home.model.text(home.model.row_of(other), 4) == "non évalué"  # no answer yet: not an index of 0
     home.search.setText("rhône")
     assert rows(home) == ["Biologie Rhône"]
     home.search.clear()

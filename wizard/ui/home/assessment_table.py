@@ -256,8 +256,10 @@ class AssessmentTable(QAbstractTableModel):
                 continue
             self._set(row, _("{percent} ({answered}/{total})").format(
                 percent=format_percent(prog.percent), answered=prog.answered, total=prog.total), prog.percent,
-                _("{score}/100").format(score=score) if score is not None else _("—"),
-                score if score is not None else -1)
+                # As on the results page (« 23 / 100 »); with no answer at all, nothing was assessed:
+                # « non évalué », not an index of 0.
+                _("{score} / 100").format(score=score) if score is not None and prog.answered else _("non évalué"),
+                score if score is not None and prog.answered else -1)
         if self._filter or self._sort_column in (PROGRESS, SCORE):
             self._relayout()
 
