@@ -197,7 +197,8 @@ def tour(app, screen, empty_dir: Path, data_dir: Path, shot: Shot, *, dialogs_of
         settings.show()
         take(settings, "settings", [settings.buttons.buttons()[0], settings.buttons.buttons()[-1]])
         settings.tabs.setCurrentIndex(1)
-        take(settings, "settings-signature", [settings.identities.create, settings.buttons.buttons()[0]])
+        take(settings, "settings-signature", [settings.identities.create, settings.identities.add_cert,
+                                             settings.buttons.buttons()[0]])
         form = settings.identities.open_create()
         form.edits["passphrase"].setText("court")  # too short: said under the field
         form.edits["confirm"].setText("court")

@@ -211,6 +211,8 @@ class IdentitiesPanel(QWidget):
         trust = QGroupBox(_("Certificats de confiance (pour vérifier les signatures)"))
         self.trusted = QListWidget()
         self.trusted.setAccessibleName(_("Certificats de confiance"))
+        # A handful of certificates at most: six lines, so that its buttons stay in view at 1024x768.
+        self.trusted.setMaximumHeight(self.trusted.fontMetrics().lineSpacing() * 6 + 2 * self.trusted.frameWidth() + 8)
         self.add_cert = QPushButton(_("A&jouter un certificat…"))
         self.add_cert.setAccessibleName(_("Ajouter un certificat de confiance"))
         self.add_cert.clicked.connect(self.choose_certificate)
