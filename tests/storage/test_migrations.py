@@ -202,6 +202,11 @@ def test_opening_an_assessment_of_an_earlier_content_says_so_and_the_first_chang
     session = Session(store, FIXTURE_ID, bundled)
     [notice] = [n for n in session.notices if "version" in n]
     assert "version 2026.11 du questionnaire" in notice and "retirées" in notice
+    # The new questions are named by their number, so that they can be found.
+    import re
+
+    listed = re.search(r"Questions\s: ([\d., ]+)", notice)
+    assert listed and all(re.fullmatch(r"\d+\.\d+", n) for n in listed.group(1).rstrip(".…").split(", "))
     assert session.assessment.content.version == "2026.11"
     first = bundled.for_profile("lab").questions[0].id
     session.answer(first, "yes")

@@ -6,7 +6,7 @@ visibility, scores and the plan, and the store to save each change at once.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -85,7 +85,8 @@ class Session(PlanEditing):
         over, an assessment answered on an earlier content."""
         told = list(self.store.notices)
         if self.content_changes is not None:
-            told.append(content_notice(self.content_changes))
+            numbers = {q: self._numbers[q] for q in self.content_changes.new if q in self._numbers}
+            told.append(content_notice(self.content_changes, numbers))
         return told
 
     def close(self) -> None:
@@ -349,8 +350,12 @@ class Session(PlanEditing):
             listener()
 
 
-def content_notice(changes: ContentChanges) -> str:
-    """« Commencée avec la version … : 3 questions nouvelles, 1 retirée » in plain words."""
+SHOWN_NUMBERS = 12  # new questions named by their number in the notice; more are counted only
+
+
+def content_notice(changes: ContentChanges, numbers: Mapping[str, str] | None = None) -> str:
+    """« Commencée avec la version … : 3 questions nouvelles (1.5, 3.2, 7.1), 1 retirée » in plain
+    words; numbers: the new questions' numbers, to find them (F8 goes to each in turn)."""
     from wizard.i18n import current_language, ngettext
     from wizard.typography import for_language
 
@@ -360,6 +365,10 @@ def content_notice(changes: ContentChanges) -> str:
         parts.append(ngettext("{n} question est nouvelle : elle attend sa réponse.",
                               "{n} questions sont nouvelles : elles attendent leur réponse.",
                               len(changes.new)).format(n=len(changes.new)))
+        shown = [numbers[q] for q in changes.new if numbers and q in numbers]
+        if shown:
+            parts.append(ngettext("Question : {numbers}", "Questions : {numbers}", len(shown)).format(
+                numbers=", ".join(shown[:SHOWN_NUMBERS])) + ("…" if len(shown) > SHOWN_NUMBERS else "."))
     if changes.gone:
         parts.append(ngettext(
             "{n} question a été retirée : sa réponse reste dans le fichier mais ne compte plus.",
