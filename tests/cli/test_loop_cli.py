@@ -56,7 +56,7 @@ def loop(tmp_path_factory, identity_source):
     root = tmp_path_factory.mktemp("loop")
     lab, vendor = root / "lab", root / "vendor"
     install_identity(identity_source, vendor)
-    lab_id = new_lab(lab, "Laboratoire des Tilleuls", "12345678900011")
+    lab_id = new_lab(lab, "Laboratoire des Tilleuls", "12345678900007")
     request = json.loads(ok(lab, "request", "create", "BioLogiciel SA", "-o", str(root / "demande.json"), "--protect",
                             "--json"))
     imported = json.loads(ok(vendor, "request", "import", str(root / "demande.json"), "--json"))
@@ -152,7 +152,7 @@ def test_a_response_altered_after_signing_is_refused(loop, tmp_path):
 
 def test_a_response_to_another_labs_request_is_refused(loop, tmp_path):
     other = tmp_path / "other-lab"
-    new_lab(other, "Laboratoire du Lac", "99999999900011")
+    new_lab(other, "Laboratoire du Lac", "99999999900009")
     request = json.loads(ok(other, "request", "create", "BioLogiciel SA", "-o", str(tmp_path / "d2.json"), "--json"))
     vendor = tmp_path / "vendor"
     shutil.copytree(loop["vendor"], vendor)
@@ -329,3 +329,16 @@ def test_a_response_sent_in_clear_to_a_protected_request_is_imported_with_a_warn
            "l’est pas" in flat(result.stderr)
     protected = v(copy_lab(loop, tmp_path / "again"), "response", "import", str(loop["response"]), "--json")
     assert protected.returncode == 0 and json.loads(protected.stdout)["unprotected"] is False
+
+
+def test_a_siret_typed_with_a_wrong_key_is_refused_and_nothing_stored(tmp_path):
+    """The register's SIRETs go into requests and the signed Art. 30(2) register: one typed wrong
+    is said at once (its length or its key), as the new-assessment window says it."""
+    folder = tmp_path / "lab"
+    said = refused(folder, "processors", "add", "BioLogiciel SA", "--siret", "12345678901234")
+    assert "siret : Ce SIRET n’est pas valable : sa clé de contrôle ne correspond pas" in said
+    assert "rien n’a été enregistré" in said
+    assert "14 chiffres ; vous en avez saisi 3" in refused(folder, "processors", "lab", "--name", "Labo", "--siret",
+                                                            "123")
+    assert "BioLogiciel" not in ok(folder, "processors", "list", "--json")  # nothing stored
+    ok(folder, "processors", "add", "BioLogiciel SA", "--siret", "732 829 320 00074")  # spaces as printed: fine

@@ -61,7 +61,7 @@ def fill_processor(dialog) -> None:
 
 def fill_lab(dialog) -> None:
     dialog.edits["name"].setText("Laboratoire des Tilleuls")
-    dialog.edits["siret"].setText("12345678900011")
+    dialog.edits["siret"].setText("12345678900007")
     dialog.edits["contact"].setText("Zoé Martin")
     dialog.accept()
 

@@ -41,6 +41,16 @@ def _digits(siret: str) -> str:
     return re.sub(r"\D", "", siret)
 
 
+def check_typed_siret(siret: str, where: str) -> None:
+    """A SIRET a person enters (a register's own, a processor's): its length and key must hold.
+    One read from a file or a request keeps what was written there (FieldError only here)."""
+    from wizard.core.siret import siret_problem
+
+    problem = siret_problem(siret)
+    if problem:
+        raise FieldError(f"{where} : {problem}")
+
+
 def same_party(a: Party, b: Party) -> bool:
     """The same organisation: the same SIRET when both give one, else the same name (case and
     spaces aside)."""

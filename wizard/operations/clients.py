@@ -28,7 +28,7 @@ from wizard.core.clients import (
     difference_from,
 )
 from wizard.core.model import Assessment, Organisation
-from wizard.core.parties import Party, check_party
+from wizard.core.parties import Party, check_party, check_typed_siret
 from wizard.core.request_file import Request, RequestFileError, read_request, request_body
 from wizard.i18n import _, format_number
 from wizard.operations.errors import OperationError
@@ -153,7 +153,13 @@ class Clients:
         current = self.find(ref)
         data = client_to_dict(current)
         if "lab" in fields:
-            data["lab"] = {**data["lab"], **fields.pop("lab")}
+            typed = fields.pop("lab")
+            if isinstance(typed, dict) and isinstance(typed.get("siret"), str):
+                try:
+                    check_typed_siret(typed["siret"], "lab.siret")
+                except FieldError as exc:
+                    raise OperationError(typeset(_("{error} ; rien n’a été enregistré.")).format(error=exc)) from None
+            data["lab"] = {**data["lab"], **typed}
         changed = self._checked({**data, **fields})
         self._put(changed)
         return changed
@@ -192,6 +198,7 @@ class Clients:
 
         try:
             check_party(vendor, "vendor")
+            check_typed_siret(vendor.siret, "vendor.siret")
             for name, value in (("security", security), ("transfers", transfers)):
                 if value is not None:
                     checks.text(value, name, limits.TEXT)

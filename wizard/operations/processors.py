@@ -19,7 +19,7 @@ from wizard.core import limits
 from wizard.core.checks import FieldError
 from wizard.core.evaluation import Evaluation
 from wizard.core.model import Assessment
-from wizard.core.parties import Party, check_party
+from wizard.core.parties import Party, check_party, check_typed_siret
 from wizard.core.processor_attention import ProcessorState, applies_to, linked_evaluation, register_states
 from wizard.core.processor_facts import Fact, facts_for
 from wizard.core.processors import Processor, ProcessorsRegister, processor_from
@@ -110,8 +110,17 @@ class Processors:
             raise OperationError(typeset(_("champ inconnu ou non modifiable : {fields}")).format(fields=", ".join(wrong)))
         return fields
 
+    @staticmethod
+    def _typed_siret(siret: Any, where: str) -> None:
+        if isinstance(siret, str):
+            try:
+                check_typed_siret(siret, where)
+            except FieldError as exc:
+                raise OperationError(typeset(_("{error} ; rien n’a été enregistré.")).format(error=exc)) from None
+
     def add(self, fields: dict[str, Any]) -> Processor:
         """A new processor from its fields (name required; see EDITABLE), checked, stored at once."""
+        self._typed_siret(fields.get("siret"), "siret")
         processor = self._checked({**self._editable(fields), "id": uuid.uuid4().hex[:12]})
 
         def add(register: ProcessorsRegister) -> ProcessorsRegister:
@@ -126,6 +135,7 @@ class Processors:
     def edit(self, ref: str, fields: dict[str, Any]) -> Processor:
         """Change some fields of an entry (see EDITABLE); the others keep their value."""
         current = self.find(ref)
+        self._typed_siret(fields.get("siret"), "siret")
         changed = self._checked({**asdict(current), **self._editable(fields)})
         self.replace(changed)
         return changed
@@ -148,6 +158,7 @@ class Processors:
         """Who the laboratory is, as its requests will say."""
         try:
             check_party(lab, "lab")
+            check_typed_siret(lab.siret, "lab.siret")
         except FieldError as exc:
             raise OperationError(typeset(_("{error} ; rien n’a été enregistré.")).format(error=exc)) from None
         self.file.update(lambda r: replace(r, lab=lab))
