@@ -272,3 +272,4 @@ def test_an_article_without_any_answer_is_said_unassessed_not_the_weakest(mini, 
     assert "L’article 32 n’a pas encore été évalué : aucune de ses questions n’a de réponse." in summary
     assert "Le point le plus faible est l’article 32" not in summary
     assert "Le point le plus faible est l’article 28" in summary
+    assert "0 % (aucune réponse)" in summary  # its bar in the chart says so too

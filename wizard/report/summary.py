@@ -80,7 +80,12 @@ def index_rows(ctx: ReportContext) -> list[tuple[str, int | None, str]]:
         return ctx.percent(value) if value is not None else _("non évalué")
 
     rows = [(_("Indice global"), scores.overall, index_text(scores, "overall", shown(scores.overall)))]
-    rows += [(axis_label(ctx, k), v, index_text(scores, k, shown(v))) for k, v in scores.axes.items()]
+    unassessed = ctx.evaluation.unassessed_axes() if ctx.evaluation is not None else []
+    for k, v in scores.axes.items():
+        text = index_text(scores, k, shown(v))
+        if k in unassessed:  # its 0 says nothing was shown yet, not a finding
+            text = _("{value} (aucune réponse)").format(value=text)
+        rows.append((axis_label(ctx, k), v, text))
     return rows
 
 
