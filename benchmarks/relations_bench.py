@@ -87,6 +87,13 @@ def _vendor(folder: Path) -> tuple[list[float], float, dict[str, float]]:
     return seconds, imports, listing
 
 
+def _made_up_siret(stem: int) -> str:
+    """13 digits and the key that makes them a SIRET the registers accept (it checks typed ones)."""
+    from wizard.core.siret import siret_problem
+
+    return next(s for s in (f"{stem:013d}{d}" for d in range(10)) if not siret_problem(s))
+
+
 def _lab(folder: Path) -> dict[str, float]:
     from wizard.operations.workspace import Workspace
 
@@ -94,7 +101,7 @@ def _lab(folder: Path) -> dict[str, float]:
     workspace.create("lab", Organisation("Laboratoire des Tilleuls"))
     for i in range(PROCESSORS):
         workspace.processors.add({
-            "name": f"Prestataire n° {i}", "siret": f"{20_000_000_000_000 + i}", "services": ["lis", "hosting"],
+            "name": f"Prestataire n° {i}", "siret": _made_up_siret(2_000_000_000_000 + i), "services": ["lis", "hosting"],
             "data": ["patient_health"], "hds": {"number": f"HDS-{i}", "activities": "1 à 6",
                                                 "expires": (TODAY + timedelta(days=30 * (i % 12))).isoformat()},
             "contract_reference": f"C-{i}" if i % 3 else "", "last_review": (TODAY - timedelta(days=20 * i)).isoformat(),
