@@ -139,6 +139,13 @@ def _number_in(value: int, language: str) -> str:
     return for_language(format_decimal(value, locale=babel_locale()), language)
 
 
+def format_index(value: int) -> str:
+    """A maturity index as every screen, the PDF and the CLI print it: « 23 / 100 » in French
+    (narrow no-break spaces: never split across lines), "23/100" in English. Not « 23 % »: an
+    index is not the share of the law complied with, and a percentage would claim that it is."""
+    return f"{value}\u202f/\u202f100" if _current == "fr" else f"{value}/100"
+
+
 def format_percent(value: float) -> str:
     """« 58 % » in French (narrow no-break space, as our typography wants), « 58% » in English;
     value in 0–100."""

@@ -123,8 +123,8 @@ def test_plan_text_speaks_of_a_maturity_index_with_its_coverage_and_critical_gap
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert out.startswith("Évaluation incomplète\u00a0: 1 question sans réponse\n")
-    assert "Indice de maturité global\u00a0: 14\u202f% (plafonné)\n" in out
-    assert "  Art. 28\u00a0: 25\u202f% (plafonné)\n  Art. 32\u00a0: 0\u202f%\n" in out
+    assert "Indice de maturité global\u00a0: 14\u202f/\u202f100 (plafonné)\n" in out
+    assert "  Art. 28\u00a0: 25\u202f/\u202f100 (plafonné)\n  Art. 32\u00a0: 0\u202f/\u202f100\n" in out
     assert "Questions répondues\u00a0: 3 sur 4" in out
     assert "Points critiques à traiter d’abord (1)\n  [t.a28.contract.signed] Le contrat est-il signé ? — Non " \
            "(Art. 28)\n" in out
@@ -132,7 +132,7 @@ def test_plan_text_speaks_of_a_maturity_index_with_its_coverage_and_critical_gap
            "[t.a28.contract.signed, t.a28.contract.audit]\n" in out
     assert "score" not in out.lower()
     english = vigie("--lang", "en", "plan", str(path), env=MINI).stdout
-    assert "Overall maturity index: 14% (capped)" in english and "Questions answered: 3 of 4" in english
+    assert "Overall maturity index: 14/100 (capped)" in english and "Questions answered: 3 of 4" in english
     assert "Incomplete assessment: 1 question unanswered" in english and "score" not in english.lower()
 
 

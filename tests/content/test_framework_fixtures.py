@@ -64,7 +64,7 @@ def test_a_framework_whose_axes_are_not_articles_goes_through_plan_and_report(tm
     assert list(data["scores"]["articles"].items()) == [("A.8", 0), ("A.5", 50)]  # the framework's order
     assert [a["id"] for a in data["actions"]] == ["i.act.crypto", "i.act.policy"]
     text_plan = vigie("plan", str(answers), env=env).stdout
-    assert "  A.8\u00a0: 0\u202f% (plafonné)\n  A.5\u00a0: 50\u202f%\n" in text_plan and "[RSSI]" in text_plan
+    assert "  A.8\u00a0: 0\u202f/\u202f100 (plafonné)\n  A.5\u00a0: 50\u202f/\u202f100\n" in text_plan and "[RSSI]" in text_plan
 
     out = tmp_path / "iso.pdf"
     report = vigie("report", str(answers), "-o", str(out), "--no-sign", env=env)

@@ -150,3 +150,19 @@ def test_the_trend_lists_each_assessment_oldest_first(lab):
     assert [p.axes["32"] for p in points] == [0, 50, 100]
     # Art. 28: 3 earned of 8, but 1 of its 4 scored questions answered: capped at 25.
     assert [p.axes["28"] for p in points] == [25, 25, 25]
+
+
+def test_what_was_never_answered_has_no_index_to_compare_not_a_zero(lab):
+    """An assessment opened and never filled in, then one with Art. 28 answered only: « 0 → 25,
+    +25 » would credit a progress nobody made. Nothing answered reads « — », with no difference;
+    the trend leaves the point out instead of drawing a fall to 0."""
+    empty = evaluate(lab, assessment({}, BEFORE_DAY))
+    only_28 = evaluate(lab, assessment({"t.a28.contract.signed": Answer("yes")}, AFTER_DAY))
+    c = compare(empty, only_28)
+    assert (c.overall.before, c.overall.delta) == (None, None) and c.overall.after is not None
+    assert [(i.id, i.before, i.after) for i in c.axes] == [("28", None, only_28.scores.axes["28"]), ("32", None, None)]
+    assert all(i.before is None and i.delta is None for i in c.sections)
+    assert comparison_dict(c)["overall"] == {"before": None, "after": c.overall.after, "delta": None}
+    points = trend([empty, only_28])
+    assert [p.overall for p in points] == [None, only_28.scores.overall]
+    assert [p.axes["32"] for p in points] == [None, None]

@@ -65,7 +65,9 @@ def test_summary_speaks_plainly(mini, tmp_path):
     render_report(assessment, view, tmp_path / "r.pdf")
     text = flat(pdftext(tmp_path / "r.pdf"))
     overall = compute_scores(view, assessment.answers).overall
-    assert f"Laboratoire Émile Roux atteint un indice de maturité global de {overall} %" in text
+    assert f"Laboratoire Émile Roux atteint un indice de maturité global de {overall} / 100" in text
+    # An index is written as on screen, never as a percentage, which would read « 25 % compliant ».
+    assert "%" not in text
     assert "Le plan compte 4 actions, dont 3 urgentes (P1) à lancer d’ici le 28 décembre 2026." in text
     assert "Les actions les plus urgentes" in text  # fewer than five
 

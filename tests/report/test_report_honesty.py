@@ -54,7 +54,7 @@ def test_an_incomplete_assessment_says_so_on_its_cover_and_in_its_summary(mini, 
         assert notice in page and meaning in page
     assert "Questions répondues 3 sur 4" in cover
     assert "Questions répondues : 3 sur 4" in summary
-    assert "atteint un indice de maturité global provisoire de 14 %" in summary  # 1 / 7 earned → 14
+    assert "atteint un indice de maturité global provisoire de 14 / 100" in summary  # 1 / 7 earned → 14
 
 
 def test_the_plural_notice_and_none_when_complete(mini, tmp_path):
@@ -65,7 +65,7 @@ def test_the_plural_notice_and_none_when_complete(mini, tmp_path):
     assert "incomplète" not in text and "provisoire" not in text
     assert "Questions répondues 4 sur 4" in pages[0]
     # Contract 3 + 0.5 of 4 → 88; access 3 of 3 → 100; overall 6.5 of 7 → 93.
-    assert "atteint un indice de maturité global de 93 %" in pages[1]
+    assert "atteint un indice de maturité global de 93 / 100" in pages[1]
 
 
 def test_critical_gaps_come_first_before_the_chart(mini, tmp_path):
@@ -90,9 +90,9 @@ def test_an_index_a_critical_gap_holds_down_says_so_in_words(mini, tmp_path):
     _text, pages = _pages(mini, _assessment(INCOMPLETE), tmp_path)
     summary = pages[1]
     # Overall 14 (under its cap of 79), Art. 28: 1 of 4 → 25, held under 50; Art. 32: 0, not held.
-    assert "14 % (plafonné)" in summary and "25 % (plafonné)" in summary
-    assert "0 % (plafonné)" not in summary.replace("100 %", "")
-    assert "« Plafonné » : un point critique maintient Art. 28 sous 50 % et l’indice global sous 80 %" in summary
+    assert "14 / 100 (plafonné)" in summary and "25 / 100 (plafonné)" in summary
+    assert " 0 / 100 (plafonné)" not in summary
+    assert "« Plafonné » : un point critique maintient Art. 28 sous 50 / 100 et l’indice global sous 80 / 100" in summary
 
 
 def test_not_applicable_answers_are_counted(mini, tmp_path):
@@ -153,8 +153,8 @@ def test_the_report_speaks_of_a_maturity_index_never_of_a_compliance_score(mini,
         "Ailleurs, ou sans justification, la réponse compte comme « Je ne sais pas ».",
         "« Non applicable » sur une question dont d’autres dépendent compte comme « Je ne sais pas » : il ne "
         "masque rien",
-        "maintient sa section et sa partie du référentiel sous 50 %, et l’indice global sous 80 %",
-        "Un groupe où tout est « Non applicable » n’a pas d’indice (« non évalué »), et non 100 %.",
+        "maintient sa section et sa partie du référentiel sous 50 / 100, et l’indice global sous 80 / 100",
+        "Un groupe où tout est « Non applicable » n’a pas d’indice (« non évalué »), et non 100.",
         "à une question critique appelle toujours au moins une action P1",
         "au plus 30 jours pour une P1 et 90 jours pour une P2, moins si le contenu le prévoit",
         "Ce rapport est une auto-évaluation",
@@ -163,7 +163,7 @@ def test_the_report_speaks_of_a_maturity_index_never_of_a_compliance_score(mini,
     ("en", [
         "How the maturity indices are computed",
         "it is not a compliance rate",
-        "below 50%, and the overall index below 80%",
+        "below 50/100, and the overall index below 80/100",
         "at most 30 days for a P1 and 90 days for a P2",
         "(12.5 gives 13)",
     ]),
@@ -255,16 +255,16 @@ def test_a_long_compound_owner_breaks_at_its_hyphen_not_inside_a_word(mini, tmp_
 
 def test_the_chart_has_the_screen_s_scale_and_legend(mini, tmp_path):
     _text, pages = _pages(mini, _assessment(INCOMPLETE), tmp_path)
-    chart = pages[1].split("Indices de maturité", 1)[1].split("100 % :", 1)[0]
+    chart = pages[1].split("Indices de maturité", 1)[1].split("Indice 100 :", 1)[0]
     # The bands' limits as the scale (not quarters), and the legend the results screen shows.
-    marks = re.findall(r"(?<!Art\. )(?<![\d,])(\d+)(?![\d,]| ?%)", chart)
+    marks = re.findall(r"(?<!Art\. )(?<!/ )(?<![\d,/])(\d+)(?![\d,]| ?/ ?100)", chart)
     assert [m for m in marks if m not in ("50", "79", "80")] == ["0", "100"]
     for label in ("moins de 50", "50 à 79", "80 et plus", "non évalué"):
         assert label in chart
 
 
 def test_an_article_without_any_answer_is_said_unassessed_not_the_weakest(mini, tmp_path):
-    """Art. 32 has no answer at all: its 0 % says nothing was shown, so the summary does not call
+    """Art. 32 has no answer at all: its 0 says nothing was shown, so the summary does not call
     it « le point le plus faible » — it says it was not assessed yet, and names the weakest among
     the articles that were."""
     _text, pages = _pages(mini, _assessment(INCOMPLETE), tmp_path)
@@ -272,4 +272,4 @@ def test_an_article_without_any_answer_is_said_unassessed_not_the_weakest(mini, 
     assert "L’article 32 n’a pas encore été évalué : aucune de ses questions n’a de réponse." in summary
     assert "Le point le plus faible est l’article 32" not in summary
     assert "Le point le plus faible est l’article 28" in summary
-    assert "0 % (aucune réponse)" in summary  # its bar in the chart says so too
+    assert "0 / 100 (aucune réponse)" in summary  # its bar in the chart says so too

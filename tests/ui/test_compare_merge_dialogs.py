@@ -47,6 +47,30 @@ def test_compare_from_the_home_page(open_window, modal):
     assert seen["unnamed"] == []
 
 
+def test_an_assessment_never_filled_in_is_compared_as_not_assessed_not_as_zero(open_window, modal):
+    """Before: created and left empty. The view must not credit « 0 → 50, +50 »."""
+    window = open_window()
+    workspace = window.workspace
+    empty = workspace.create("lab", Organisation("Laboratoire des Tilleuls"), assessor="Claire",
+                             when=date(2025, 3, 3))
+    later = workspace.reassess(empty.id, when=date(2026, 3, 10))
+    with workspace.open_session(later.id) as session:
+        session.answer("t.a28.contract.signed", "yes")
+    window.home.reload(select=later.id)
+    seen = {}
+
+    def look(dialog):
+        seen["message"] = dialog.message.text()
+        seen["overall"] = [dialog.indices.item(0, c).text() for c in range(4)]
+        dialog.reject()
+
+    modal(look)
+    window.actions_by_name["compare"].trigger()
+    assert seen["overall"][1] == "—" and seen["overall"][3] == "—"
+    assert seen["message"].startswith("Indice global\u00a0: non évalué → ")
+    assert "(" not in seen["message"]  # no difference to put in brackets
+
+
 def test_compare_from_the_results_takes_the_open_assessment(open_window, modal):
     window = open_window()
     first, second = two_assessments(window)

@@ -35,7 +35,7 @@ def test_list_shows_progress_and_score_and_searches(open_window, qtbot):
     row = home.model.row_of(a)
     assert home.model.text(row, 3) == "17\u202f% (1/6)"  # 1 of the 6 lab questions
     # One « Oui » (3 of 11 points) but one scored question answered of five: the index is 20.
-    assert home.model.text(row, 4) == "20 / 100"  # written as on the results page
+    assert home.model.text(row, 4) == "20\u202f/\u202f100"  # written as on the results page and in the PDF
     assert home.model.text(home.model.row_of(other), 4) == "non évalué"  # no answer yet: not an index of 0
     home.search.setText("rhône")
     assert rows(home) == ["Biologie Rhône"]

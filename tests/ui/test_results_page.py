@@ -49,22 +49,22 @@ def select(page: ResultsPage, action_id: str) -> None:
 def test_scores_shown_are_the_hand_computed_ones(page):
     # earned 1.5 + 0 + 0 + 0 = 1.5 of 3 + 1 + 2 + 3 = 9 possible -> 16.7 -> 17;
     # Art. 28: 1.5 / 6 -> 25; Art. 32: 0 / 3 -> 0.
-    assert "17 / 100" in page.overall.text()
+    assert "17\u202f/\u202f100" in page.overall.text()
     assert [score for _label, score in page.articles.items()] == [25, 0]
     assert page.articles.items()[0][0].startswith("Article 28")
     sections = dict(page.sections.items())
     assert sections == {"Contrat": 38, "Sous-traitants ultérieurs": 0, "Accès": 0}
     # Values are spoken too, not only drawn: nothing depends on the bar's colour.
-    assert "25 / 100" in page.articles.accessibleDescription()
+    assert "25\u202f/\u202f100" in page.articles.accessibleDescription()
 
 
 def test_indices_a_critical_gap_holds_down_say_so_as_in_the_pdf(page, session):
     # t.a32.access.individual « Non » is a critical gap: the overall index, Art. 32 and its section
     # are capped whatever else is answered; the words say it, as the signed plan does.
-    assert page.overall.text().endswith("17 / 100 (plafonné)")
+    assert page.overall.text().endswith("17\u202f/\u202f100 (plafonné)")
     assert "Article 32" in page.capped.text() and page.capped.isVisibleTo(page)
     described = page.articles.accessibleDescription()
-    assert "0 / 100 (plafonné)" in described and "25 / 100 (plafonné)" not in described
+    assert "0\u202f/\u202f100 (plafonné)" in described and "25\u202f/\u202f100 (plafonné)" not in described
     session.answer("t.a32.access.individual", "yes")  # no critical gap left
     page.refresh()
     assert "plafonné" not in page.overall.text() + page.articles.accessibleDescription()
@@ -84,7 +84,7 @@ def test_weightiest_gaps_come_first(page):
 def test_refresh_follows_new_answers(page, session):
     session.answer("t.a32.access.individual", "yes")
     page.refresh()
-    assert "50 / 100" in page.overall.text()  # 4.5 / 9
+    assert "50\u202f/\u202f100" in page.overall.text()  # 4.5 / 9
 
 
 def test_plan_lists_the_core_plan_sorted_by_priority(page, session):

@@ -22,7 +22,7 @@ from wizard.cli.output import one_line
 from wizard.core import limits
 from wizard.core.compare import CLOSED_LABELS, Comparison, IndexChange, comparison_dict
 from wizard.core.merge import RULES, Conflict
-from wizard.i18n import _, current_language, format_percent, ngettext
+from wizard.i18n import _, current_language, format_index, ngettext
 from wizard.typography import for_language
 
 NEEDS_CHOICE = 3
@@ -48,7 +48,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 # -- compare ---------------------------------------------------------------------------------------
 def _score(value: int | None) -> str:
-    return "—" if value is None else format_percent(value)
+    return "—" if value is None else format_index(value)
 
 
 def _index_line(label: str, change: IndexChange) -> str:

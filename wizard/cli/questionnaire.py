@@ -23,7 +23,7 @@ from wizard.core.disclosures import (
 from wizard.core.evaluation import Evaluation, evaluate
 from wizard.core.model import ANSWER_LABELS, PRIORITY_LABELS, Assessment, Question
 from wizard.core.questionnaire import ContentError, Questionnaire
-from wizard.i18n import _, format_percent
+from wizard.i18n import _, format_index
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -138,7 +138,7 @@ def cmd_plan(args: argparse.Namespace, ctx: Context) -> int:
     scores, plan, framework = evaluation.scores, evaluation.plan, view.framework
 
     def shown(key: str, value: int | None) -> str:
-        return index_text(scores, key, "—" if value is None else format_percent(value))
+        return index_text(scores, key, "—" if value is None else format_index(value))
 
     out = sys.stdout
     if evaluation.unanswered:

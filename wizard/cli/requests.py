@@ -21,7 +21,7 @@ from wizard.cli.common import Context, opened_workspace, print_json, secret
 from wizard.cli.output import one_line
 from wizard.core import checks
 from wizard.core.model import ANSWER_LABELS
-from wizard.i18n import _, format_percent
+from wizard.i18n import _, format_index
 from wizard.typography import typeset
 
 RESPONSE_PASSWORD_ENV = "VIGIE_RESPONSE_PASSWORD"
@@ -94,11 +94,11 @@ def question_text(view: Any, qid: str, lang: str) -> str:
 def print_response(data: dict[str, Any], framework: Any, lang: str) -> None:
     out = sys.stdout
     scores = data["scores"]
-    overall = "—" if scores["overall"] is None else format_percent(scores["overall"])
+    overall = "—" if scores["overall"] is None else format_index(scores["overall"])
     out.write(_("Indice de maturité global du prestataire : {score}").format(score=overall) + "\n")
     for axis, value in scores["articles"].items():
         label = framework.axis(axis).label.get(lang) if axis in framework.axis_ids else axis
-        out.write("  " + _("{axis} : {score}").format(axis=label, score="—" if value is None else format_percent(value))
+        out.write("  " + _("{axis} : {score}").format(axis=label, score="—" if value is None else format_index(value))
                   + "\n")
     out.write(_("Points critiques ({count})").format(count=len(data["critical_gaps"])) + "\n")
     for g in data["critical_gaps"]:

@@ -151,16 +151,16 @@ def compare(before: Evaluation, after: Evaluation,
     axis_ids += [a.id for a in before.questionnaire.axes if a.id not in axis_ids]
     section_ids = [s.id for s in after.questionnaire.sections]
     section_ids += [s.id for s in before.questionnaire.sections if s.id not in section_ids]
-    s1, s2 = before.scores, after.scores
+    (o1, a1, s1), (o2, a2, s2) = before.measured_indices(), after.measured_indices()
     improved, worsened, other = _answer_changes(before, after)
     closed, new, still_open = _actions(before, after)
     concerns = of_profile(after.questionnaire, after.assessment.profile, versions=versions,
                           answered={*before.assessment.answers, *after.assessment.answers})
     return Comparison(
         before=before, after=after,
-        overall=IndexChange("overall", s1.overall, s2.overall),
-        axes=tuple(IndexChange(a, s1.axes.get(a), s2.axes.get(a)) for a in axis_ids),
-        sections=tuple(IndexChange(s, s1.sections.get(s), s2.sections.get(s)) for s in section_ids),
+        overall=IndexChange("overall", o1, o2),
+        axes=tuple(IndexChange(a, a1.get(a), a2.get(a)) for a in axis_ids),
+        sections=tuple(IndexChange(s, s1.get(s), s2.get(s)) for s in section_ids),
         improved=tuple(improved), worsened=tuple(worsened), other_changes=tuple(other),
         closed=closed, new_actions=new, still_open=still_open,
         content=between(versions, before.assessment.content.version, after.assessment.content.version,
@@ -180,8 +180,8 @@ class TrendPoint:
 def trend(evaluations: Sequence[Evaluation]) -> tuple[TrendPoint, ...]:
     """The indices of each assessment, oldest first (by date, then in the order given)."""
     ordered = sorted(enumerate(evaluations), key=lambda pair: (pair[1].assessment.date, pair[0]))
-    return tuple(TrendPoint(e.assessment.id, e.assessment.date, e.scores.overall, dict(e.scores.axes))
-                 for _i, e in ordered)
+    measured = [(e, e.measured_indices()) for _i, e in ordered]
+    return tuple(TrendPoint(e.assessment.id, e.assessment.date, overall, axes) for e, (overall, axes, _s) in measured)
 
 
 @dataclass(frozen=True)

@@ -51,6 +51,6 @@ def held_down_keys(scores: Scores) -> list[str]:
 
 
 def index_text(scores: Scores, key: str, shown: str) -> str:
-    """An index as printed (shown: « 45 % » or « — »), marked in words when a critical gap holds it
+    """An index as printed (shown: « 45 / 100 » or « — »), marked in words when a critical gap holds it
     down, never by colour alone."""
     return _("{value} (plafonné)").format(value=shown) if key in scores.held_down else shown

@@ -79,6 +79,17 @@ class Evaluation:
         answered = {q.axis for q in self.visible if q.scored and q.id in self.answers}
         return [axis for axis in self.scores.axes if axis in scored - answered]
 
+    def measured_indices(self) -> tuple[int | None, dict[str, int | None], dict[str, int | None]]:
+        """The overall, axis and section indices, None where not one scored question has an
+        answer: there, the 0 the scores hold measures nothing, and a comparison or a trend that
+        showed it would read « 0 → 23, +23 » for an assessment that was merely never filled in."""
+        answered = [q for q in self.visible if q.scored and q.id in self.answers]
+        axes = {q.axis for q in answered}
+        sections = {q.section for q in answered}
+        return (self.scores.overall if answered else None,
+                {k: v if k in axes else None for k, v in self.scores.axes.items()},
+                {k: v if k in sections else None for k, v in self.scores.sections.items()})
+
     def contradictions_of(self, question_id: str) -> list[FoundContradiction]:
         """The contradictions a question takes part in (to flag it where it is shown)."""
         return [c for c in self.contradictions if question_id in c.question_ids]

@@ -13,7 +13,7 @@ from datetime import date
 from wizard.core.processor_attention import ProcessorState, describe
 from wizard.core.processors import Processor
 from wizard.core.relations import Relations
-from wizard.i18n import _, format_day, format_percent
+from wizard.i18n import _, format_day, format_index
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,7 @@ def fact_line(kind: str, state: ProcessorState, relations: Relations | None) -> 
         latest = p.latest
         if latest is None:
             return _("aucune évaluation reçue")
-        overall = "—" if latest.overall is None else format_percent(latest.overall)
+        overall = "—" if latest.overall is None else format_index(latest.overall)
         return _("évaluation du {date} reçue le {received}, indice global {overall}, signée par {signer}").format(
             date=_day(latest.assessment_date), received=_day(latest.received), overall=overall, signer=latest.signer)
     if kind == "hds":

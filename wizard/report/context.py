@@ -16,7 +16,7 @@ from wizard.core.model import Assessment
 from wizard.core.numbering import question_numbers
 from wizard.core.questionnaire import Questionnaire
 from wizard.core.scoring import Scores
-from wizard.i18n import babel_locale, format_percent
+from wizard.i18n import babel_locale, format_index
 from wizard.report.document import FieldPlacement
 from wizard.report.styles import Typo
 
@@ -108,5 +108,5 @@ class ReportContext:
     def owner(self, owner: str) -> str:
         return self.framework.owner_label(owner, self.lang)
 
-    def percent(self, value: int | None) -> str:
-        return "—" if value is None else self.typo.plain(format_percent(value))  # « 34 % », "34%"
+    def index(self, value: int | None) -> str:
+        return "—" if value is None else self.typo.plain(format_index(value))  # « 34 / 100 », "34/100"

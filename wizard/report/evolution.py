@@ -57,7 +57,7 @@ def _delta(ctx: ReportContext, change: IndexChange) -> str:
 def _index_table(ctx: ReportContext, rows: list[tuple[str, IndexChange]], before: str, after: str) -> Flowable:
     ty = ctx.typo
     head = [ty.para(h, "cell_head") for h in (_("Indice"), before, after, _("Écart"))]
-    body = [[ty.para(label, "cell"), ty.para(ctx.percent(c.before), "cell"), ty.para(ctx.percent(c.after), "cell"),
+    body = [[ty.para(label, "cell"), ty.para(ctx.index(c.before), "cell"), ty.para(ctx.index(c.after), "cell"),
              ty.para(_delta(ctx, c), "cell_bold")] for label, c in rows]
     style = [("BACKGROUND", (0, 0), (-1, 0), ACCENT), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
              ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE)]
@@ -185,7 +185,7 @@ def build_evolution(ctx: ReportContext) -> list[Flowable]:
     story: list[Flowable] = [Heading(ty.t(title), "h1", 0, ty.plain(title))]
     if c.overall.before is not None and c.overall.after is not None:
         story.append(ty.para(_("L’indice global est passé de {before} à {after} ({delta}).").format(
-            before=ctx.percent(c.overall.before), after=ctx.percent(c.overall.after), delta=_delta(ctx, c.overall)),
+            before=ctx.index(c.overall.before), after=ctx.index(c.overall.after), delta=_delta(ctx, c.overall)),
             "body"))
     up, down, other = len(c.improved), len(c.worsened), len(c.other_changes)
     story.append(ty.para(", ".join((

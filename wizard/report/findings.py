@@ -70,7 +70,7 @@ def critical_gaps(ctx: ReportContext) -> list[Flowable]:
     story.append(ty.para(_(
         "Une question critique répondue « Non » ou « Je ne sais pas » maintient sa partie du référentiel sous "
         "{red} et l’indice global sous {green}, quelles que soient les autres réponses.").format(
-        red=ctx.percent(RED_BELOW), green=ctx.percent(GREEN_FROM)), "body"))
+        red=ctx.index(RED_BELOW), green=ctx.index(GREEN_FROM)), "body"))
     head = [ty.para(h, "cell_head") for h in (_("Question"), _("Réponse"), _("Référence"))]
     rows = [head]
     for q, answer in gaps:

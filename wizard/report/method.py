@@ -37,7 +37,7 @@ INDEX_RULES = (
        "« Non » ou « Je ne sais pas » maintient sa section et sa partie du référentiel sous {red}, et "
        "l'indice global sous {green}, quelles que soient les autres réponses ; l'indice est alors dit "
        "« plafonné »."),
-    N_("Un groupe où tout est « Non applicable » n'a pas d'indice (« non évalué »), et non 100 %."),
+    N_("Un groupe où tout est « Non applicable » n'a pas d'indice (« non évalué »), et non 100."),
 )
 PRIORITY_RULES = (
     N_("Chaque réponse « Partiellement », « Non » ou « Je ne sais pas » appelle une ou plusieurs actions du "
@@ -62,7 +62,7 @@ def build_method(ctx: ReportContext) -> list[Flowable]:
     story: list[Flowable] = [Heading(ty.t(title), "h1", 0, ty.plain(title))]
     framework = ctx.framework
     axes = ctx.axis_labels([a.id for a in ctx.questionnaire.axes])
-    numbers = {"axes": axes, "red": ctx.percent(RED_BELOW), "green": ctx.percent(GREEN_FROM),
+    numbers = {"axes": axes, "red": ctx.index(RED_BELOW), "green": ctx.index(GREEN_FROM),
                "p1": MAX_DELAY_DAYS["P1"], "p2": MAX_DELAY_DAYS["P2"]}
     scoring = [ctx.text(framework.method), *(_(rule).format(**numbers) for rule in INDEX_RULES)]
     sections = ((_("Calcul des indices de maturité"), scoring),

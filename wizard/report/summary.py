@@ -39,7 +39,7 @@ def director_sentences(ctx: ReportContext) -> list[str]:
                       "{axes}.") if ctx.evaluation.complete else
                     _("Au {date}, {org} atteint un indice de maturité global provisoire de {score} sur les points "
                       "contrôlés {axes}."))
-        out.append(sentence.format(date=ctx.long_date(a.date), org=org, score=ctx.percent(scores.overall),
+        out.append(sentence.format(date=ctx.long_date(a.date), org=org, score=ctx.index(scores.overall),
                                    axes=ctx.axes_phrase))
     urgent = [x for x in plan if x.priority == "P1"]
     if not plan:
@@ -68,7 +68,7 @@ def director_sentences(ctx: ReportContext) -> list[str]:
         axis = ctx.framework.axis(weakest)
         out.append(_("Le point le plus faible est {axis} ({topic}), à {score} : "
                      "c'est là que l'effort doit porter en premier.")
-                   .format(axis=ctx.text(axis.in_sentence), topic=ctx.text(axis.topic), score=ctx.percent(value)))
+                   .format(axis=ctx.text(axis.in_sentence), topic=ctx.text(axis.topic), score=ctx.index(value)))
     return out
 
 
@@ -77,7 +77,7 @@ def index_rows(ctx: ReportContext) -> list[tuple[str, int | None, str]]:
     so in words beside its value, not by its colour alone."""
     scores = ctx.scores
     def shown(value: int | None) -> str:  # as on the results screen: « non évalué », not a bare dash
-        return ctx.percent(value) if value is not None else _("non évalué")
+        return ctx.index(value) if value is not None else _("non évalué")
 
     rows = [(_("Indice global"), scores.overall, index_text(scores, "overall", shown(scores.overall)))]
     unassessed = ctx.evaluation.unassessed_axes() if ctx.evaluation is not None else []
@@ -108,7 +108,7 @@ def build_summary(ctx: ReportContext) -> list[Flowable]:
     story.append(score_chart([(ty.plain(label), v, ty.plain(text)) for label, v, text in rows], CONTENT_WIDTH))
     story.append(legend([ty.plain(_("moins de 50")), ty.plain(_("50 à 79")), ty.plain(_("80 et plus")),
                          ty.plain(_("non évalué"))], CONTENT_WIDTH))
-    story.append(ty.para(_("100 % : toutes les mesures contrôlées sont en place et démontrées. Une question sans "
+    story.append(ty.para(_("Indice 100 : toutes les mesures contrôlées sont en place et démontrées. Une question sans "
                            "réponse compte comme non démontrée ; une réponse « Non applicable » justifiée, là où "
                            "elle est possible, ne compte pas. « Non évalué » : rien à calculer."), "small"))
     held = [k for k in ctx.scores.axes if k in ctx.scores.held_down]
@@ -116,7 +116,7 @@ def build_summary(ctx: ReportContext) -> list[Flowable]:
         axes = ctx.axis_labels(held)
         story.append(ty.para(_("« Plafonné » : un point critique maintient {axes} sous {red} et l’indice global "
                                "sous {green}, quelles que soient les autres réponses.").format(
-            axes=axes, red=ctx.percent(RED_BELOW), green=ctx.percent(GREEN_FROM)), "small"))
+            axes=axes, red=ctx.index(RED_BELOW), green=ctx.index(GREEN_FROM)), "small"))
 
     story += [CondPageBreak(35 * mm), ty.para(_("Actions par priorité"), "h2")]
     counts = [[ty.para(_(PRIORITY_LABELS[p]), "cell_bold"),

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from wizard.core.compare import CLOSED_LABELS, Comparison, IndexChange
-from wizard.i18n import _, current_language, format_day, format_percent, ngettext
+from wizard.i18n import _, current_language, format_day, format_index, ngettext
 from wizard.operations.merging import answer_text
 from wizard.operations.workspace import Workspace
 from wizard.ui.compare.trend_chart import TrendChart
@@ -31,7 +31,7 @@ from wizard.ui.widgets.text import fr
 
 
 def _score(value: int | None) -> str:
-    return "—" if value is None else fr(format_percent(value))
+    return "—" if value is None else fr(format_index(value))
 
 
 def _delta(change: IndexChange) -> str:
@@ -145,8 +145,14 @@ class CompareDialog(QDialog):
             self.message.setText(fr(message))
             return
         lang = current_language()
-        self.message.setText(fr(_("Indice global : {before} → {after} ({delta}) ; du {first} au {second}.").format(
-            before=_score(c.overall.before), after=_score(c.overall.after), delta=_delta(c.overall),
+        def said(value: int | None) -> str:  # in a sentence, words rather than the table's dash
+            return _("non évalué") if value is None else _score(value)
+
+        overall = c.overall
+        sentence = (_("Indice global : {before} → {after} ({delta}) ; du {first} au {second}.")
+                    if overall.delta is not None else _("Indice global : {before} → {after} ; du {first} au {second}."))
+        self.message.setText(fr(sentence.format(
+            before=said(overall.before), after=said(overall.after), delta=_delta(overall),
             first=format_day(c.before.assessment.date), second=format_day(c.after.assessment.date))))
         framework = c.after.questionnaire.framework
         titles = {s.id: s.title.get(lang) for s in (*c.after.questionnaire.sections, *c.before.questionnaire.sections)}

@@ -237,7 +237,7 @@ class AssessmentTable(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 1), self.index(len(self._shown) - 1, 1))
 
     def _fill_some(self) -> None:
-        from wizard.i18n import format_percent
+        from wizard.i18n import format_index, format_percent
 
         for _n in range(CHUNK):
             if not self._todo:
@@ -258,7 +258,7 @@ class AssessmentTable(QAbstractTableModel):
                 percent=format_percent(prog.percent), answered=prog.answered, total=prog.total), prog.percent,
                 # As on the results page (« 23 / 100 »); with no answer at all, nothing was assessed:
                 # « non évalué », not an index of 0.
-                _("{score} / 100").format(score=score) if score is not None and prog.answered else _("non évalué"),
+                format_index(score) if score is not None and prog.answered else _("non évalué"),
                 score if score is not None and prog.answered else -1)
         if self._filter or self._sort_column in (PROGRESS, SCORE):
             self._relayout()

@@ -36,7 +36,7 @@ from wizard.core.model import ANSWER_LABELS
 from wizard.core.parties import Party
 from wizard.core.processor_attention import describe
 from wizard.core.processor_facts import fact_line
-from wizard.i18n import _, current_language, format_day, format_percent, ngettext
+from wizard.i18n import _, current_language, format_day, format_index, ngettext
 from wizard.operations.errors import OperationError, StorageError
 from wizard.operations.processors import relations_of
 from wizard.operations.requests import PasswordNeeded, SignerChanged, unprotected_warning
@@ -168,7 +168,7 @@ class ProcessorsPage(QDialog):
         framework_lang = current_language()
 
         def pct(value: int | None) -> str:
-            return "—" if value is None else format_percent(value)
+            return "—" if value is None else format_index(value)
 
         def day(text: str) -> str:
             return format_day(date.fromisoformat(text), "short")

@@ -9,7 +9,7 @@ from datetime import date
 
 from wizard.core.framework import Framework
 from wizard.core.model import ACTION_STATUSES, ANSWER_LABELS, PRIORITY_LABELS, Text
-from wizard.i18n import _, current_language, format_day
+from wizard.i18n import _, current_language, format_day, format_index
 from wizard.typography import for_language
 
 
@@ -36,7 +36,7 @@ def axis_short(framework: Framework, axis_id: str) -> str:
 
 
 def score_text(score: int | None) -> str:
-    return typo(_("{score} / 100").format(score=score)) if score is not None else _("non évalué")
+    return format_index(score) if score is not None else _("non évalué")
 
 
 def priority_label(priority: str) -> str:

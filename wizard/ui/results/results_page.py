@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from wizard.core.disclosures import index_text
 from wizard.core.scoring import GREEN_FROM, RED_BELOW
-from wizard.i18n import _, ngettext
+from wizard.i18n import _, format_index, ngettext
 from wizard.operations.session import Session
 from wizard.ui.results.labels import answer_label, axis_label, axis_short, content, score_text, typo
 from wizard.ui.results.notices import contradiction_lines, coverage_text, critical_lines, na_text
@@ -196,7 +196,7 @@ class ResultsPage(QWidget):
         held = [axes[a] for a in scores.axes if a in scores.held_down]
         self.capped.setText(typo(_("« Plafonné » : un point critique maintient {axes} sous {red} et l’indice global "
                                    "sous {green}, quelles que soient les autres réponses.").format(
-            axes=", ".join(held), red=f"{RED_BELOW} / 100", green=f"{GREEN_FROM} / 100")) if held else "")
+            axes=", ".join(held), red=format_index(RED_BELOW), green=format_index(GREEN_FROM))) if held else "")
         self.capped.setVisible(bool(held))
         aligned = max(self.articles.longest_label(), self.sections.longest_label()) + 24
         self.articles.label_width = self.sections.label_width = aligned
