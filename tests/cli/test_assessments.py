@@ -1,4 +1,5 @@
-"""The assessment commands: new, list, show, answer, history, export, import, backups, restore, passphrase.
+"""The assessment commands: new, list, show, answer, history, export, import, backups, restore, undelete,
+passphrase.
 
 Run in-process for speed (the same main() as the `vigie` script); errors exit 2 with a
 message on stderr and leave the stored data untouched.
@@ -159,6 +160,29 @@ def test_backups_and_restore(run, aid, data_dir):
     code, _out, err = run("restore", aid, "20990101T000000.000000Z-000000000000-auto.bak")
     assert code == 2 and "aucune sauvegarde" in err
     assert _files(data_dir) == before
+
+
+def test_a_deleted_assessment_is_listed_and_undeleted(run, aid, data_dir):
+    """Its file removed by hand: `list --deleted` names it, `undelete` brings it back whole;
+    undeleting one still there, or an unknown id, exits 2 and changes nothing."""
+    run("answer", aid, "t.a28.sub.any", "yes")
+    (data_dir / "assessments" / f"{aid}.vigie.json").unlink()
+    assert run("list")[1] == ""
+    code, out, _ = run("list", "--deleted", "--json")
+    (listed,) = json.loads(out)
+    assert code == 0 and (listed["id"], listed["answered"]) == (aid, 1) and listed["organisation"]
+    assert aid in run("list", "--deleted")[1]
+    code, _out, err = run("undelete", aid)
+    assert code == 0 and "rétablie (1 réponse)" in err
+    assert json.loads(run("show", aid, "--json")[1])["answers"]["t.a28.sub.any"]["value"] == "yes"
+    before = _files(data_dir)
+    code, _out, err = run("undelete", aid)
+    assert code == 2 and "n’est pas supprimée" in err
+    code, _out, err = run("undelete", "pas-un-identifiant")
+    assert code == 2 and "pas-un-identifiant" in err
+    assert _files(data_dir) == before
+    code, out, err = run("list", "--deleted")
+    assert (code, out) == (0, "") and "aucune évaluation supprimée" in err
 
 
 def test_passphrase_set_then_commands_need_it(run, aid, monkeypatch, data_dir):

@@ -55,6 +55,40 @@ def test_a_deleted_assessment_comes_back(workspace):
     assert [s.id for s in workspace.summaries()] == [made.id]
 
 
+def test_deleted_assessments_are_found_without_their_id_and_come_back(workspace):
+    """Deleted in Vigie, or its file removed by hand: both are listed by what they held, the
+    newest first, and come back whole; one still in the folder is not « brought back »."""
+    kept = workspace.create("lab", Organisation("Labo gardé"))
+    gone = workspace.create("lab", Organisation("Labo des Tilleuls"), when=date(2026, 5, 4))
+    workspace.store.save_answer(gone.id, "t.a28.contract.signed", Answer("no"))
+    workspace.delete(gone.id)
+    by_hand = workspace.create("vendor", Organisation("Éditeur"))
+    workspace.store.save_answer(by_hand.id, "t.v28.contract.signed", Answer("yes"))
+    workspace.store.path_of(by_hand.id).unlink()
+    listed = workspace.deleted()
+    assert [(d.id, d.organisation, d.profile, d.answered) for d in listed] == [
+        (by_hand.id, "Éditeur", "vendor", 1), (gone.id, "Labo des Tilleuls", "lab", 1)]
+    assert listed[1].date == date(2026, 5, 4)
+    with pytest.raises(OperationError, match="n’est pas supprimée"):
+        workspace.undelete(kept.id)
+    assert workspace.undelete(by_hand.id).answers["t.v28.contract.signed"].value == "yes"
+    assert [d.id for d in workspace.deleted()] == [gone.id]
+    assert {s.id for s in workspace.summaries()} == {kept.id, by_hand.id}
+
+
+def test_a_deleted_assessment_whose_newest_copy_is_torn_comes_back_from_the_one_before(workspace):
+    made = workspace.create("lab", Organisation("Labo"))
+    workspace.store.save_answer(made.id, "t.a28.contract.signed", Answer("no"))
+    workspace.store.save_answer(made.id, "t.a28.contract.audit", Answer("yes"))
+    workspace.store.path_of(made.id).unlink()
+    newest = workspace.backups(made.id)[0]
+    backup = workspace.store.backups.path(made.id, newest.name)
+    backup.write_bytes(backup.read_bytes()[:40])  # a copy a crash cut short
+    (listed,) = workspace.deleted()
+    assert listed.backup != newest.name and listed.answered == 1
+    assert set(workspace.undelete(made.id).answers) == {"t.a28.contract.signed"}
+
+
 def test_exchange_files_go_out_and_come_back_as_a_copy(workspace, tmp_path):
     made = workspace.create("vendor", Organisation("Éditeur"))
     out = workspace.export_exchange(made.id, tmp_path / "copie")

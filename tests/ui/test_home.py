@@ -87,6 +87,37 @@ def test_delete_asks_then_can_be_undone(open_window, qtbot, modal, data_dir, mon
     assert aid not in Store(data_dir).ids()
 
 
+def test_a_deletion_past_its_undo_is_brought_back_from_the_deleted_list(open_window, qtbot, modal, monkeypatch):
+    """Deleted, the undo bar gone: Fichier › Évaluations supprimées lists it by name and brings
+    it back with its answers, selected in the home list. The guide promises exactly this."""
+    window = open_window()
+    aid = create_via_store(window, name="Labo des Tilleuls")
+    window.workspace.store.save_answer(aid, "t.a28.contract.signed", Answer("no"))
+    create_via_store(window, name="Labo gardé")
+    home = window.home
+    home.reload(select=aid)
+    row = rows(home).index("Labo des Tilleuls")
+    as_listed = [home.model.text(row, c) for c in (0, 2)]  # name and date as the home shows them
+    monkeypatch.setattr(home_page, "ask", lambda *a, **k: True)
+    qtbot.mouseClick(home.delete_button, LEFT)
+    seen = {}
+
+    def look(dialog):
+        seen["rows"] = [[dialog.table.item(r, c).text() for c in range(4)] for r in range(dialog.table.rowCount())]
+        seen["enabled"] = dialog.restore_button.isEnabled()  # the newest is chosen: Entrée brings it back
+        qtbot.mouseClick(dialog.restore_button, LEFT)
+
+    modal(look)
+    window.actions_by_name["deleted"].trigger()
+    (name, profile, day, answered), = seen["rows"]
+    assert [name, day, answered] == [*as_listed, "1"] and profile == "Laboratoire (responsable de traitement)"
+    assert seen["enabled"]
+    assert sorted(rows(home)) == ["Labo des Tilleuls", "Labo gardé"]
+    assert home.selected_id() == aid
+    assert window.workspace.load(aid).answers["t.a28.contract.signed"].value == "no"
+    assert window.workspace.deleted() == []
+
+
 def test_exchange_export_then_import(open_window, qtbot, data_dir, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QFileDialog
 

@@ -30,6 +30,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_new)
 
     p = sub.add_parser("list", help=_("les évaluations enregistrées"))
+    p.add_argument("--deleted", action="store_true",
+                   help=_("les évaluations supprimées que leurs sauvegardes peuvent rétablir (vigie undelete ID)"))
     p.add_argument("--json", action="store_true", help=_("sortie JSON"))
     p.set_defaults(handler=cmd_list)
 
@@ -104,6 +106,8 @@ def cmd_new(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
+    if args.deleted:
+        return _list_deleted(args, ctx)
     with opened_workspace(ctx) as workspace:
         summaries = workspace.summaries()
         for aid, problem in workspace.problems:
@@ -116,6 +120,27 @@ def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
     for s in summaries:
         print(f"{one_line(s.id)}  {s.date.isoformat()}  {one_line(s.profile):<6}  {s.answered:>3}  "
               f"{one_line(s.organisation)}")
+    return 0
+
+
+def _list_deleted(args: argparse.Namespace, ctx: Context) -> int:
+    with opened_workspace(ctx) as workspace:
+        deleted = workspace.deleted()
+    if args.json:
+        print_json([{"id": d.id, "organisation": d.organisation, "profile": d.profile,
+                     "date": None if d.date is None else d.date.isoformat(), "answered": d.answered,
+                     "last_version": d.last_version.astimezone().isoformat(timespec="seconds"),
+                     "backup": d.backup or None} for d in deleted])
+        return 0
+    if not deleted:
+        print(_("aucune évaluation supprimée"), file=sys.stderr)
+    for d in deleted:
+        last = d.last_version.astimezone().isoformat(timespec="seconds")
+        if d.organisation is None:
+            print(f"{one_line(d.id)}  {last}  " + _("(aucune sauvegarde lisible)"))
+            continue
+        print(f"{one_line(d.id)}  {last}  {d.date.isoformat() if d.date else '':10}  {one_line(d.profile or ''):<6}  "
+              f"{d.answered or 0:>3}  {one_line(d.organisation)}")
     return 0
 
 

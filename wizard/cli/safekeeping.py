@@ -1,4 +1,4 @@
-"""Commands that keep the data safe: backups, restore, passphrase.
+"""Commands that keep the data safe: backups, restore, undelete, passphrase.
 
 They open the data folder's workspace like every other command (common.opened_workspace);
 bad input exits with code 2 and changes nothing.
@@ -38,6 +38,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("backup", help=_("nom de la sauvegarde (voir « vigie backups ID »)"))
     p.set_defaults(handler=cmd_restore)
 
+    p = sub.add_parser("undelete", help=_("rétablir une évaluation supprimée depuis sa sauvegarde la plus récente "
+                                          "(voir « vigie list --deleted »)"))
+    p.add_argument("id")
+    p.set_defaults(handler=cmd_undelete)
+
     p = sub.add_parser("passphrase", help=_("chiffrer le dossier de données ou changer sa phrase de passe"))
     p.add_argument("action", choices=("set", "change"))
     p.set_defaults(handler=cmd_passphrase)
@@ -68,6 +73,16 @@ def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
     print("vigie: " + french(ngettext("{id} : sauvegarde {backup} restaurée ({count} réponse)",
                                       "{id} : sauvegarde {backup} restaurée ({count} réponses)", count)).format(
         id=restored.id, backup=args.backup, count=count), file=sys.stderr)
+    return 0
+
+
+def cmd_undelete(args: argparse.Namespace, ctx: Context) -> int:
+    with opened_workspace(ctx) as workspace:
+        back = workspace.undelete(args.id)
+    count = len(back.answers)
+    print("vigie: " + french(ngettext("{id} : évaluation de « {org} » rétablie ({count} réponse)",
+                                      "{id} : évaluation de « {org} » rétablie ({count} réponses)", count)).format(
+        id=back.id, org=one_line(back.organisation.name), count=count), file=sys.stderr)
     return 0
 
 

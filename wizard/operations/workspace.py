@@ -23,6 +23,7 @@ from wizard.core.model import Assessment, Organisation, Participant
 from wizard.core.questionnaire import Questionnaire
 from wizard.core.registry import ContentRegistry
 from wizard.i18n import _
+from wizard.operations.deleted import DeletedAssessment, deleted_assessments, undelete
 from wizard.operations.errors import OperationError
 from wizard.settings import Settings, load_settings, save_settings
 from wizard.storage import AssessmentSummary, BackupInfo, PlanHistoryEntry, StorageError, Store
@@ -235,12 +236,12 @@ class Workspace:
         self.store.delete(assessment_id)
 
     def undelete(self, assessment_id: str) -> Assessment:
-        """Bring a deleted assessment back from its newest backup."""
-        backups = self.store.list_backups(assessment_id)
-        if not backups:
-            raise OperationError(french(_("aucune sauvegarde de l’évaluation {id} : elle ne peut pas être "
-                                          "rétablie")).format(id=assessment_id))
-        return self.store.restore(assessment_id, backups[0].name)
+        """Bring a deleted assessment back from its newest readable backup."""
+        return undelete(self.store, assessment_id)
+
+    def deleted(self) -> list[DeletedAssessment]:
+        """Deleted assessments (here or by hand) that their backups can bring back, newest first."""
+        return deleted_assessments(self.store)
 
     def save_details(self, assessment: Assessment) -> None:
         """Organisation, assessor, participants and date (the profile never changes)."""

@@ -6,8 +6,10 @@ assessment files on it.
 from __future__ import annotations
 
 import builtins
+import os
 from typing import TYPE_CHECKING, Any
 
+from wizard.core.limits import is_assessment_id
 from wizard.i18n import _
 from wizard.storage import tables as docs
 from wizard.storage.backups import BackupInfo
@@ -41,6 +43,17 @@ class Safekeeping:
         """Newest first; available even after the assessment was deleted."""
         self.path_of(assessment_id)
         return self.backups.entries(assessment_id)
+
+    def deleted_ids(self) -> builtins.list[str]:
+        """Assessments gone from the folder that still have backups: deleted in Vigie (whose
+        deletion leaves a copy) or their file removed by hand. A deleted assessment's backups are
+        never pruned: pruning only runs when the assessment is written."""
+        try:
+            names = os.listdir(self.backups.root)
+        except OSError:
+            return []
+        return sorted(n for n in names if is_assessment_id(n) and not self.path_of(n).exists()
+                      and self.backups.entries(n))
 
     def read_backup(self, assessment_id: str, name: str) -> Assessment:
         path = self.backups.path(assessment_id, name)

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 WANTED = QSize(1280, 820)  # the window's size where the screen has room for it
 # Menu entries that need the data folder open: disabled for the instant it opens after the first paint.
-NEEDS_FOLDER = ("new", "settings", "compare", "merge", "processors", "clients")
+NEEDS_FOLDER = ("new", "settings", "compare", "merge", "processors", "clients", "deleted")
 
 _REPLACEMENTS: list[QMainWindow] = []  # windows rebuilt in another language, kept alive here
 
@@ -141,6 +141,11 @@ class MainWindow(WindowDialogs, WindowLook, QMainWindow):
         self.home.reload(select=self.session.assessment.id if self.session else None)
         self.home.focus_list()
         self.setWindowTitle("Vigie")
+
+    def show_deleted(self) -> None:
+        """« Évaluations supprimées », from the home page, where one brought back appears."""
+        self.show_home()
+        self.home.show_deleted()
 
     def open_assessment(self, aid: str) -> None:
         self._flush()

@@ -40,6 +40,7 @@ def build_actions(window: MainWindow) -> tuple[dict[str, QAction], QToolBar]:
     a["results"] = act(_("&Résultats et plan d’action"), window.show_results, "results")
     a["export"] = act(_("&Exporter le plan d’action signé (PDF)…"), window.export_pdf, "export")
     a["details"] = act(_("&Détails et participants…"), window.edit_details)
+    a["deleted"] = act(_("Évaluations &supprimées…"), window.show_deleted)
     a["verify"] = act(_("&Vérifier un PDF signé…"), window.verify_pdf)
     a["compare"] = act(_("&Comparer des évaluations…"), lambda: compare.open_compare(window))
     a["merge"] = act(_("&Fusionner des copies (.vigie)…"), lambda: compare.open_merge(window))
@@ -61,7 +62,7 @@ def build_actions(window: MainWindow) -> tuple[dict[str, QAction], QToolBar]:
     a["shortcuts"] = act(_("&Raccourcis clavier"), window.show_shortcuts, "shortcuts")
     a["about"] = act(_("À &propos de Vigie"), window.show_about)
     bar = window.menuBar()
-    for title, names in ((_("&Fichier"), ("new", "recent", "home", "details", None, "export", "verify", None, "compare",
+    for title, names in ((_("&Fichier"), ("new", "recent", "home", "details", "deleted", None, "export", "verify", None, "compare",
                                           "merge", None, "processors", "clients", None, "settings", None, "quit")),
                          (_("É&dition"), ("undo", "redo")),
                          (_("&Affichage"), ("results", None, "presentation", "bigger", "smaller", None,

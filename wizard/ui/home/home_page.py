@@ -323,6 +323,16 @@ class HomePage(QWidget):
         if dialog.exec() and dialog.restored:
             self.reload(select=aid)
 
+    def show_deleted(self) -> None:
+        """The deleted assessments their backups can bring back; one brought back is selected."""
+        from wizard.ui.home.deleted_dialog import DeletedDialog
+
+        self.commit_deletes()  # one deleted a moment ago is listed there too, not hidden in the undo bar
+        dialog = DeletedDialog(self.workspace, self)
+        dialog.exec()
+        self.reload(select=dialog.restored)
+        self.focus_list()
+
     def delete_selected(self) -> None:
         aid = self.selected_id()
         if not aid:
