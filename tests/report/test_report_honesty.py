@@ -273,3 +273,9 @@ def test_an_article_without_any_answer_is_said_unassessed_not_the_weakest(mini, 
     assert "Le point le plus faible est l’article 32" not in summary
     assert "Le point le plus faible est l’article 28" in summary
     assert "0 / 100 (aucune réponse)" in summary  # its bar in the chart says so too
+
+
+def test_a_plan_with_no_answer_at_all_says_its_overall_zero_measures_nothing(mini, tmp_path):
+    _text, pages = _pages(mini, _assessment({}), tmp_path)
+    chart = pages[1].split("Indices de maturité", 1)[1]
+    assert chart.startswith(" Indice global 0 / 100 (aucune réponse) Art. 28")

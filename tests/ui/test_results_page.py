@@ -58,6 +58,23 @@ def test_scores_shown_are_the_hand_computed_ones(page):
     assert "25\u202f/\u202f100" in page.articles.accessibleDescription()
 
 
+def test_an_index_with_no_answer_behind_it_says_so_as_in_the_pdf(qtbot, answered_session):
+    """Art. 32 never answered: its 0 is not a finding, and « 0 / 100 » alone would read as one.
+    Nothing answered at all: the overall index says so too."""
+    page = ResultsPage()
+    qtbot.addWidget(page)
+    page.set_session(answered_session({"t.a28.contract.signed": "yes"}))
+    spoken = page.articles.accessibleDescription()
+    assert "Article 32" in spoken and "0\u202f/\u202f100 (aucune réponse)" in spoken
+    assert "100\u202f/\u202f100 (aucune réponse)" not in spoken  # Art. 28 has its answer
+    assert "Accès\u00a0: 0\u202f/\u202f100 (aucune réponse)" in page.sections.accessibleDescription()
+    assert "aucune réponse" not in page.overall.text()
+    empty = ResultsPage()
+    qtbot.addWidget(empty)
+    empty.set_session(answered_session({}))
+    assert empty.overall.text().endswith("0\u202f/\u202f100 (aucune réponse)")
+
+
 def test_indices_a_critical_gap_holds_down_say_so_as_in_the_pdf(page, session):
     # t.a32.access.individual « Non » is a critical gap: the overall index, Art. 32 and its section
     # are capped whatever else is answered; the words say it, as the signed plan does.

@@ -79,7 +79,10 @@ def index_rows(ctx: ReportContext) -> list[tuple[str, int | None, str]]:
     def shown(value: int | None) -> str:  # as on the results screen: « non évalué », not a bare dash
         return ctx.index(value) if value is not None else _("non évalué")
 
-    rows = [(_("Indice global"), scores.overall, index_text(scores, "overall", shown(scores.overall)))]
+    overall = index_text(scores, "overall", shown(scores.overall))
+    if ctx.evaluation is not None and scores.overall is not None and ctx.evaluation.measured_indices()[0] is None:
+        overall = _("{value} (aucune réponse)").format(value=overall)  # nothing answered at all
+    rows = [(_("Indice global"), scores.overall, overall)]
     unassessed = ctx.evaluation.unassessed_axes() if ctx.evaluation is not None else []
     for k, v in scores.axes.items():
         text = index_text(scores, k, shown(v))

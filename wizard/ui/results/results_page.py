@@ -175,6 +175,9 @@ class ResultsPage(QWidget):
         evaluation = session.evaluation()
         scores = evaluation.scores
         overall = index_text(scores, "overall", score_text(scores.overall))  # « plafonné », as in the PDF
+        measured_overall, measured_axes, measured_sections = evaluation.measured_indices()
+        if measured_overall is None and scores.overall is not None:  # its 0 measures nothing yet
+            overall = _("{value} (aucune réponse)").format(value=overall)
         self.overall.setText(typo(_("Indice de maturité global : {score}").format(score=overall)))
         self.completeness.setText(coverage_text(evaluation))
         for title, label, lines in ((self.critical_heading, self.critical, critical_lines(evaluation)),
@@ -189,10 +192,14 @@ class ResultsPage(QWidget):
         framework = session.questionnaire.framework
         axes = {a: axis_label(framework, a) for a in scores.axes}
         self.articles.set_items([(axes[a], s) for a, s in scores.axes.items()],
-                                frozenset(axes[a] for a in scores.axes if a in scores.held_down))
+                                frozenset(axes[a] for a in scores.axes if a in scores.held_down),
+                                frozenset(axes[a] for a, s in scores.axes.items()
+                                          if s is not None and measured_axes.get(a) is None))
         titles = {s.id: content(s.title) for s in session.questionnaire.sections}
         self.sections.set_items([(titles[sid], s) for sid, s in scores.sections.items()],
-                                frozenset(titles[sid] for sid in scores.sections if sid in scores.held_down))
+                                frozenset(titles[sid] for sid in scores.sections if sid in scores.held_down),
+                                frozenset(titles[sid] for sid, s in scores.sections.items()
+                                          if s is not None and measured_sections.get(sid) is None))
         held = [axes[a] for a in scores.axes if a in scores.held_down]
         self.capped.setText(typo(_("« Plafonné » : un point critique maintient {axes} sous {red} et l’indice global "
                                    "sous {green}, quelles que soient les autres réponses.").format(

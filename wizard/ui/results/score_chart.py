@@ -49,16 +49,20 @@ class ScoreChart(QWidget):
         self._title = title
         self._items: list[tuple[str, int | None]] = []
         self._capped: frozenset[str] = frozenset()
+        self._unanswered: frozenset[str] = frozenset()
         self.label_width = 0  # at least this wide, so that several charts can line their bars up
         self.setAccessibleName(title)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # reachable by Tab, so a screen reader reads it
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumWidth(360)
 
-    def set_items(self, items: list[tuple[str, int | None]], capped: frozenset[str] = frozenset()) -> None:
-        """capped: the labels of the indices a critical gap holds down, said « plafonné » in words."""
+    def set_items(self, items: list[tuple[str, int | None]], capped: frozenset[str] = frozenset(),
+                  unanswered: frozenset[str] = frozenset()) -> None:
+        """capped: the labels of the indices a critical gap holds down, said « plafonné » in words;
+        unanswered: those with not one answer behind their 0, said « aucune réponse » as in the PDF."""
         self._items = list(items)
         self._capped = capped
+        self._unanswered = unanswered
         description = "; ".join(f"{label} : {self.value_text(label, score)}" for label, score in self._items)
         self.setAccessibleDescription(typo(description))
         self.setToolTip(typo("\n".join(f"{label} : {self.value_text(label, score)}" for label, score in self._items)))
@@ -67,7 +71,11 @@ class ScoreChart(QWidget):
 
     def value_text(self, label: str, score: int | None) -> str:
         text = score_text(score)
-        return typo(_("{value} (plafonné)").format(value=text)) if label in self._capped else text
+        if label in self._capped:
+            text = typo(_("{value} (plafonné)").format(value=text))
+        if label in self._unanswered:
+            text = typo(_("{value} (aucune réponse)").format(value=text))
+        return text
 
     def items(self) -> list[tuple[str, int | None]]:
         return list(self._items)
