@@ -115,10 +115,7 @@ def _mnemonic(text: str) -> str:
     return text.replace("&&", "")[index + 1].casefold() if index >= 0 else ""
 
 
-def test_alt_letters_of_the_menus_are_unique(open_window, qtbot):
-    """Alt+letter opens one menu, never two in turn (« É&dition » and « Ai&de » both took D);
-    within a menu, each command's letter is its own."""
-    window = open_window()
+def _assert_unique_letters(window) -> None:
     menus = [action for action in window.menuBar().actions() if action.menu() is not None]
     letters = [_mnemonic(action.text()) for action in menus]
     assert all(letters), [a.text() for a in menus]
@@ -127,6 +124,23 @@ def test_alt_letters_of_the_menus_are_unique(open_window, qtbot):
         items = [a.text() for a in action.menu().actions() if not a.isSeparator()]
         own = [_mnemonic(text) for text in items if _mnemonic(text)]
         assert len(set(own)) == len(own), items
+
+
+def test_alt_letters_of_the_menus_are_unique(open_window, qtbot):
+    """Alt+letter opens one menu, never two in turn (« É&dition » and « Ai&de » both took D);
+    within a menu, each command's letter is its own — in English too, whose words differ."""
+    window = open_window()
+    english = window.switch_language("en")
+    qtbot.addWidget(english)
+    try:
+        _assert_unique_letters(english)
+    finally:
+        window = english.switch_language("fr")
+        qtbot.addWidget(window)
+    _assert_unique_letters(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
     qtbot.keyClick(window, Qt.Key.Key_D, ALT)
     qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None, timeout=2000)
     opened = QApplication.activePopupWidget()
