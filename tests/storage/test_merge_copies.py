@@ -143,14 +143,63 @@ def test_a_merge_keeps_the_plan_history_and_adds_what_it_changed_in_the_plan(lap
     assert merged.written and laptops.value("t.a28.sub.any") == "no"
     history = laptops.here.plan_history(laptops.id)
     assert history[0] == imported  # the spreadsheet's import is still there
-    [entry] = history[1:]
+    # Jean's two edits on his laptop come with his copy (common ground for the next merge), then
+    # the merge's own entry.
+    brought, entry = history[1:3], history[3]
+    assert [e.operation for e in brought] == ["edit", "edit"]
+    assert [c["field"] for e in brought for c in e.changes] == ["owner", "note"]
     assert (entry.operation, entry.source, entry.by) == ("merge", "jean.vigie", "Zoé Leroy")
     assert {(c["action"], c["field"], c["old"], c["new"]) for c in entry.changes} == {
         ("t.act.accounts", "owner", "it", "Jean Dupont"), ("t.act.accounts", "note", "", "Comptes AD à créer")}
     # And it travels with the assessment.
     out = laptops.here.export_exchange(laptops.id, laptops.root / "merged.vigie")
     _assessment, _history, travelled = read_exchange(out.read_bytes(), REGISTRY.default)
-    assert [e["operation"] for e in travelled] == ["sheet-import", "merge"]
+    assert [e["operation"] for e in travelled] == ["sheet-import", "edit", "edit", "merge"]
+
+
+def _status(laptops: Laptops, workspace: Workspace, action_id: str) -> str:
+    with workspace.open_session(laptops.id) as session:
+        return next(a.status for a in session.evaluation().plan if a.id == action_id)
+
+
+def test_plan_changes_made_in_one_copy_only_come_in_without_asking(laptops):
+    """The client closed one action and cleared a note the consultant had left on
+    another, on a laptop; here, nobody touched those fields since the copy left. The plan's
+    history tells, so the merge brings them in and reports nothing; merging again changes nothing."""
+    laptops.answer(laptops.here, "t.a32.access.individual", "no", "Claire Martin")  # t.act.accounts
+    with laptops.here.open_session(laptops.id) as session:
+        session.set_action_note("t.act.accounts", "Liste à demander")
+    client = laptops.laptop()
+    with client.open_session(laptops.id) as session:
+        session.edit_plan_action("t.act.contract", status="done")
+        session.set_action_note("t.act.accounts", "")
+    copy = laptops.send_back(client, "client.vigie")
+    with laptops.here.open_session(laptops.id) as session:  # meanwhile, here, another action moves
+        session.edit_plan_action("t.act.accounts", status="doing")
+
+    merged = laptops.here.merge(laptops.id, [copy], who="Claire Martin")
+
+    assert merged.written and merged.result.differences == []
+    assert _status(laptops, laptops.here, "t.act.contract") == "done"
+    assert _status(laptops, laptops.here, "t.act.accounts") == "doing"  # changed here only: kept
+    assert "t.act.accounts" not in laptops.here.load(laptops.id).action_notes  # cleared there: cleared
+    again = laptops.here.merge(laptops.id, [copy], who="Claire Martin")
+    assert not again.written and again.result.differences == []
+
+
+def test_a_status_changed_differently_in_both_copies_keeps_this_one_and_says_so(laptops):
+    client = laptops.laptop()
+    with client.open_session(laptops.id) as session:
+        session.edit_plan_action("t.act.contract", status="done")
+    copy = laptops.send_back(client, "client.vigie")
+    with laptops.here.open_session(laptops.id) as session:
+        session.edit_plan_action("t.act.contract", status="dropped")
+
+    merged = laptops.here.merge(laptops.id, [copy], who="Claire Martin")
+
+    assert [(d.key, d.field, d.mine, d.theirs) for d in merged.result.differences] == [
+        ("t.act.contract", "status", "dropped", "done")]
+    assert _status(laptops, laptops.here, "t.act.contract") == "dropped"
 
 
 def test_a_copy_of_another_assessment_is_refused_and_nothing_written(laptops):

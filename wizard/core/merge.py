@@ -30,7 +30,8 @@ from wizard.core import checks
 from wizard.core.answers_file import assessment_to_dict
 from wizard.core.content_changes import between
 from wizard.core.model import Answer, Assessment
-from wizard.core.plan_merge import Difference, merge_plan
+from wizard.core.plan_merge import Difference, merge_plan, own_entries
+from wizard.core.plan_merge import trail as plan_trail
 from wizard.i18n import _
 from wizard.typography import french
 
@@ -65,11 +66,12 @@ def _identity(record: Record) -> tuple[object, ...]:
 @dataclass(frozen=True)
 class Copy:
     """One copy of the assessment: its name for the person merging (a file's name), its
-    answers and its audit trail, oldest first."""
+    answers, its audit trail and its plan's history, oldest first."""
 
     label: str
     assessment: Assessment
     history: tuple[Record, ...] = ()
+    plan_history: tuple[Record, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -102,6 +104,9 @@ class MergeResult:
     conflicts: list[Conflict] = field(default_factory=list)  # every conflict met
     decisions: dict[tuple[int, str], str] = field(default_factory=dict)  # conflict ref -> mine/theirs
     differences: list[Difference] = field(default_factory=list)  # plan or details where mine was kept
+    # The plan's history: this copy's, then the entries each copy merged brought (their common
+    # origin next time, so that merging the same copy twice brings nothing the second time).
+    plan_history: list[dict[str, Any]] = field(default_factory=list)
     changed: bool = False  # the merged assessment or its trail differ from this copy's
 
     @property
@@ -168,8 +173,9 @@ class _Merger:
                                   action_notes=dict(mine.assessment.action_notes),
                                   participants=list(mine.assessment.participants))
         self.history = [dict(r) for r in mine.history]
+        self.plan_history = [dict(r) for r in mine.plan_history]
         self.decisions, self.rule, self.who, self.when = decisions, rule, who, when
-        self.result = MergeResult(self.assessment, self.history)
+        self.result = MergeResult(self.assessment, self.history, plan_history=self.plan_history)
 
     def own_entries(self, copy: Copy) -> tuple[dict[str, list[Record]], dict[str, list[Record]]]:
         """By question: the entries only this trail holds, the entries only the copy's holds."""
@@ -222,7 +228,9 @@ class _Merger:
                 "merge": {"kept": choice, "rule": "chosen" if conflict.ref in self.decisions else self.rule,
                           "copy": copy.label, "other": audited(other_side.answer), "other_by": other_side.by,
                           "other_at": other_side.at}})
-        self.result.differences += merge_plan(self.assessment, copy.assessment, index, copy.label)
+        known = plan_trail(self.plan_history, copy.plan_history)
+        self.result.differences += merge_plan(self.assessment, copy.assessment, index, copy.label, known)
+        self.plan_history.extend(dict(e) for e in own_entries(self.plan_history, copy.plan_history)[1])
 
     def _take(self, qid: str, answer: Answer | None) -> None:
         if answer is None:
@@ -257,5 +265,6 @@ def merge(mine: Copy, copies: Sequence[Copy], *, decisions: Mapping[tuple[int, s
         raise MergeRefused(french(_("la fusion donnerait une évaluation invalide : {error}. Rien n’a été "
                                     "fusionné.")).format(error=exc)) from None
     result.changed = (assessment_to_dict(result.assessment) != assessment_to_dict(mine.assessment)
-                      or len(result.history) != len(mine.history))
+                      or len(result.history) != len(mine.history)
+                      or len(result.plan_history) != len(mine.plan_history))
     return result

@@ -180,9 +180,11 @@ def change_text(change: FieldChange, framework: Framework, lang: str) -> str:
 
 
 # The named changes the plan's history records, as they read (source: the file or files they came from).
+EDIT = "edit"
 SHEET_IMPORT = "sheet-import"
 MERGE = "merge"
-OPERATION_LABELS: dict[str, str] = {SHEET_IMPORT: N_("Import du tableur « {source} »"),
+OPERATION_LABELS: dict[str, str] = {EDIT: N_("Modification dans Vigie"),
+                                    SHEET_IMPORT: N_("Import du tableur « {source} »"),
                                     MERGE: N_("Fusion avec « {source} »")}
 
 

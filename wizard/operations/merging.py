@@ -82,10 +82,10 @@ def read_copies(store: Store, questionnaire: Questionnaire, paths: Sequence[Path
         except OSError as exc:
             raise _unreadable(path, exc) from None
         try:
-            assessment, history = store.read_exchange(raw, questionnaire)
+            assessment, history, plan_history = store.read_exchange(raw, questionnaire)
         except StorageError as exc:
             raise OperationError(f"{path} : {exc}") from None
-        copies.append(Copy(path.name[: limits.NAME], assessment, tuple(history)))
+        copies.append(Copy(path.name[: limits.NAME], assessment, tuple(history), tuple(plan_history)))
     return copies
 
 
@@ -104,27 +104,29 @@ def merge_files(store: Store, questionnaire: Questionnaire, assessment_id: str, 
     try:
         mine = store.load(assessment_id)
         history = tuple(_record(e) for e in store.history(assessment_id))
+        plan_history = tuple(_plan_record(e) for e in store.plan_history(assessment_id))
         view = _view(questionnaire, mine)
         concerns = of_profile(view, mine.profile, versions=questionnaire.versions,
                               answered={q for a in (mine, *(c.assessment for c in copies)) for q in a.answers})
         who = mine.assessor if who is None else who
         when = now_iso()
         try:
-            result = merge(Copy(_("cette évaluation"), mine, history), copies, decisions=decisions, rule=rule,
+            result = merge(Copy(_("cette évaluation"), mine, history, plan_history), copies, decisions=decisions,
+                           rule=rule,
                            who=who, when=when, versions=questionnaire.versions, concerns=concerns)
         except MergeRefused as exc:
             raise OperationError(str(exc)) from None
         written = write and not result.unresolved and result.changed
         if written:
-            plan_history = [_plan_record(e) for e in store.plan_history(assessment_id)]
+            merged_history = list(result.plan_history)  # this copy's, and what the copies brought
             changes = edits_changes(view, mine, result.assessment)
             if changes:
                 source = ", ".join(c.label for c in copies)
                 if len(source) > limits.NAME:
                     source = source[: limits.NAME - 1] + "…"
-                plan_history.append({"at": when, "by": who, "operation": MERGE, "source": source,
-                                     "changes": [c.record() for c in changes]})
-            store.import_assessment(result.assessment, result.history, replace=True, plan_history=plan_history)
+                merged_history.append({"at": when, "by": who, "operation": MERGE, "source": source,
+                                       "changes": [c.record() for c in changes]})
+            store.import_assessment(result.assessment, result.history, replace=True, plan_history=merged_history)
     finally:
         if write:
             store.unlock(assessment_id)

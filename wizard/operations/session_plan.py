@@ -1,15 +1,20 @@
 """The plan's side of a Session: action edits and custom actions under the core's rules
 (wizard.core.plan_edits), and several changes stored as one (an imported spreadsheet).
 
+Every change that shows in the plan is written with its entry in the plan's history (who, each
+field, before and after), in the same write: a signed plan's changes can be traced, and a merge
+of two copies knows which copy changed what since their common origin (wizard.core.plan_merge).
+
 A mixin of Session, which brings the store, the assessment and the checks.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from wizard.core import checks, limits, plan_changes, plan_edits
+from wizard.core.evaluation import evaluate
 from wizard.core.model import ActionEdit, Assessment, CustomAction
 from wizard.core.processor_attention import processor_proposal
 from wizard.operations.session_errors import SessionError
@@ -30,6 +35,7 @@ class PlanEditing:
         def _record_content(self) -> None: ...
         def _changed(self) -> None: ...
         def evaluation(self) -> Evaluation: ...
+        _link: Callable[[Evaluation], Evaluation] | None
         @staticmethod
         def _check(check: Callable[..., object], *args: object) -> None: ...
 
@@ -39,7 +45,9 @@ class PlanEditing:
         if edit is not None:
             self._check(checks.check_edit, edit, f"action_edits.{action_id}")
         self._record_content()
-        self.store.save_action_edit(self.assessment.id, action_id, edit)
+        record = self._edit_record(plan_changes.PlanUpdate({action_id: edit}, None, None))
+        self.store.save_plan(self.assessment.id, edits={action_id: edit}, custom_actions=None, notes=None,
+                             record=record)
         if edit is None:
             self.assessment.action_edits.pop(action_id, None)
         else:
@@ -50,9 +58,22 @@ class PlanEditing:
         self._writable()
         self._check(checks.check_custom_actions, actions)
         self._record_content()
-        self.store.save_custom_actions(self.assessment.id, actions)
+        record = self._edit_record(plan_changes.PlanUpdate({}, list(actions), None))
+        self.store.save_plan(self.assessment.id, edits={}, custom_actions=actions, notes=None, record=record)
         self.assessment.custom_actions = list(actions)
         self._changed()
+
+    def _edit_record(self, update: plan_changes.PlanUpdate) -> dict[str, Any] | None:
+        """The history entry of an edit made here: by the assessor, each field the plan shows
+        differently (None when none does: a reworded title, a custom action added or removed)."""
+        evaluation = evaluate(self.questionnaire, update.applied_to(self.assessment))
+        if self._link is not None:  # the register's actions join the plan, as on screen
+            evaluation = self._link(evaluation)
+        changed = plan_changes.differences(self.evaluation().plan, evaluation.plan)
+        if not changed:
+            return None
+        return {"by": self.assessment.assessor, "operation": plan_changes.EDIT, "source": "",
+                "changes": [c.record() for c in changed]}
 
     # -- the plan, under the core's rules (wizard.core.plan_edits) ------------------------------
     def edit_plan_action(self, action_id: str, *, owner: object = plan_edits.UNSET, due: object = plan_edits.UNSET,
@@ -114,7 +135,8 @@ class PlanEditing:
             return  # nothing changed: no write
         self._check(checks.check_action_notes, notes)
         self._record_content()
-        self.store.save_plan(self.assessment.id, edits={}, custom_actions=None, notes=notes, record=None)
+        record = self._edit_record(plan_changes.PlanUpdate({}, None, notes))
+        self.store.save_plan(self.assessment.id, edits={}, custom_actions=None, notes=notes, record=record)
         self.assessment.action_notes = notes
         self._changed()
 

@@ -144,14 +144,13 @@ class Safekeeping:
         return export_bytes(docs.assessment_of(tables), history, plan_history)
 
     @staticmethod
-    def read_exchange(raw: bytes, questionnaire: Questionnaire) -> tuple[Assessment, builtins.list[dict[str, Any]]]:
-        """A .vigie file to merge: its assessment and answers' audit trail, checked completely,
-        stored nowhere (its plan's history is the stored assessment's business, not a merge's);
-        ExchangeError saying that nothing was merged."""
+    def read_exchange(raw: bytes, questionnaire: Questionnaire
+                      ) -> tuple[Assessment, builtins.list[dict[str, Any]], builtins.list[dict[str, Any]]]:
+        """A .vigie file to merge: its assessment, its answers' audit trail and its plan's history,
+        checked completely, stored nowhere; ExchangeError saying that nothing was merged."""
         from wizard.storage.exchange import read_exchange
 
-        assessment, history, _plan_history = read_exchange(raw, questionnaire, merging=True)
-        return assessment, history
+        return read_exchange(raw, questionnaire, merging=True)
 
     def import_exchange(self, raw: bytes, questionnaire: Questionnaire, *,
                         replace: bool = False) -> tuple[Assessment, str]:
