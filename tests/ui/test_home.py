@@ -105,7 +105,7 @@ def test_a_deletion_past_its_undo_is_brought_back_from_the_deleted_list(open_win
     def look(dialog):
         seen["rows"] = [[dialog.table.item(r, c).text() for c in range(4)] for r in range(dialog.table.rowCount())]
         seen["enabled"] = dialog.restore_button.isEnabled()  # the newest is chosen: Entrée brings it back
-        qtbot.mouseClick(dialog.restore_button, LEFT)
+        qtbot.keyClick(dialog.table, Qt.Key.Key_Return)
 
     modal(look)
     window.actions_by_name["deleted"].trigger()
