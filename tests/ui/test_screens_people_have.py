@@ -39,7 +39,8 @@ def test_every_main_screen_fits(app, qtbot, tmp_path, real_content, size):
 
     tour(app, screen_named(size), empty, data, shot)
     assert {"home-empty", "home", "new-assessment", "answering", "presentation", "results", "action-plan",
-            "export", "settings", "settings-signature", "identity-create", "guide", "contract-review"} <= set(seen)
+            "export", "settings", "settings-signature", "identity-create", "guide", "contract-review",
+            "deleted"} <= set(seen)
     assert found == []
 
 

@@ -115,6 +115,7 @@ def tour(app, screen, empty_dir: Path, data_dir: Path, shot: Shot, *, dialogs_of
     whose size does not depend on the screen, only when dialogs_of_fixed_size)."""
     from PySide6.QtWidgets import QPushButton
 
+    from wizard.core.model import Organisation
     from wizard.operations.workspace import Workspace
     from wizard.settings import load_settings
     from wizard.ui import optional, relations
@@ -122,6 +123,7 @@ def tour(app, screen, empty_dir: Path, data_dir: Path, shot: Shot, *, dialogs_of
     from wizard.ui.compare.compare_dialog import CompareDialog
     from wizard.ui.dialogs.guide_dialog import GuideDialog
     from wizard.ui.dialogs.new_assessment import NewAssessmentDialog
+    from wizard.ui.home.deleted_dialog import DeletedDialog
     from wizard.ui.main_window import MainWindow
 
     def take(widget, name: str, buttons: list) -> None:
@@ -212,6 +214,17 @@ def tour(app, screen, empty_dir: Path, data_dir: Path, shot: Shot, *, dialogs_of
             relation_page.table.selectRow(0)
         take(relation_page, name, [b for b in relation_page.findChildren(QPushButton) if b.isVisible()][:4])
         relation_page.close()
+    # An assessment deleted long after its « Annuler »: Fichier › Évaluations supprimées brings it back.
+    if not window.workspace.deleted():  # the tour runs once per screen size on the same folder
+        gone = window.workspace.create("lab", Organisation("Laboratoire Saint-Roch"), assessor="Paul Durand",
+                                       when=date(2025, 6, 2))
+        with window.workspace.open_session(gone.id) as session:
+            session.answer("lab.a28.contract.signed", "yes")
+        window.workspace.delete(gone.id)
+    deleted = DeletedDialog(window.workspace, window)
+    deleted.show()
+    take(deleted, "deleted", [deleted.restore_button, *deleted.buttons.buttons()])
+    deleted.close()
     comparing = CompareDialog(window.workspace, aid, window)
     comparing.show()
     take(comparing, "compare", [b for b in comparing.findChildren(QPushButton) if b.isVisible()][:4])
