@@ -89,6 +89,19 @@ def test_a_deleted_assessment_whose_newest_copy_is_torn_comes_back_from_the_one_
     assert set(workspace.undelete(made.id).answers) == {"t.a28.contract.signed"}
 
 
+def test_a_deleted_assessment_with_no_readable_backup_is_listed_and_refused_plainly(workspace):
+    made = workspace.create("lab", Organisation("Labo"))
+    workspace.store.save_answer(made.id, "t.a28.contract.signed", Answer("no"))
+    workspace.delete(made.id)
+    for info in workspace.backups(made.id):
+        workspace.store.backups.path(made.id, info.name).write_bytes(b"{abime")
+    (listed,) = workspace.deleted()
+    assert (listed.id, listed.organisation, listed.backup) == (made.id, None, "")  # said, not hidden
+    with pytest.raises(OperationError, match="aucune sauvegarde lisible"):
+        workspace.undelete(made.id)
+    assert workspace.summaries() == [] and len(workspace.backups(made.id)) >= 1  # nothing removed
+
+
 def test_exchange_files_go_out_and_come_back_as_a_copy(workspace, tmp_path):
     made = workspace.create("vendor", Organisation("Éditeur"))
     out = workspace.export_exchange(made.id, tmp_path / "copie")
