@@ -112,8 +112,7 @@ def merge_files(store: Store, questionnaire: Questionnaire, assessment_id: str, 
         when = now_iso()
         try:
             result = merge(Copy(_("cette évaluation"), mine, history, plan_history), copies, decisions=decisions,
-                           rule=rule,
-                           who=who, when=when, versions=questionnaire.versions, concerns=concerns)
+                           rule=rule, who=who, when=when, versions=questionnaire.versions, concerns=concerns)
         except MergeRefused as exc:
             raise OperationError(str(exc)) from None
         written = write and not result.unresolved and result.changed
