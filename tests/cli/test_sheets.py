@@ -137,6 +137,30 @@ def test_a_plan_exported_from_another_assessment_is_refused_naming_both(aid, tmp
     assert vigie("import-plan", other, str(plan)).returncode == 0
 
 
+def test_a_csv_plan_of_another_assessment_is_refused_by_the_id_it_carries(aid, tmp_path, data_dir):
+    """Two laboratories' plans share their action ids: a CSV has no « À propos » sheet, so its last
+    column names its assessment, and Excel keeps it when the file is saved again."""
+    other = vigie("new", "--profile", "lab", "--org", "Laboratoire du Port").stdout.strip()
+    assert vigie("answer", other, "t.a28.contract.signed", "no").returncode == 0
+    plan = tmp_path / "plan_port.csv"
+    assert vigie("export-plan", other, "-o", str(plan)).returncode == 0
+    header = plan.read_text(encoding="utf-8-sig").splitlines()[0].split(";")
+    assert header[-1] == "Identifiant de l’évaluation" and other in plan.read_text(encoding="utf-8-sig")
+    before = _stored(data_dir, aid)
+
+    refused = vigie("import-plan", aid, str(plan))
+
+    assert refused.returncode == 2 and refused.stdout == ""
+    assert f"plan_port.csv est le plan d’action d’une autre évaluation (identifiant {other})" in plain(refused.stderr)
+    assert _stored(data_dir, aid) == before
+    assert vigie("import-plan", other, str(plan)).returncode == 0  # its own assessment takes it
+    # Without that column (a CSV of an earlier Vigie, or the column deleted), it still imports.
+    lines = plan.read_text(encoding="utf-8-sig").splitlines()
+    plan.write_text("\n".join(line.rsplit(";", 1)[0] for line in lines), encoding="utf-8-sig")
+    assert plan.read_text(encoding="utf-8-sig").splitlines()[0].split(";")[-1] == "Références"
+    assert vigie("import-plan", other, str(plan)).returncode == 0
+
+
 def test_import_plan_says_each_problem_once_with_french_punctuation(aid, tmp_path):
     plan = tmp_path / "plan_bad.xlsx"
     assert vigie("export-plan", aid, "-o", str(plan)).returncode == 0

@@ -11,6 +11,7 @@ own assessment. A CSV holds the table alone.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from wizard.core.action_plan import PlannedAction
 from wizard.core.evaluation import Evaluation
@@ -94,6 +95,24 @@ def plan_table(evaluation: Evaluation, lang: str) -> SheetTable:
         statuses = tuple(_(label) for label in ACTION_STATUSES.values())
         return SheetTable(_("Plan d’action"), cols, rows, about=about_lines(evaluation, lang, plan=True),
                           choices=(("status", statuses),))
+
+
+def with_origin_column(table: SheetTable, evaluation: Evaluation, lang: str) -> SheetTable:
+    """The table with the assessment's id as its last column, on every row: a CSV has no sheet
+    beside the table to say whose plan it is, and without it an edited CSV of one assessment would
+    be taken into another of the same profile, whose actions bear the same ids."""
+    with language(lang):
+        column = Column("assessment", for_language(_(ASSESSMENT_ID), lang), "id", 38, False)
+    aid = evaluation.assessment.id
+    return replace(table, columns=(*table.columns, column), rows=tuple((*row, aid) for row in table.rows))
+
+
+def column_values(header: Sequence[object], rows: Iterable[Sequence[object]], label: str) -> set[str]:
+    """The distinct values under the column headed label (in any language), blanks left out."""
+    names = in_all_languages(label)
+    positions = [i for i, cell in enumerate(header) if normalised(cell) in names]
+    return {str(cells[i]).strip() for cells in rows for i in positions
+            if i < len(cells) and cells[i] is not None and str(cells[i]).strip()}
 
 
 def about_lines(evaluation: Evaluation, lang: str, *, plan: bool) -> tuple[tuple[str, str], ...]:

@@ -20,7 +20,14 @@ from wizard.core.checks import one_of
 from wizard.core.evaluation import Evaluation
 from wizard.core.plan_calendar import calendar_entries
 from wizard.core.plan_changes import SHEET_IMPORT, FieldChange, change_text
-from wizard.core.plan_sheet import ASSESSMENT_ID, ORGANISATION, plan_table, recorded
+from wizard.core.plan_sheet import (
+    ASSESSMENT_ID,
+    ORGANISATION,
+    column_values,
+    plan_table,
+    recorded,
+    with_origin_column,
+)
 from wizard.core.plan_sheet_reading import PlanSheetReading, SheetProblem, read_plan_rows
 from wizard.exports import SheetFileError, delimited, ics, xlsx
 from wizard.i18n import _, language, ngettext
@@ -74,7 +81,7 @@ def export_plan(evaluation: Evaluation, out_path: Path | str, *, fmt: str | None
     else:
         table = plan_table(evaluation, lang)
         data = xlsx.table_bytes(table, title=_about_title(table.name, evaluation), table_name="PlanAction") \
-            if chosen == "xlsx" else delimited.table_bytes(table)
+            if chosen == "xlsx" else delimited.table_bytes(with_origin_column(table, evaluation, lang))
     return _write(out, data)
 
 
@@ -136,25 +143,28 @@ def _sheets(path: Path) -> list[RawSheet]:
 
 
 def _check_origin(path: Path, sheets: list[RawSheet], evaluation: Evaluation) -> None:
-    """OperationError when the workbook says it is the plan of another assessment. A CSV, or a
-    workbook whose « À propos » sheet was removed, says nothing: its rows are matched to this
-    plan's actions as they are."""
+    """OperationError when the file says it is the plan of another assessment: a workbook in its
+    « À propos » sheet, a CSV in its last column. A file that says nothing (that sheet or column
+    removed, a CSV of an earlier Vigie) has its rows matched to this plan's actions as they are."""
     rows = [cells for sheet in sheets for cells in (sheet.header, *(r for _n, r in sheet.rows))]
-    other = recorded(rows, ASSESSMENT_ID)
     assessment = evaluation.assessment
+    named = {v for sheet in sheets for v in column_values(sheet.header, (r for _n, r in sheet.rows), ASSESSMENT_ID)}
+    other = recorded(rows, ASSESSMENT_ID) or next(iter(sorted(named - {assessment.id})), None)
     if not other or other == assessment.id:
         return
+    organisation = recorded(rows, ORGANISATION)  # a CSV does not carry it
+    whose = _("{organisation}, identifiant {other}") if organisation else _("identifiant {other}")
     raise OperationError(french(_(
-        "{file} est le plan d’action d’une autre évaluation ({organisation}, identifiant {other}) ; il ne "
-        "s’importe que dans celle-ci, pas dans l’évaluation {id} ({mine}). Rien n’a été importé.")).format(
-        file=path.name, organisation=recorded(rows, ORGANISATION) or "—", other=other[:60], id=assessment.id,
+        "{file} est le plan d’action d’une autre évaluation ({whose}) ; il ne s’importe que dans celle-ci, "
+        "pas dans l’évaluation {id} ({mine}). Rien n’a été importé.")).format(
+        file=path.name, whose=whose.format(organisation=organisation, other=other[:60]), id=assessment.id,
         mine=assessment.organisation.name))
 
 
 def read_plan_sheet(session: Session, path: Path | str) -> PlanSheetImport:
     """Read an edited plan (.xlsx or .csv) against the session's plan: the changes it asks for,
     previewed, and its problems. Nothing is stored. OperationError for a file that cannot be read,
-    or a workbook exported from another assessment."""
+    or one exported from another assessment."""
     path = Path(path)
     evaluation = session.evaluation()
     sheets = _sheets(path)
