@@ -180,6 +180,9 @@ def test_a_deleted_assessment_is_listed_and_undeleted(run, aid, data_dir):
     assert code == 2 and "n’est pas supprimée" in err
     code, _out, err = run("undelete", "pas-un-identifiant")
     assert code == 2 and "pas-un-identifiant" in err
+    never = "0123abcd-0000-4000-8000-000000000000"  # well formed, never stored
+    code, _out, err = run("undelete", never)
+    assert code == 2 and f"aucune évaluation supprimée n’a l’identifiant «\u202f{never}\u202f»" in err
     assert _files(data_dir) == before
     code, out, err = run("list", "--deleted")
     assert (code, out) == (0, "") and "aucune évaluation supprimée" in err

@@ -69,6 +69,9 @@ def undelete(store: Store, assessment_id: str) -> Assessment:
     if store.path_of(assessment_id).exists():
         raise OperationError(french(_("l’évaluation {id} n’est pas supprimée : pour revenir à une version "
                                       "précédente, choisissez l’une de ses sauvegardes")).format(id=assessment_id))
+    if not store.list_backups(assessment_id):
+        raise OperationError(french(_("aucune évaluation supprimée n’a l’identifiant « {id} » (voir la liste des "
+                                      "évaluations supprimées)")).format(id=assessment_id))
     newest = _newest_readable(store, assessment_id)
     if newest is None:
         raise OperationError(french(_("aucune sauvegarde lisible de l’évaluation {id} : elle ne peut pas être "
