@@ -45,15 +45,16 @@ class Safekeeping:
         return self.backups.entries(assessment_id)
 
     def deleted_ids(self) -> builtins.list[str]:
-        """Assessments gone from the folder that still have backups: deleted in Vigie (whose
+        """Assessments gone from the folder that have a backup folder: deleted in Vigie (whose
         deletion leaves a copy) or their file removed by hand. A deleted assessment's backups are
-        never pruned: pruning only runs when the assessment is written."""
+        never pruned: pruning only runs when the assessment is written. The caller lists each
+        folder's backups once (an empty one is skipped there, not listed twice here)."""
         try:
             names = os.listdir(self.backups.root)
         except OSError:
             return []
         return sorted(n for n in names if is_assessment_id(n) and not self.path_of(n).exists()
-                      and self.backups.entries(n))
+                      and self.backups.folder(n).is_dir())
 
     def read_backup(self, assessment_id: str, name: str) -> Assessment:
         path = self.backups.path(assessment_id, name)
