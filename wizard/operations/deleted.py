@@ -19,7 +19,7 @@ from wizard.typography import french
 
 if TYPE_CHECKING:
     from wizard.core.model import Assessment
-    from wizard.storage import Store
+    from wizard.storage import BackupInfo, Store
 
 
 @dataclass(frozen=True)
@@ -36,9 +36,9 @@ class DeletedAssessment:
     answered: int | None = None
 
 
-def _newest_readable(store: Store, assessment_id: str) -> tuple[str, Assessment] | None:
+def _newest_readable(store: Store, assessment_id: str, backups: list[BackupInfo]) -> tuple[str, Assessment] | None:
     """A copy torn by a crash (the rolling copies are written without fsync) is passed over."""
-    for info in store.list_backups(assessment_id):
+    for info in backups:
         try:
             return info.name, store.read_backup(assessment_id, info.name)
         except StorageError:
@@ -53,7 +53,7 @@ def deleted_assessments(store: Store) -> list[DeletedAssessment]:
         backups = store.list_backups(aid)
         if not backups:
             continue  # removed meanwhile by another Vigie
-        newest = _newest_readable(store, aid)
+        newest = _newest_readable(store, aid, backups)
         if newest is None:
             found.append(DeletedAssessment(aid, backups[0].created, ""))
             continue
@@ -69,10 +69,11 @@ def undelete(store: Store, assessment_id: str) -> Assessment:
     if store.path_of(assessment_id).exists():
         raise OperationError(french(_("l’évaluation {id} n’est pas supprimée : pour revenir à une version "
                                       "précédente, choisissez l’une de ses sauvegardes")).format(id=assessment_id))
-    if not store.list_backups(assessment_id):
+    backups = store.list_backups(assessment_id)
+    if not backups:
         raise OperationError(french(_("aucune évaluation supprimée n’a l’identifiant « {id} » (voir la liste des "
                                       "évaluations supprimées)")).format(id=assessment_id))
-    newest = _newest_readable(store, assessment_id)
+    newest = _newest_readable(store, assessment_id, backups)
     if newest is None:
         raise OperationError(french(_("aucune sauvegarde lisible de l’évaluation {id} : elle ne peut pas être "
                                       "rétablie")).format(id=assessment_id))
